@@ -1,0 +1,83 @@
+"""The command line, a public interface: ``making-it-real`` (play), ``check``, ``demo``,
+``sessions``, ``export``, ``bench``. Each command's work lives in its own module here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = text.lower().split("x")
+        return int(w), int(h)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="making-it-real",
+        description="Making It Real: a card-and-board game for co-producing care plans.",
+    )
+    p.add_argument("--data-dir", help="folder for saved games (default: your user data folder)")
+    p.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
+    p.add_argument("--fullscreen", action="store_true", help="start fullscreen")
+    p.add_argument("--deck", action="append", default=[], help="a deck file to use (repeatable)")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("check", help="check deck files and report any problems")
+    c.add_argument("files", nargs="+", help="deck YAML files")
+
+    d = sub.add_parser("demo", help="the game plays itself through a whole session")
+    d.add_argument("--headless", action="store_true", help="no window, as fast as it can")
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--mode", choices=["group", "one-to-one", "workshop"], default="group")
+    d.add_argument("--players", type=int, default=3)
+    d.add_argument("--deck", action="append", default=[], dest="demo_deck")
+    d.add_argument("--size", type=_size, default=None, dest="demo_size")
+    d.add_argument("--screenshots", help="save a PNG of every distinct screen into this folder")
+    d.add_argument("--export", help="export the plan in every format into this folder at the end")
+    d.add_argument("--data-dir", dest="demo_data_dir")
+    d.add_argument("--pace", type=float, default=None, help="seconds between steps (default 1.2)")
+
+    s = sub.add_parser("sessions", help="list saved games and plans")
+    s.add_argument("--delete", metavar="ID", help="delete this game or plan for good")
+    s.add_argument("--data-dir", dest="sessions_data_dir")
+
+    e = sub.add_parser("export", help="export a saved plan")
+    e.add_argument("id", help="the game or plan id (see `sessions`), or a plan .json file")
+    e.add_argument("--format", default="docx,html,md,json,csv,easyread")
+    e.add_argument("--out", default=".", help="folder to write into")
+    e.add_argument("--data-dir", dest="export_data_dir")
+
+    b = sub.add_parser("bench", help="measure speed and print a table with targets")
+    b.add_argument("--quick", action="store_true", help="fewer repeats, for a fast look")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    for name in ("demo_data_dir", "sessions_data_dir", "export_data_dir"):
+        if getattr(args, name, None):
+            args.data_dir = getattr(args, name)
+    if getattr(args, "demo_size", None):
+        args.size = args.demo_size
+    cmd = args.command or "play"
+    if cmd == "check":
+        from game.cli.check import run
+    elif cmd == "demo":
+        from game.cli.demo import run
+    elif cmd == "sessions":
+        from game.cli.sessions import run
+    elif cmd == "export":
+        from game.cli.export import run
+    elif cmd == "bench":
+        from game.cli.bench import run
+    else:
+        from game.cli.play import run
+    return int(run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

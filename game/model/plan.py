@@ -1,0 +1,192 @@
+"""The plan draft: what a session recorded, as plain data that exports and the JSON format share.
+
+A ``Plan`` is built from the engine's state (``game.model.engine.Game.plan()``) and carries
+snapshots of card wording and deck versions, so it reads right even after a deck changes.
+``to_dict``/``from_dict`` give the versioned JSON form (``plan.schema.json`` beside this file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+PLAN_FORMAT = "making-it-real-plan"
+PLAN_VERSION = 1
+
+ACTION_STATUSES = ("agreed", "done", "started", "not_yet", "not_needed")
+REVIEW_STATUSES = ("done", "started", "not_yet", "not_needed")
+WHEN_CHOICES = ("next_week", "next_month", "next_review", "date")
+WHO_KINDS = ("player", "staff", "everyone", "typed")
+SHOWN_AS = ("name", "initials", "anonymous")
+ROLES = ("player", "person", "supporter", "facilitator")
+
+
+@dataclass
+class Participant:
+    id: str
+    label: str
+    shown_as: str = "name"
+    role: str = "player"
+    persona: str | None = None
+
+
+@dataclass
+class Rating:
+    player_id: str
+    player_label: str
+    point_id: str | None  # None means "chose not to say"
+    label: str = ""
+    symbol: str = ""
+
+
+@dataclass
+class Statement:
+    card_id: str
+    text: str
+    easy_read: str | None = None
+    we: str | None = None
+    chosen_by: str | None = None
+    everyone: bool = False
+    carried_over: bool = False
+    ratings: list[Rating] = field(default_factory=list)
+
+
+@dataclass
+class Note:
+    id: str
+    section: str  # do | dont | together
+    text: str
+    author: str | None = None
+    card_id: str | None = None
+
+
+@dataclass
+class Action:
+    id: str
+    what: str
+    who: str
+    who_kind: str = "typed"
+    when: str = "next_review"
+    due: str | None = None  # ISO date
+    status: str = "agreed"
+    theme: str | None = None
+    card_id: str | None = None
+    note: str = ""
+
+
+@dataclass
+class ThemeRecord:
+    id: str
+    title: str
+    question: str
+    colour: str
+    icon: str
+    in_play: bool = True
+    statements: list[Statement] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.statements or self.notes or self.actions)
+
+    @property
+    def complete(self) -> bool:
+        """Has a statement discussed and an action agreed: its wheel segment is full."""
+        return bool(self.statements) and bool(self.actions)
+
+    def notes_in(self, section: str) -> list[Note]:
+        return [n for n in self.notes if n.section == section]
+
+
+@dataclass
+class Parked:
+    text: str
+    theme: str | None = None
+    by: str | None = None
+
+
+@dataclass
+class LookBack:
+    """One earlier action looked back on: the "You said, we did" row."""
+
+    action: Action
+    status: str  # done | started | not_yet | not_needed, or "" if passed
+    note: str = ""
+    by: str | None = None
+
+
+@dataclass
+class DeckRef:
+    id: str
+    version: str
+    title: str = ""
+    language: str = ""
+
+
+@dataclass
+class Plan:
+    title: str
+    service: str
+    date: str  # ISO date of the session
+    mode: str  # group | one-to-one | workshop
+    practice: bool = False
+    language: str = "en-GB"
+    participants: list[Participant] = field(default_factory=list)
+    decks: list[DeckRef] = field(default_factory=list)
+    themes: list[ThemeRecord] = field(default_factory=list)
+    parked: list[Parked] = field(default_factory=list)
+    you_said_we_did: list[LookBack] = field(default_factory=list)
+    next_review: str | None = None
+    previous_date: str | None = None
+    finished: bool = False
+    won_together: bool = False
+    game_id: str | None = None
+    format: str = PLAN_FORMAT
+    version: int = PLAN_VERSION
+
+    def theme(self, theme_id: str) -> ThemeRecord:
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(theme_id)
+
+    def all_actions(self) -> list[Action]:
+        return [a for t in self.themes for a in t.actions]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Plan:
+        """Build from a dict already checked against the schema (see ``game.model.planio``)."""
+        themes = []
+        for t in d.get("themes", []):
+            themes.append(
+                ThemeRecord(
+                    **{k: v for k, v in t.items() if k not in ("statements", "notes", "actions")},
+                    statements=[
+                        Statement(
+                            **{k: v for k, v in s.items() if k != "ratings"},
+                            ratings=[Rating(**r) for r in s.get("ratings", [])],
+                        )
+                        for s in t.get("statements", [])
+                    ],
+                    notes=[Note(**n) for n in t.get("notes", [])],
+                    actions=[Action(**a) for a in t.get("actions", [])],
+                )
+            )
+        rest = {
+            k: v
+            for k, v in d.items()
+            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did")
+        }
+        return cls(
+            **rest,
+            participants=[Participant(**p) for p in d.get("participants", [])],
+            decks=[DeckRef(**x) for x in d.get("decks", [])],
+            themes=themes,
+            parked=[Parked(**p) for p in d.get("parked", [])],
+            you_said_we_did=[
+                LookBack(**{**y, "action": Action(**y["action"])}) for y in d.get("you_said_we_did", [])
+            ],
+        )

@@ -1,0 +1,61 @@
+"""The one place player-facing words come from, so the game can be translated.
+
+Words live in YAML files under ``game/locale/<language>/`` (one file per area: ``engine.yaml``,
+``ui.yaml``, ``export.yaml`` ...). A language that lacks a word falls back to English.
+Use ``Words("cy").get("key", name="Ann")`` — ``{name}`` placeholders are filled with ``str.format``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=16)
+def _table(lang: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    folder = LOCALE_DIR / lang
+    if folder.is_dir():
+        for f in sorted(folder.glob("*.yaml")):
+            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            for k, v in data.items():
+                table[str(k)] = str(v)
+    return table
+
+
+def base_language(tag: str | None) -> str:
+    """'en-GB' -> 'en', 'cy' -> 'cy'."""
+    return (tag or FALLBACK).split("-")[0].lower()
+
+
+def languages() -> list[str]:
+    return sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir())
+
+
+class Words:
+    def __init__(self, language: str | None = None):
+        self.language = base_language(language)
+
+    def get(self, key: str, **params) -> str:
+        text = _table(self.language).get(key)
+        if text is None:
+            text = _table(FALLBACK).get(key)
+        if text is None:
+            # A missing word is a bug, but people must never see a crash for it.
+            return key
+        if params:
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError):
+                return text
+        return text
+
+    __call__ = get
+
+    def has(self, key: str) -> bool:
+        return key in _table(self.language) or key in _table(FALLBACK)
