@@ -57,6 +57,7 @@ class Note:
     text: str
     author: str | None = None
     card_id: str | None = None
+    carried_over: bool = False  # said in the previous plan and brought forward
 
 
 @dataclass

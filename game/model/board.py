@@ -1,0 +1,26 @@
+"""The ring of tiles: two tiles per theme in play, with the four special tiles spread evenly."""
+
+from __future__ import annotations
+
+from game.model.state import Tile
+
+SPECIALS = ("choice", "everyone", "celebrate", "lookback")
+
+
+def build_board(themes: list[str], per_theme: int = 2) -> list[Tile]:
+    """Theme tiles in deck order, repeated, with a special tile after every few theme tiles.
+
+    Specials are spaced so that a die roll of 1 to 6 reaches one from most places, and no two
+    specials sit side by side.
+    """
+    theme_tiles = [Tile("theme", t) for _ in range(per_theme) for t in themes]
+    n = len(theme_tiles)
+    tiles: list[Tile] = []
+    gap = max(1, n // len(SPECIALS))
+    specials = list(SPECIALS)
+    for i, tile in enumerate(theme_tiles):
+        tiles.append(tile)
+        if specials and (i + 1) % gap == 0:
+            tiles.append(Tile(specials.pop(0)))
+    tiles.extend(Tile(s) for s in specials)
+    return tiles

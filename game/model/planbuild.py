@@ -1,0 +1,49 @@
+"""Builds the plan draft (``game.model.plan.Plan``) from a game's state at any moment."""
+
+from __future__ import annotations
+
+import copy
+
+from game.model.deck import DeckSet
+from game.model.plan import DeckRef, Participant, Plan, ThemeRecord
+from game.model.state import State
+
+
+def build_plan(state: State, decks: DeckSet) -> Plan:
+    setup = state.setup
+    in_play = set(setup.get("themes", []))
+    themes = []
+    for t in decks.themes:
+        themes.append(
+            ThemeRecord(
+                id=t.id,
+                title=t.title,
+                question=t.question,
+                colour=t.colour,
+                icon=t.icon,
+                in_play=t.id in in_play,
+                statements=copy.deepcopy(state.statements.get(t.id, [])),
+                notes=copy.deepcopy(state.notes.get(t.id, [])),
+                actions=copy.deepcopy(state.actions.get(t.id, [])),
+            )
+        )
+    return Plan(
+        title=setup.get("title", ""),
+        service=setup.get("service", ""),
+        date=setup.get("date", ""),
+        mode=setup.get("mode", "group"),
+        practice=bool(setup.get("practice")),
+        language=setup.get("language") or decks.language,
+        participants=[
+            Participant(id=p.id, label=p.label, shown_as=p.shown_as, role=p.role, persona=p.persona)
+            for p in state.players
+        ],
+        decks=[DeckRef(id=d.id, version=d.version, title=d.title, language=d.language) for d in decks.decks],
+        themes=themes,
+        parked=copy.deepcopy(state.parked),
+        you_said_we_did=copy.deepcopy(state.you_said_we_did),
+        next_review=state.next_review,
+        previous_date=state.previous_date,
+        finished=state.phase == "finished",
+        won_together=state.won_together(),
+    )

@@ -1,0 +1,168 @@
+"""The game's state: set-up, players, board, the turn in progress and the records so far.
+
+Plain mutable dataclasses owned by one ``Game``; only ``game.model.engine`` changes them.
+The records reuse the plan's own data classes, so building the plan draft is a simple copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from game.model.plan import Action, LookBack, Note, Parked, Statement
+
+MODES = ("group", "one-to-one", "workshop")
+SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross")
+LENGTH_KINDS = ("themes", "rounds", "minutes")
+TILE_KINDS = ("theme", "choice", "everyone", "celebrate", "lookback")
+
+PHASES = (
+    "setup",
+    "look_back",
+    "roll",
+    "choose_theme",
+    "pick",
+    "rate",
+    "rate_all",
+    "reveal",
+    "talk",
+    "action",
+    "celebrate",
+    "look_back_one",
+    "summary",
+    "finished",
+)
+PLAY_PHASES = frozenset(PHASES) - {"setup", "summary", "finished"}
+
+
+@dataclass
+class Player:
+    id: str
+    name: str
+    shown_as: str = "name"  # name | initials | anonymous
+    role: str = "player"  # player | person | supporter | facilitator
+    shape: str = "circle"
+    colour: str = "#0072B2"
+    persona: str | None = None
+    label: str = ""  # how the plan names them: the name, the initials, or their token
+
+
+@dataclass
+class Tile:
+    kind: str  # theme | choice | everyone | celebrate | lookback
+    theme: str | None = None
+
+
+@dataclass
+class Turn:
+    number: int
+    player: str
+    kind: str = "theme"  # the tile kind, or "choice" when dice are off
+    theme: str | None = None
+    tile: int | None = None
+    roll: int | None = None
+    dealt: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    repeats: bool = False  # the deal includes cards already talked about
+    card: str | None = None
+    everyone: bool = False
+    ratings: dict[str, str | None] = field(default_factory=dict)  # hidden on "everyone" turns until revealed
+    revealed: bool = False
+    prompt: int = 0
+    look_back_action: str | None = None
+    started_at: float | None = None
+    timer_extra: int = 0
+    paused_at: float | None = None
+    paused_total: float = 0.0
+
+
+@dataclass
+class TurnRecord:
+    number: int
+    player: str
+    kind: str
+    theme: str | None
+    card: str | None
+    passed: bool
+
+
+@dataclass
+class State:
+    phase: str = "setup"
+    setup: dict = field(default_factory=dict)
+    players: list[Player] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # who takes turns, in turn order
+    active: int = 0  # index into order
+    board: list[Tile] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
+    turn: Turn | None = None
+    turns: list[TurnRecord] = field(default_factory=list)
+    rounds_done: int = 0
+    statements: dict[str, list[Statement]] = field(default_factory=dict)  # by theme id
+    notes: dict[str, list[Note]] = field(default_factory=dict)
+    actions: dict[str, list[Action]] = field(default_factory=dict)
+    parked: list[Parked] = field(default_factory=list)
+    you_said_we_did: list[LookBack] = field(default_factory=list)
+    look_back_queue: list[Action] = field(
+        default_factory=list
+    )  # the previous plan's actions, not yet reviewed
+    looked_back: list[str] = field(default_factory=list)  # ids of this game's actions already looked back on
+    discussed: list[str] = field(default_factory=list)  # card ids talked about in this game
+    carried: list[str] = field(default_factory=list)  # card ids carried over from the previous plan
+    next_id: int = 1
+    rng_draws: int = 0
+    started_at: float | None = None
+    next_review: str | None = None
+    previous_date: str | None = None
+    stop_reason: str | None = None  # "length" or "stopped"
+    last_event: str | None = None  # a words key the screen can show: what just happened
+
+    def player(self, player_id: str) -> Player:
+        for p in self.players:
+            if p.id == player_id:
+                return p
+        raise KeyError(player_id)
+
+    def has_player(self, player_id: str) -> bool:
+        return any(p.id == player_id for p in self.players)
+
+    @property
+    def active_player(self) -> Player | None:
+        if not self.order:
+            return None
+        return self.player(self.order[self.active % len(self.order)])
+
+    @property
+    def themes_in_play(self) -> list[str]:
+        return list(self.setup.get("themes", []))
+
+    def theme_covered(self, theme_id: str) -> bool:
+        return any(not s.carried_over for s in self.statements.get(theme_id, []))
+
+    def theme_complete(self, theme_id: str) -> bool:
+        """The wheel segment is full: a statement discussed and an action agreed in this game."""
+        return self.theme_covered(theme_id) and any(
+            a.id.startswith("a") for a in self.actions.get(theme_id, [])
+        )
+
+    def won_together(self) -> bool:
+        themes = self.themes_in_play
+        return bool(themes) and all(self.theme_complete(t) for t in themes)
+
+    def all_actions(self) -> list[Action]:
+        return [a for acts in self.actions.values() for a in acts]
+
+    def find_action(self, action_id: str) -> Action | None:
+        for a in self.all_actions():
+            if a.id == action_id:
+                return a
+        return None
+
+    def find_note(self, note_id: str) -> Note | None:
+        for notes in self.notes.values():
+            for n in notes:
+                if n.id == note_id:
+                    return n
+        return None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,54 @@
+"""Small rules for what people type and for dates: tidy text, check length, work out due dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import unicodedata
+
+from game.model.errors import Refused
+
+_KEEP = {"\n", "\t"}
+
+
+def clean_text(text: str, limit: int, allow_empty: bool = False) -> str:
+    """Trim, drop invisible control characters (but keep new lines), and check the length."""
+    if not isinstance(text, str):
+        raise Refused("refuse_empty_text")
+    cleaned = "".join(
+        ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cs")
+    ).strip()
+    if not cleaned and not allow_empty:
+        raise Refused("refuse_empty_text")
+    if len(cleaned) > limit:
+        raise Refused("refuse_too_long", limit=limit)
+    return cleaned
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if not isinstance(text, str) or len(text) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def when_to_due(when: str, session_date: str, next_review: str | None) -> str | None:
+    """The date an action is due, from "next week", "next month" or "by the next review"."""
+    day = parse_date(session_date)
+    if day is None:
+        return None
+    if when == "next_week":
+        return (day + dt.timedelta(days=7)).isoformat()
+    if when == "next_month":
+        return add_months(day, 1).isoformat()
+    if when == "next_review":
+        return next_review or add_months(day, 3).isoformat()
+    return None
