@@ -1,0 +1,208 @@
+"""Opening the saved-games file, whatever state it and its folder are in, without ever raising.
+
+Every way the file can be unusable ends in a working ``Store`` plus a plain ``problem`` message:
+
+* folder cannot be made or written -> a store in memory (seeded with a read-only copy of any saved
+  games, so they can still be continued and exported);
+* another running copy holds the lock -> a store in memory; the other copy's file is not touched;
+* the file is not a database -> it is renamed aside (``games.db.corrupt-<time>``) and a new file started;
+* the file is from a newer game -> a store in memory; the file is not touched;
+* an older file -> upgraded one version at a time (``game.store.schema``).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from game.store import problems as P
+from game.store.location import DB_NAME, LOCK_NAME
+from game.store.location import data_dir as resolve_data_dir
+from game.store.lock import AlreadyLocked, FolderLock
+from game.store.schema import CURRENT_VERSION, NewerSchema, migrate, version_of
+from game.store.store import Store, apply_settings, connect
+
+
+def open_store(
+    data_dir: str | os.PathLike | None = None,
+    *,
+    language: str | None = None,
+    max_page_count: int | None = None,
+    read_only: bool = False,
+) -> Store:
+    """Open the store in ``data_dir`` (else $MAKING_IT_REAL_DATA, else the user data folder).
+
+    Never raises: check ``store.problem``. ``read_only`` opens without taking the one-copy lock, for
+    listing while a game is running. ``max_page_count`` caps the file's size (tests use it to fill
+    the "disk").
+    """
+    folder = _folder(data_dir)
+    try:
+        if read_only:
+            return _open_read_only(folder, language)
+        return _open(folder, language, max_page_count)
+    except Exception as exc:  # noqa: BLE001 - the game must start whatever the file is like
+        return memory_store(
+            language, P.classify(exc, file=str(folder / DB_NAME), folder=str(folder)), folder=folder
+        )
+
+
+def memory_store(
+    language: str | None = None,
+    problem: P.Problem | None = None,
+    *,
+    seed_from: Path | None = None,
+    folder: Path | None = None,
+) -> Store:
+    """A store that keeps everything in memory (and loses it on exit); optionally starting with a
+    read-only copy of a saved-games file."""
+    db = connect(":memory:")
+    if seed_from is not None:
+        _seed(db, seed_from)
+    apply_settings(db, on_disk=False)
+    migrate(db)
+    return Store(db, path=None, folder=folder, language=language, problem=problem)
+
+
+def _folder(given: str | os.PathLike | None) -> Path:
+    try:
+        return resolve_data_dir(given)
+    except Exception:  # noqa: BLE001 - e.g. no home folder; play still goes on
+        return Path(".") / "making-it-real-data"
+
+
+def _seed(db: sqlite3.Connection, path: Path) -> None:
+    """Copy a saved-games file into memory, if it can be read and is not from a newer game."""
+    try:
+        src = connect(path, read_only=True)
+    except sqlite3.Error:
+        return
+    try:
+        if version_of(src) <= CURRENT_VERSION:
+            src.backup(db)
+    except sqlite3.Error:
+        pass  # unreadable: start empty; the file itself is left alone
+    finally:
+        src.close()
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK | os.X_OK) if path.is_dir() else os.access(path, os.W_OK)
+
+
+def _open(folder: Path, language: str | None, max_page_count: int | None) -> Store:
+    path = folder / DB_NAME
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return memory_store(language, P.Problem(P.FOLDER, {"folder": str(folder)}), folder=folder)
+    seed = path if path.is_file() else None
+    if not _writable(folder):
+        return memory_store(
+            language, P.Problem(P.FOLDER, {"folder": str(folder)}), seed_from=seed, folder=folder
+        )
+
+    lock = FolderLock(folder / LOCK_NAME)
+    try:
+        lock.acquire()
+    except AlreadyLocked:
+        return memory_store(language, P.Problem(P.OTHER_COPY), folder=folder)
+    except OSError:
+        return memory_store(
+            language, P.Problem(P.FOLDER, {"folder": str(folder)}), seed_from=seed, folder=folder
+        )
+
+    try:
+        if seed is not None and not _writable(path):
+            lock.release()
+            return memory_store(
+                language, P.Problem(P.READ_ONLY, {"file": str(path)}), seed_from=seed, folder=folder
+            )
+        db, problem = _connect_checked(path)
+        try:
+            migrate(db)
+        except NewerSchema:
+            db.close()
+            lock.release()
+            return memory_store(language, P.Problem(P.NEWER), folder=folder)
+        except sqlite3.Error as exc:
+            db.close()
+            lock.release()
+            return memory_store(
+                language, P.classify(exc, file=str(path), folder=str(folder)), seed_from=seed, folder=folder
+            )
+        _private(path)
+        if max_page_count:
+            db.execute(f"PRAGMA max_page_count = {int(max_page_count)}")
+        store = Store(db, path=path, folder=folder, lock=lock, language=language, problem=problem)
+        store.discard_unkept_workshops()
+        return store
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _connect_checked(path: Path) -> tuple[sqlite3.Connection, P.Problem | None]:
+    """Connect and read the header; a file that is not a database is renamed aside, never overwritten."""
+    db = connect(path)
+    try:
+        version_of(db)
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        apply_settings(db)
+        return db, None
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        if not P.is_not_a_database(exc):
+            raise
+    kept = set_aside(path)
+    db = connect(path)
+    apply_settings(db)
+    return db, P.Problem(P.CORRUPT, {"kept": str(kept)})
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file (and its journal) to ``<name>.corrupt-<time>``; never overwrite a file."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    n = 0
+    while True:
+        target = path.with_name(f"{path.name}.corrupt-{stamp}" + (f"-{n}" if n else ""))
+        if not any(Path(str(target) + s).exists() for s in ("", "-journal", "-wal", "-shm")):
+            break
+        n += 1
+    os.rename(path, target)
+    for suffix in ("-journal", "-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            os.rename(side, Path(str(target) + suffix))
+    return target
+
+
+def _private(path: Path) -> None:
+    """Only this user may read the saved games: they hold what people said about their care."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
+def _open_read_only(folder: Path, language: str | None) -> Store:
+    path = folder / DB_NAME
+    if not path.is_file():
+        return memory_store(language, None, folder=folder)
+    db = connect(path, read_only=True)
+    try:
+        found = version_of(db)
+        if found > CURRENT_VERSION:
+            db.close()
+            return memory_store(language, P.Problem(P.NEWER), folder=folder)
+        if found < CURRENT_VERSION:
+            # Cannot upgrade without writing; read an upgraded copy instead.
+            db.close()
+            return memory_store(language, None, seed_from=path, folder=folder)
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        return memory_store(language, P.classify(exc, file=str(path), folder=str(folder)), folder=folder)
+    return Store(db, path=path, folder=folder, language=language)

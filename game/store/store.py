@@ -1,0 +1,504 @@
+"""The saved-games file: each game's command log, drafts of text being typed, and finished plans.
+
+One SQLite file (``games.db``) in the data folder. Durability choice: a rollback journal
+(``journal_mode=DELETE``) with ``synchronous=EXTRA``:
+
+* SIGKILL or a crash mid-commit leaves a "hot" journal that SQLite rolls back on the next open, so the
+  file always holds whole steps; a commit that returned is on disk.
+* A power cut: FULL fsyncs the journal before the file is changed and the file before the journal is
+  removed; EXTRA also fsyncs the folder after the journal is removed, so a step that was reported as
+  saved cannot be rolled back by a journal that the power cut brought back. (WAL with FULL would also
+  be durable, but it keeps a second file that holds old page images until a checkpoint, which makes
+  "deleted means gone" harder to promise, and it needs shared memory that some network and USB
+  drives do not have.)
+* At rest there is only one file, so deleting a plan with ``secure_delete=ON`` and ``VACUUM`` leaves
+  no copy of its words in any of the game's files.
+
+Every write runs in ``BEGIN IMMEDIATE ... COMMIT`` with a short busy timeout and returns only after the
+commit. Failures never raise out of the write methods: they return False and ``problem`` says, in
+plain words, what happened, so play carries on in memory (see ``game.store.session``).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from game.store import problems as P
+from game.store.lock import FolderLock
+from game.store.schema import match_key
+
+BUSY_TIMEOUT_S = 2.0
+
+
+def dump(value: Any) -> str:
+    """JSON text for the file. Readable UTF-8 when possible; escaped when the text holds a lone
+    surrogate (a broken input method can type one), which UTF-8 cannot store."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}{secrets.token_hex(4)}"
+
+
+def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the durability and privacy settings every use of the file must have."""
+    if read_only:
+        db = sqlite3.connect(
+            Path(path).resolve().as_uri() + "?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    return db
+
+
+def apply_settings(db: sqlite3.Connection, *, on_disk: bool = True) -> None:
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA secure_delete = ON")
+    if on_disk:
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = EXTRA")
+
+
+class Store:
+    """Saved games and plans. Build with ``game.store.open_store``, which never raises."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        *,
+        path: Path | None,
+        folder: Path | None,
+        lock: FolderLock | None = None,
+        language: str | None = None,
+        problem: P.Problem | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
+        self._db = db
+        self.path = path
+        self.folder = folder
+        self._lock = lock
+        self.language = language
+        self._open_problem = problem
+        self._write_problem: P.Problem | None = None
+        self._clock = clock
+        self._mutex = threading.RLock()
+        self.closed = False
+
+    # ----- what to tell people -------------------------------------------------------------------------
+
+    @property
+    def on_disk(self) -> bool:
+        """True when steps go to the file; False when this store only keeps them in memory."""
+        return self.path is not None
+
+    @property
+    def problem_info(self) -> P.Problem | None:
+        return self._write_problem or self._open_problem
+
+    @property
+    def problem(self) -> str | None:
+        """None, or a plain message to show on screen."""
+        info = self.problem_info
+        return info.message(self.language) if info else None
+
+    @property
+    def problem_key(self) -> str | None:
+        info = self.problem_info
+        return info.key if info else None
+
+    # ----- plumbing ------------------------------------------------------------------------------------
+
+    def _fail(self, exc: BaseException) -> P.Problem:
+        problem = P.classify(exc, file=str(self.path or ""), folder=str(self.folder or ""))
+        self._write_problem = problem
+        return problem
+
+    def _write(self, work: Callable[[sqlite3.Connection], Any]) -> tuple[bool, Any]:
+        """Run ``work`` in one transaction; (True, result) once committed, (False, None) if not."""
+        with self._mutex:
+            if self.closed:
+                self._write_problem = P.Problem(P.OTHER, {"detail": "closed"})
+                return False, None
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                result = work(db)
+                db.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                try:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite has already rolled back (e.g. after "disk is full")
+                self._fail(exc)
+                return False, None
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            self._write_problem = None
+            return True, result
+
+    def _read(self, work: Callable[[sqlite3.Connection], Any], default: Any) -> Any:
+        with self._mutex:
+            if self.closed:
+                return default
+            try:
+                return work(self._db)
+            except (sqlite3.Error, OSError) as exc:
+                self._fail(exc)
+                return default
+
+    def _read_or_raise(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        with self._mutex:
+            try:
+                return work(self._db)
+            except (sqlite3.Error, OSError) as exc:
+                raise P.StoreError(self._fail(exc), self.language) from exc
+
+    # ----- games ---------------------------------------------------------------------------------------
+
+    def create_game(self, game_id: str, deckset_dict: dict, meta: dict | None = None) -> bool:
+        """Save a new game with the exact decks it is played with. ``meta``: title, service, date,
+        mode, keep. Raises ValueError if the id is already used (that is a bug, not a disk problem)."""
+        meta = dict(meta or {})
+        mode = str(meta.get("mode") or "group")
+        keep = bool(meta.get("keep", mode != "workshop"))
+        now = self._clock()
+
+        def work(db: sqlite3.Connection) -> None:
+            if db.execute("SELECT 1 FROM games WHERE id = ?", (game_id,)).fetchone():
+                raise _IdTaken(game_id)
+            db.execute(
+                "INSERT INTO games (id, title, service, date, mode, keep, deckset, created, updated, finished)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                (
+                    game_id,
+                    str(meta.get("title") or ""),
+                    str(meta.get("service") or ""),
+                    str(meta.get("date") or ""),
+                    mode,
+                    int(keep),
+                    dump(deckset_dict),
+                    now,
+                    now,
+                ),
+            )
+
+        try:
+            ok, _ = self._write(work)
+        except _IdTaken as exc:
+            raise ValueError(f"a saved game already has the id {game_id!r}") from exc
+        return ok
+
+    def append(self, game_id: str, command: dict) -> bool:
+        """Add one command to the end of a game's log; committed before this returns."""
+
+        def work(db: sqlite3.Connection) -> None:
+            row = db.execute(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM commands WHERE game_id = ?", (game_id,)
+            ).fetchone()
+            self._insert(db, game_id, int(row[0]), [command])
+
+        return self._write(work)[0]
+
+    def append_many(self, game_id: str, first_seq: int, commands: list[dict]) -> bool:
+        """Write ``commands`` as steps ``first_seq``, ``first_seq + 1`` ... in one commit.
+
+        Used to catch up after a failed save: all of the unsaved steps land together or none do.
+        A step already saved with the same number is left as it is.
+        """
+        if not commands:
+            return True
+        return self._write(lambda db: self._insert(db, game_id, first_seq, commands))[0]
+
+    def _insert(self, db: sqlite3.Connection, game_id: str, first_seq: int, commands: list[dict]) -> None:
+        db.executemany(
+            "INSERT OR IGNORE INTO commands (game_id, seq, body) VALUES (?, ?, ?)",
+            [(game_id, first_seq + i, dump(c)) for i, c in enumerate(commands)],
+        )
+        cur = db.execute("UPDATE games SET updated = ? WHERE id = ?", (self._clock(), game_id))
+        if cur.rowcount == 0:
+            raise sqlite3.IntegrityError(f"no saved game {game_id!r}")
+
+    def steps(self, game_id: str) -> int:
+        """How many commands of this game are saved."""
+        return self._read(
+            lambda db: db.execute("SELECT COUNT(*) FROM commands WHERE game_id = ?", (game_id,)).fetchone()[
+                0
+            ],
+            0,
+        )
+
+    def has_game(self, game_id: str) -> bool:
+        return bool(
+            self._read(lambda db: db.execute("SELECT 1 FROM games WHERE id = ?", (game_id,)).fetchone(), None)
+        )
+
+    def list_games(self) -> list[dict]:
+        """Saved games, most recently played first."""
+
+        def work(db: sqlite3.Connection) -> list[dict]:
+            rows = db.execute(
+                "SELECT g.id, g.title, g.service, g.date, g.mode, g.finished, g.updated, g.keep,"
+                " (SELECT COUNT(*) FROM commands c WHERE c.game_id = g.id)"
+                " FROM games g ORDER BY g.updated DESC, g.id"
+            ).fetchall()
+            keys = ("id", "title", "service", "date", "mode", "finished", "updated", "keep", "steps")
+            out = [dict(zip(keys, r, strict=True)) for r in rows]
+            for row in out:
+                row["finished"] = bool(row["finished"])
+                row["keep"] = bool(row["keep"])
+            return out
+
+        return self._read(work, [])
+
+    def load_game(self, game_id: str) -> tuple[dict, list[dict]]:
+        """(the game's deck set as a dict, its commands in order). Raises ``UnknownId`` or ``StoreError``."""
+
+        def work(db: sqlite3.Connection) -> tuple[dict, list[dict]] | None:
+            row = db.execute("SELECT deckset FROM games WHERE id = ?", (game_id,)).fetchone()
+            if row is None:
+                return None
+            bodies = db.execute(
+                "SELECT body FROM commands WHERE game_id = ? ORDER BY seq", (game_id,)
+            ).fetchall()
+            return json.loads(row[0]), [json.loads(b) for (b,) in bodies]
+
+        found = self._read_or_raise(work)
+        if found is None:
+            raise P.UnknownId("store_no_such_game", game_id, self.language)
+        return found
+
+    # ----- drafts --------------------------------------------------------------------------------------
+
+    def save_draft(self, game_id: str, field: str, text: str) -> bool:
+        """Keep what is being typed in a box; empty text removes the draft."""
+        if not text:
+            return self.clear_draft(game_id, field)
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO drafts (game_id, field, text, saved) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (game_id, field) DO UPDATE SET text = excluded.text, saved = excluded.saved",
+                (game_id, str(field), dump(text), self._clock()),
+            )
+
+        return self._write(work)[0]
+
+    def drafts(self, game_id: str) -> dict[str, str]:
+        return self._read(
+            lambda db: {
+                f: json.loads(t)
+                for f, t in db.execute(
+                    "SELECT field, text FROM drafts WHERE game_id = ? ORDER BY field", (game_id,)
+                )
+            },
+            {},
+        )
+
+    def clear_draft(self, game_id: str, field: str) -> bool:
+        return self._write(
+            lambda db: db.execute("DELETE FROM drafts WHERE game_id = ? AND field = ?", (game_id, str(field)))
+        )[0]
+
+    # ----- plans ---------------------------------------------------------------------------------------
+
+    def finish(self, game_id: str, plan_dict: dict) -> str | None:
+        """Mark the game finished and keep its plan in plan history; returns the plan id.
+
+        Finishing again (after a correction) replaces that game's plan and keeps its id. A workshop game
+        that was not marked to keep is deleted instead, with nothing kept, and None is returned.
+        """
+
+        def work(db: sqlite3.Connection) -> str | None:
+            row = db.execute("SELECT mode, keep FROM games WHERE id = ?", (game_id,)).fetchone()
+            if row is not None and row[0] == "workshop" and not row[1]:
+                self._delete_game_rows(db, game_id)
+                return None
+            title = str(plan_dict.get("title") or "")
+            service = str(plan_dict.get("service") or "")
+            values = (
+                title,
+                service,
+                str(plan_dict.get("date") or ""),
+                str(plan_dict.get("mode") or "group"),
+                self._clock(),
+                dump(plan_dict),
+                match_key(title, service),
+            )
+            old = db.execute("SELECT id FROM plans WHERE game_id = ?", (game_id,)).fetchone()
+            if old:
+                plan_id = old[0]
+                db.execute(
+                    "UPDATE plans SET title=?, service=?, date=?, mode=?, saved=?, body=?, match_key=?"
+                    " WHERE id = ?",
+                    (*values, plan_id),
+                )
+            else:
+                plan_id = self._unused_plan_id(db)
+                db.execute(
+                    "INSERT INTO plans (title, service, date, mode, saved, body, match_key, id, game_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, plan_id, game_id if row is not None else None),
+                )
+            db.execute("UPDATE games SET finished = 1, updated = ? WHERE id = ?", (self._clock(), game_id))
+            return plan_id
+
+        ok, plan_id = self._write(work)
+        if ok and plan_id is None:
+            self._vacuum()
+        return plan_id if ok else None
+
+    def add_plan(self, plan_dict: dict) -> str | None:
+        """Keep a plan that came from outside (e.g. an imported JSON file) in plan history."""
+        return self.finish(new_id("import-"), plan_dict)
+
+    @staticmethod
+    def _unused_plan_id(db: sqlite3.Connection) -> str:
+        while True:
+            pid = new_id("p-")
+            if not db.execute("SELECT 1 FROM plans WHERE id = ?", (pid,)).fetchone():
+                return pid
+
+    def list_plans(self) -> list[dict]:
+        """Finished plans, newest first."""
+
+        def work(db: sqlite3.Connection) -> list[dict]:
+            rows = db.execute(
+                "SELECT id, game_id, title, service, date, mode, saved FROM plans"
+                " ORDER BY date DESC, saved DESC, id"
+            ).fetchall()
+            keys = ("id", "game_id", "title", "service", "date", "mode", "saved")
+            return [dict(zip(keys, r, strict=True)) for r in rows]
+
+        return self._read(work, [])
+
+    def load_plan(self, plan_id: str) -> dict:
+        """The plan as it was kept (a ``Plan.to_dict()``). Raises ``UnknownId`` or ``StoreError``.
+        A game id also works: it gives that game's plan."""
+        row = self._read_or_raise(
+            lambda db: db.execute(
+                "SELECT body FROM plans WHERE id = ? OR game_id = ? ORDER BY id = ? DESC LIMIT 1",
+                (plan_id, plan_id, plan_id),
+            ).fetchone()
+        )
+        if row is None:
+            raise P.UnknownId("store_no_such_id", plan_id, self.language)
+        return json.loads(row[0])
+
+    def latest_plan(self, title: str, service: str = "") -> dict | None:
+        """The most recent finished plan for this title and service (ignoring case and spacing)."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT body FROM plans WHERE match_key = ? ORDER BY date DESC, saved DESC LIMIT 1",
+                (match_key(title, service),),
+            ).fetchone(),
+            None,
+        )
+        return json.loads(row[0]) if row else None
+
+    # ----- deleting for good ---------------------------------------------------------------------------
+
+    def delete(self, item_id: str) -> str:
+        """Delete a game or a plan so its words are gone from the file; returns "game" or "plan".
+
+        A game and the plan made from it hold the same words, so deleting either deletes both.
+        Raises ``UnknownId`` if there is no such id, ``StoreError`` if the file could not be changed.
+        """
+
+        def work(db: sqlite3.Connection) -> str | None:
+            if db.execute("SELECT 1 FROM games WHERE id = ?", (item_id,)).fetchone():
+                self._delete_game_rows(db, item_id)
+                return "game"
+            row = db.execute("SELECT game_id FROM plans WHERE id = ?", (item_id,)).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM plans WHERE id = ?", (item_id,))
+            if row[0]:
+                self._delete_game_rows(db, row[0])
+            return "plan"
+
+        ok, kind = self._write(work)
+        if not ok:
+            raise P.StoreError(self.problem_info or P.Problem(P.OTHER, {"detail": "delete"}), self.language)
+        if kind is None:
+            raise P.UnknownId("store_no_such_id", item_id, self.language)
+        self._vacuum()
+        return kind
+
+    @staticmethod
+    def _delete_game_rows(db: sqlite3.Connection, game_id: str) -> None:
+        # Explicit deletes rather than relying on ON DELETE CASCADE alone: an older file may predate it.
+        db.execute("DELETE FROM drafts WHERE game_id = ?", (game_id,))
+        db.execute("DELETE FROM commands WHERE game_id = ?", (game_id,))
+        db.execute("DELETE FROM plans WHERE game_id = ?", (game_id,))
+        db.execute("DELETE FROM games WHERE id = ?", (game_id,))
+
+    def _vacuum(self) -> None:
+        """Rebuild the file so no free page can still hold deleted words (secure_delete has already
+        zeroed them; this also drops freed pages and shrinks the file). Failing here loses nothing."""
+        if not self.on_disk:
+            return
+        with self._mutex:
+            try:
+                self._db.execute("VACUUM")
+            except sqlite3.Error as exc:
+                self._fail(exc)
+
+    def discard_unkept_workshops(self) -> int:
+        """Delete workshop games nobody asked to keep (left over from a crash); returns how many."""
+
+        def work(db: sqlite3.Connection) -> int:
+            ids = [r[0] for r in db.execute("SELECT id FROM games WHERE mode = 'workshop' AND keep = 0")]
+            for gid in ids:
+                self._delete_game_rows(db, gid)
+            return len(ids)
+
+        ok, count = self._write(work)
+        if ok and count:
+            self._vacuum()
+        return count or 0
+
+    # ----- lifetime ------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._mutex:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self._db.close()
+            finally:
+                if self._lock is not None:
+                    self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = str(self.path) if self.path else "memory"
+        return f"<Store {where} problem={self.problem_key}>"
+
+
+class _IdTaken(Exception):
+    pass
