@@ -99,6 +99,7 @@ class Store:
         self._clock = clock
         self._mutex = threading.RLock()
         self.closed = False
+        self.last_write_ok = True  # did the most recent write commit?
 
     # ----- what to tell people -------------------------------------------------------------------------
 
@@ -134,6 +135,7 @@ class Store:
         with self._mutex:
             if self.closed:
                 self._write_problem = P.Problem(P.OTHER, {"detail": "closed"})
+                self.last_write_ok = False
                 return False, None
             db = self._db
             try:
@@ -147,12 +149,14 @@ class Store:
                 except sqlite3.Error:
                     pass  # SQLite has already rolled back (e.g. after "disk is full")
                 self._fail(exc)
+                self.last_write_ok = False
                 return False, None
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
             self._write_problem = None
+            self.last_write_ok = True
             return True, result
 
     def _read(self, work: Callable[[sqlite3.Connection], Any], default: Any) -> Any:
@@ -365,6 +369,14 @@ class Store:
         if ok and plan_id is None:
             self._vacuum()
         return plan_id if ok else None
+
+    def reopen(self, game_id: str) -> bool:
+        """The group went back from a finished plan: list the game as not finished (its plan stays kept)."""
+        return self._write(
+            lambda db: db.execute(
+                "UPDATE games SET finished = 0, updated = ? WHERE id = ?", (self._clock(), game_id)
+            )
+        )[0]
 
     def add_plan(self, plan_dict: dict) -> str | None:
         """Keep a plan that came from outside (e.g. an imported JSON file) in plan history."""

@@ -1,0 +1,174 @@
+"""A game being played together with its saved copy: the UI's one entry point for playing.
+
+``PlaySession.apply`` gives the command to the rules engine first; if it is accepted, the new
+steps are committed to the store before ``apply`` returns, so the screen only moves on once what
+people said is on disk. If saving fails, play goes on in memory, ``problem`` says so in plain
+words, and the unsaved steps are written together as soon as a later save works.
+"""
+
+from __future__ import annotations
+
+from game.model.deck import DeckSet
+from game.model.engine import Game, Outcome
+from game.store import problems as P
+from game.store.store import Store, new_id
+
+
+class PlaySession:
+    def __init__(self, store: Store, game: Game, game_id: str, *, saved: int = 0, created: bool = False):
+        self.store = store
+        self.game = game
+        self.game_id = game_id
+        self.plan_id: str | None = None
+        self.outcome: Outcome | None = None
+        self._saved = saved  # how many of game.log's commands are committed
+        self._created = created
+        self._finished_saved = False
+        self._discarded = False  # a workshop game nobody asked to keep, deleted when it finished
+        self._memory_drafts: dict[str, str] = {}
+        self._own_problem: P.Problem | None = None
+
+    # ----- starting and continuing ---------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        deckset: DeckSet,
+        setup: dict,
+        game_id: str | None = None,
+        *,
+        at: float | None = None,
+    ) -> PlaySession:
+        """A new game. ``session.outcome`` says whether the set-up was accepted; if it was refused, nothing
+        is saved yet and the UI can correct it and ``apply`` a new ``start_game``."""
+        gid = game_id or cls._unused_id(store)
+        s = cls(store, Game.new(deckset), gid)
+        cmd: dict = {"type": "start_game", "setup": setup}
+        if at is not None:
+            cmd["at"] = at
+        s.outcome = s.apply(cmd)
+        return s
+
+    @staticmethod
+    def _unused_id(store: Store) -> str:
+        while True:
+            gid = new_id("g-")
+            if not store.has_game(gid):
+                return gid
+
+    @classmethod
+    def resume(cls, store: Store, game_id: str) -> PlaySession:
+        """Continue a saved game exactly where it stopped, by replaying its saved steps on its saved decks.
+
+        Raises ``UnknownId`` (no such game) or ``StoreError`` (the file could not be read). If some steps
+        can no longer be replayed (an older game version's log), the game goes on from the last good step
+        as a new saved game, the old one is left untouched, and ``problem`` says so.
+        """
+        deck_dict, commands = store.load_game(game_id)
+        deckset = DeckSet.from_dict(deck_dict)
+        game = Game.new(deckset)
+        good = 0
+        for cmd in commands:
+            if not game.apply(cmd).ok:
+                break
+            good += 1
+        if good == len(commands):
+            s = cls(store, game, game_id, saved=good, created=True)
+            s._finished_saved = game.state.phase == "finished"
+            return s
+        s = cls(store, game, cls._unused_id(store))
+        s._own_problem = P.Problem(P.NOT_RESTORED, {"step": good})
+        s._persist()
+        return s
+
+    # ----- playing -------------------------------------------------------------------------------------
+
+    def apply(self, command) -> Outcome:
+        """Engine first, then commit. A refused command changes nothing and saves nothing."""
+        out = self.game.apply(command)
+        if out.ok:
+            self._persist()
+        return out
+
+    def _persist(self) -> None:
+        if self._discarded or not self.game.log:
+            return
+        store = self.store
+        if not self._created:
+            self._created = store.create_game(self.game_id, self.game.decks.to_dict(), self.meta())
+            if not self._created:
+                return
+        pending = self.game.log[self._saved :]
+        if pending and store.append_many(self.game_id, self._saved, pending):
+            self._saved += len(pending)
+        if self._saved < len(self.game.log):
+            return  # the plan is only kept once every step before it is saved
+        finished = self.game.state.phase == "finished"
+        if finished and not self._finished_saved:
+            plan_id = store.finish(self.game_id, self.game.plan().to_dict())
+            if store.last_write_ok:
+                self._finished_saved = True
+                self.plan_id = plan_id
+                self._discarded = plan_id is None
+        elif not finished and self._finished_saved:
+            # "Back" from the finished plan: the game is open again, its last confirmed plan stays kept.
+            if store.reopen(self.game_id):
+                self._finished_saved = False
+
+    def meta(self) -> dict:
+        setup = self.game.state.setup or {}
+        mode = setup.get("mode") or "group"
+        return {
+            "title": setup.get("title") or "",
+            "service": setup.get("service") or "",
+            "date": setup.get("date") or "",
+            "mode": mode,
+            "keep": bool(setup.get("keep", False)) if mode == "workshop" else True,
+        }
+
+    # ----- what to show --------------------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> int:
+        """Steps played but not yet on disk (0 when everything is saved)."""
+        if self._discarded:
+            return 0
+        return len(self.game.log) - self._saved if self.store.on_disk else len(self.game.log)
+
+    @property
+    def saved_steps(self) -> int:
+        return self._saved
+
+    @property
+    def problem_info(self) -> P.Problem | None:
+        info = self.store.problem_info or self._own_problem
+        if info is None and self.store.on_disk and self.unsaved:
+            info = P.Problem(P.BUSY)
+        return info
+
+    @property
+    def problem(self) -> str | None:
+        """None, or a plain message for the screen: saving is not working and why."""
+        info = self.problem_info
+        return info.message(self.store.language) if info else None
+
+    # ----- drafts of text being typed ------------------------------------------------------------------
+
+    def save_draft(self, field: str, text: str) -> bool:
+        """Keep what is being typed; the UI calls this every few seconds and when focus moves."""
+        if text:
+            self._memory_drafts[field] = text
+        else:
+            self._memory_drafts.pop(field, None)
+        if not self._created:
+            return False
+        return self.store.save_draft(self.game_id, field, text)
+
+    def drafts(self) -> dict[str, str]:
+        saved = self.store.drafts(self.game_id) if self._created else {}
+        return {**saved, **self._memory_drafts}
+
+    def clear_draft(self, field: str) -> bool:
+        self._memory_drafts.pop(field, None)
+        return self.store.clear_draft(self.game_id, field) if self._created else True
