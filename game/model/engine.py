@@ -85,6 +85,7 @@ class Game:
         self.state = State()
         self.log: list[dict] = []
         self._steps: list[C.Command] = []  # accepted commands still in effect (undo pops them)
+        self.event: str | None = None  # words key for what the last command did (not part of the state)
 
     # ----- building -------------------------------------------------------------------------
     @classmethod
@@ -136,7 +137,7 @@ class Game:
                 return Outcome(False, "refuse_nothing_to_undo")
             self._steps.pop()
             self._rebuild()
-            self.state.last_event = "event_undone"
+            self.event = "event_undone"
             self.log.append(cmd.to_dict())
             return OK
         try:
@@ -172,7 +173,7 @@ class Game:
     # ----- dispatch -------------------------------------------------------------------------
     def _apply_step(self, cmd: C.Command) -> None:
         handler = getattr(self, "_do_" + cmd.type)
-        self.state.last_event = None
+        self.event = None
         handler(cmd)
 
     def _rng(self) -> random.Random:
@@ -246,7 +247,7 @@ class Game:
                     s.look_back_queue.append(Action(**{**a.__dict__, "id": "p" + a.id, "theme": t.id}))
         if s.look_back_queue:
             s.phase = "look_back"
-            s.last_event = "event_look_back_round"
+            self.event = "event_look_back_round"
         else:
             self._start_turn(cmd.at)
 
@@ -274,7 +275,7 @@ class Game:
         if self._length_reached(at):
             s.phase = "summary"
             s.stop_reason = "length"
-            s.last_event = "event_length_reached"
+            self.event = "event_length_reached"
             return
         self._start_turn(at)
 
@@ -311,7 +312,7 @@ class Game:
             if target is None:
                 t.kind = "choice"
                 s.phase = "choose_theme"
-                s.last_event = "event_nothing_to_look_back"
+                self.event = "event_nothing_to_look_back"
             else:
                 t.look_back_action = target.id
                 t.theme = target.theme
@@ -441,7 +442,7 @@ class Game:
         t.revealed = True
         self._write_ratings()
         s.phase = "reveal"
-        s.last_event = "event_revealed"
+        self.event = "event_revealed"
 
     def _next_rater(self) -> str | None:
         t = self.state.turn
@@ -480,7 +481,7 @@ class Game:
             player = self._player_or_active(cmd.player)
             if phase == "pick" and player.id != t.player:
                 raise Refused("refuse_not_your_turn", player=player.id)
-            s.last_event = "event_passed"
+            self.event = "event_passed"
             self._end_turn(cmd.at, passed=True)
         elif phase == "rate":
             player = self._player_or_active(cmd.player)
@@ -560,7 +561,7 @@ class Game:
                 card_id=t.card,
             )
         )
-        s.last_event = "event_action_agreed"
+        self.event = "event_action_agreed"
 
     def _do_mark_action(self, cmd: C.MarkAction) -> None:
         s = self.state
@@ -614,7 +615,7 @@ class Game:
             raise Refused("refuse_theme_not_in_play", theme=theme)
         by = self._optional_player(cmd.by)
         s.parked.append(Parked(text=text, theme=theme, by=by))
-        s.last_event = "event_parked"
+        self.event = "event_parked"
 
     def _do_stop_game(self, cmd: C.StopGame) -> None:
         s = self.state
@@ -723,7 +724,7 @@ class Game:
 
     def _do_confirm_plan(self, cmd: C.ConfirmPlan) -> None:
         self.state.phase = "finished"
-        self.state.last_event = "event_finished"
+        self.event = "event_finished"
 
     # ----- the workshop timer ---------------------------------------------------------------
     def _timer_turn(self) -> Turn:

@@ -114,7 +114,6 @@ class State:
     next_review: str | None = None
     previous_date: str | None = None
     stop_reason: str | None = None  # "length" or "stopped"
-    last_event: str | None = None  # a words key the screen can show: what just happened
 
     def player(self, player_id: str) -> Player:
         for p in self.players:

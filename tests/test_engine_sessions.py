@@ -1,0 +1,359 @@
+"""Whole sessions played from scripted commands, in each mode, checking what the plan records."""
+
+from __future__ import annotations
+
+import pytest
+from model_fixtures import THEMES, group_setup, small_decks
+
+from game.model.autoplay import play
+from game.model.engine import Game
+
+
+def new_game(**setup) -> Game:
+    g = Game.new(small_decks())
+    out = g.apply({"type": "start_game", "setup": group_setup(**setup)})
+    assert out.ok, out
+    return g
+
+
+def ok(g: Game, cmd: dict) -> None:
+    out = g.apply(cmd)
+    assert out.ok, (cmd, out, g.state.phase)
+
+
+def test_group_session_with_pass_undo_park_and_early_stop():
+    g = new_game(dice=False)
+    s = g.state
+    assert s.phase == "choose_theme" and s.active_player.id == "p1"
+    # Player 1 chooses a theme, picks a card, rates it; others add their views; notes; an action.
+    ok(g, {"type": "choose_theme", "theme": "connected"})
+    assert s.phase == "pick" and len(s.turn.dealt) == 3
+    card = s.turn.dealt[1]
+    ok(g, {"type": "pick_card", "card": card})
+    ok(g, {"type": "rate", "player": "p1", "point": "not-yet"})
+    ok(g, {"type": "rate", "player": "p2", "point": "real"})
+    ok(g, {"type": "pass", "player": "p3"})
+    ok(g, {"type": "next"})
+    assert s.phase == "talk"
+    ok(g, {"type": "add_note", "text": "Staff help me call my sister.", "author": "p1"})
+    ok(g, {"type": "next"})
+    ok(g, {"type": "add_note", "text": "We don't go to the café any more."})
+    ok(g, {"type": "next"})
+    ok(g, {"type": "pass"})  # skip the third prompt
+    assert s.phase == "action"
+    ok(g, {"type": "park", "text": "Money worries"})
+    ok(
+        g,
+        {
+            "type": "agree_action",
+            "what": "Find the café's opening times",
+            "who": "p2",
+            "who_kind": "player",
+            "when": "next_week",
+        },
+    )
+    ok(g, {"type": "end_turn"})
+    # Player 2 passes the whole turn; it is then player 3's turn.
+    assert s.active_player.id == "p2"
+    ok(g, {"type": "pass"})
+    assert s.active_player.id == "p3" and s.turns[-1].passed
+    # Player 3 picks, then goes Back twice: the pick is undone, then the theme choice.
+    ok(g, {"type": "choose_theme", "theme": "control"})
+    ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+    before = g.state_dict()
+    ok(g, {"type": "undo"})
+    ok(g, {"type": "undo"})
+    assert g.state.phase == "choose_theme" and g.state.active_player.id == "p3"
+    assert before != g.state_dict()
+    ok(g, {"type": "stop_game"})
+    assert g.state.phase == "summary" and g.state.stop_reason == "stopped"
+    ok(g, {"type": "confirm_plan"})
+
+    plan = g.plan()
+    assert plan.finished and not plan.won_together
+    connected = plan.theme("connected")
+    [st] = connected.statements
+    assert st.card_id == card and st.chosen_by == "Player 1"
+    views = {r.player_label: r.point_id for r in st.ratings}
+    assert views == {"Player 1": "not-yet", "Player 2": "real", "Player 3": None}
+    assert [n.section for n in connected.notes] == ["do", "dont"]
+    assert connected.notes[0].author == "Player 1" and connected.notes[1].author is None
+    [action] = connected.actions
+    assert action.who == "Player 2" and action.due == "2026-11-30" and action.status == "agreed"
+    assert plan.parked[0].text == "Money worries" and plan.parked[0].theme == "connected"
+    assert not plan.theme("control").covered
+    assert plan.next_review == "2027-02-23"
+
+
+def test_everyone_turn_hides_ratings_until_all_have_chosen():
+    for seed in range(200):
+        g = new_game(seed=seed)
+        for _ in range(12):
+            ok(g, {"type": "roll_die"})
+            if g.state.turn.kind == "everyone":
+                break
+            ok(g, {"type": "pass"})
+        if g.state.turn.kind == "everyone":
+            break
+    else:
+        pytest.fail("no seed landed on an everyone tile")
+    s = g.state
+    ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+    assert s.phase == "rate_all"
+    ok(g, {"type": "rate", "player": "p2", "point": "real"})
+    ok(g, {"type": "rate", "player": "p1", "point": "sometimes"})
+    # Not revealed yet: the plan shows nobody's view while some are still choosing.
+    st = next(st for st in g.plan().theme(s.turn.theme).statements if st.card_id == s.turn.card)
+    assert st.ratings == [] and s.phase == "rate_all"
+    refused = g.apply({"type": "next"})
+    assert not refused.ok and refused.reason == "refuse_not_now"
+    ok(g, {"type": "pass", "player": "p3"})
+    assert s.phase == "reveal" and s.turn.revealed
+    st = next(st for st in g.plan().theme(s.turn.theme).statements if st.card_id == s.turn.card)
+    assert [(r.player_id, r.point_id) for r in st.ratings] == [
+        ("p1", "sometimes"),
+        ("p2", "real"),
+        ("p3", None),
+    ]
+    assert st.everyone
+
+
+def test_one_to_one_the_person_leads_every_turn():
+    players = [
+        {"id": "ann", "name": "Ann Jones", "shown_as": "initials", "shape": "star", "colour": "#E69F00"},
+        {"id": "sam", "name": "Sam", "shape": "square", "colour": "#0072B2"},
+    ]
+    g = new_game(mode="one-to-one", players=players, dice=False, length={"kind": "rounds", "value": 3})
+    s = g.state
+    assert s.player("ann").role == "person" and s.player("sam").role == "supporter"
+    for theme in ("living", "control", "people"):
+        assert s.active_player.id == "ann"
+        ok(g, {"type": "choose_theme", "theme": theme})
+        ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+        ok(g, {"type": "rate", "player": "ann", "point": "real"})
+        ok(g, {"type": "rate", "player": "sam", "point": "sometimes"})
+        ok(g, {"type": "next"})
+        ok(g, {"type": "add_note", "text": f"About {theme}", "author": "sam"})
+        ok(g, {"type": "next"})
+        ok(g, {"type": "next"})
+        ok(g, {"type": "next"})
+        ok(
+            g,
+            {
+                "type": "agree_action",
+                "what": "Try it",
+                "who": "staff",
+                "who_kind": "staff",
+                "when": "next_month",
+            },
+        )
+        ok(g, {"type": "end_turn"})
+    assert s.phase == "summary" and s.stop_reason == "length"
+    plan = g.plan()
+    assert [p.label for p in plan.participants] == ["AJ", "Sam"]
+    assert plan.theme("living").statements[0].chosen_by == "AJ"
+    assert plan.theme("living").actions[0].who == "staff team"
+    assert plan.theme("living").actions[0].due == "2026-12-23"
+
+
+def test_workshop_deals_personas_marks_practice_and_runs_a_timer():
+    players = [
+        {"id": "f", "name": "Fran", "role": "facilitator", "shape": "heart"},
+        {"id": "t1", "name": "Trainee A", "shape": "circle"},
+        {"id": "t2", "name": "", "shown_as": "anonymous", "shape": "star"},
+    ]
+    g = new_game(mode="workshop", players=players, timer_seconds=120, dice=False)
+    s = g.state
+    assert s.order == ["t1", "t2"]
+    assert s.player("t1").persona and s.player("t2").persona and s.player("f").persona is None
+    assert s.player("t2").label == "Star"
+    assert s.setup["practice"] and not s.setup["keep"]
+    ok(g, {"type": "choose_theme", "theme": "living", "at": 1000.0})
+    assert "extend_timer" in g.allowed()
+    g2 = new_game(mode="workshop", players=players, timer_seconds=120, dice=False)
+    # The timer counts from the start of the turn, can be paused and extended.
+    ok(g2, {"type": "pause_timer", "at": 1010.0})
+    ok(g2, {"type": "resume_timer", "at": 1040.0})
+    ok(g2, {"type": "extend_timer", "seconds": 60})
+    g2.state.turn.started_at = 1000.0  # the start time is set by the start_game command's `at`
+    assert g2.timer_remaining(1100.0) == pytest.approx(120 + 60 - (100 - 30))
+    plan = play(g, seed=1).plan()
+    assert plan.practice and plan.mode == "workshop"
+    assert {p.label for p in plan.participants} == {"Fran", "Trainee A", "Star"}
+
+
+def test_review_of_a_previous_plan_looks_back_then_carries_forward():
+    first = play(new_game(seed=2), seed=2)
+    previous = first.plan()
+    prev_actions = previous.all_actions()
+    assert prev_actions, "the first game should agree some actions"
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    s = g.state
+    assert s.phase == "look_back" and len(s.look_back_queue) == len(prev_actions)
+    statuses = ["done", "started", "not_yet", "not_needed"]
+    for i in range(len(prev_actions)):
+        if i == 1:
+            ok(g, {"type": "pass"})
+        else:
+            ok(g, {"type": "mark_action", "status": statuses[i % 4], "note": f"note {i}"})
+    assert s.phase == "choose_theme"
+    plan = g.plan()
+    assert len(plan.you_said_we_did) == len(prev_actions)
+    assert plan.you_said_we_did[1].status == ""  # passed: chose not to say
+    assert plan.previous_date == previous.date
+    # Carried-over statements are not dealt again.
+    carried = {st.card_id for t in previous.themes for st in t.statements}
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    assert not carried & set(s.turn.dealt) or s.turn.repeats
+    # Unfinished actions carry on into the new plan; done ones do not.
+    kept = [a for a in plan.all_actions() if a.id.startswith("p")]
+    assert all(a.status in ("started", "not_yet", "agreed") for a in kept)
+
+
+def test_winning_together_needs_a_statement_and_an_action_in_every_theme():
+    g = new_game(dice=False, themes=["living", "people"])
+    s = g.state
+    for theme in ("living", "people"):
+        ok(g, {"type": "choose_theme", "theme": theme})
+        ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+        ok(g, {"type": "next"})
+        for _ in range(3):
+            ok(g, {"type": "next"})
+        ok(
+            g,
+            {
+                "type": "agree_action",
+                "what": "Do it",
+                "who": "everyone",
+                "who_kind": "everyone",
+                "when": "date",
+                "due": "2027-01-05",
+            },
+        )
+        ok(g, {"type": "end_turn"})
+    assert s.phase == "summary" and g.plan().won_together
+    # A rating left empty by the player moving on is recorded as "chose not to say".
+    st = g.plan().theme("living").statements[0]
+    assert [(r.player_id, r.point_id) for r in st.ratings] == [("p1", None)]
+    assert [t.in_play for t in g.plan().themes] == [t in ("living", "people") for t in THEMES]
+
+
+def test_summary_corrections_edit_and_remove():
+    g = play(new_game(seed=5), seed=5)
+    ok(g, {"type": "undo"})  # back from finished to the summary
+    assert g.state.phase == "summary"
+    plan = g.plan()
+    note = next(n for t in plan.themes for n in t.notes)
+    action = plan.all_actions()[0]
+    st = next(st for t in plan.themes for st in t.statements)
+    ok(g, {"type": "edit_note", "note": note.id, "text": "Corrected wording"})
+    ok(g, {"type": "remove_action", "action": action.id})
+    ok(g, {"type": "set_rating", "card": st.card_id, "player": "p3", "point": "not-sure"})
+    ok(g, {"type": "set_next_review", "date": "2027-03-01"})
+    ok(g, {"type": "park", "text": "Ask about bus passes"})
+    ok(g, {"type": "remove_parked", "index": len(g.state.parked) - 1})
+    after = g.plan()
+    assert next(n for t in after.themes for n in t.notes if n.id == note.id).text == "Corrected wording"
+    assert action.id not in {a.id for a in after.all_actions()}
+    assert ("p3", "not-sure") in [
+        (r.player_id, r.point_id)
+        for t in after.themes
+        for s in t.statements
+        if s.card_id == st.card_id
+        for r in s.ratings
+    ]
+    assert after.next_review == "2027-03-01"
+
+
+@pytest.mark.parametrize(
+    "cmd,reason",
+    [
+        ({"type": "pick_card", "card": "nope"}, "refuse_not_now"),
+        ({"type": "choose_theme", "theme": "nope"}, "refuse_theme_not_in_play"),
+        ({"type": "park", "text": "   "}, "refuse_empty_text"),
+        ({"type": "park", "text": "x" * 301}, "refuse_too_long"),
+        ({"type": "fly"}, "refuse_bad_command"),
+        ({"type": "choose_theme", "theme": 3}, "refuse_bad_command"),
+        ({"type": "undo"}, "refuse_nothing_to_undo"),
+        ("not a command", "refuse_bad_command"),
+    ],
+)
+def test_refused_commands_say_why_and_change_nothing(cmd, reason):
+    g = new_game(dice=False)
+    before = g.state_dict()
+    out = g.apply(cmd)
+    assert not out.ok and out.reason == reason
+    assert g.state_dict() == before and len(g.log) == 1
+
+
+@pytest.mark.parametrize(
+    "change,reason",
+    [
+        ({"players": [{"name": "Solo"}]}, "refuse_players_count"),
+        ({"mode": "chess"}, "refuse_setup"),
+        ({"date": "2026-02-30"}, "refuse_bad_date"),
+        ({"players": [{"name": "A", "shape": "star"}, {"name": "B", "shape": "star"}]}, "refuse_same_shape"),
+        ({"players": [{"name": ""}, {"name": "B"}]}, "refuse_player_name"),
+        ({"themes": ["nope"]}, "refuse_setup"),
+        ({"previous_plan": {"title": 1}}, "refuse_bad_previous_plan"),
+        ({"length": {"kind": "rounds", "value": 0}}, "refuse_setup"),
+    ],
+)
+def test_bad_setups_are_refused(change, reason):
+    g = Game.new(small_decks())
+    out = g.apply({"type": "start_game", "setup": group_setup(**change)})
+    assert not out.ok and out.reason == reason and g.state.phase == "setup"
+
+
+def test_odd_text_is_kept_exactly():
+    g = new_game(dice=False)
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    ok(g, {"type": "pick_card", "card": g.state.turn.dealt[0]})
+    ok(g, {"type": "next"})
+    texts = [
+        "Café ŵyr 👍🏽 naïve",
+        "مرحبا بالعالم",
+        "שלום",
+        "<script>alert(1)</script>",
+        "=SUM(A1)",
+        "é" * 2000,
+    ]
+    for text in texts:
+        ok(g, {"type": "add_note", "text": text})
+    assert [n.text for n in g.plan().theme("living").notes] == texts
+    assert not g.apply({"type": "add_note", "text": "x\x00" * 2001}).ok  # too long once tidied
+    ok(g, {"type": "add_note", "text": "a\x00b\x1bc\nd"})
+    assert g.plan().theme("living").notes[-1].text == "abc\nd"  # invisible control characters dropped
+
+
+def test_every_mode_plays_to_a_finished_plan_and_replays_identically():
+    for mode, players in (
+        ("group", None),
+        ("one-to-one", [{"name": "Ann", "shape": "star"}, {"name": "Sam", "shape": "circle"}]),
+        (
+            "workshop",
+            [{"name": "F", "role": "facilitator", "shape": "heart"}, {"name": "T", "shape": "circle"}],
+        ),
+    ):
+        extra = {"players": players} if players else {}
+        g = play(new_game(mode=mode, seed=11, **extra), seed=11)
+        assert g.state.phase == "finished"
+        again = Game.replay(g.decks, g.log)
+        assert again.state_dict() == g.state_dict()
+        assert again.plan() == g.plan()
+
+
+def test_minutes_length_ends_at_the_end_of_a_turn_after_the_time():
+    g = Game.new(small_decks())
+    ok(
+        g,
+        {
+            "type": "start_game",
+            "setup": group_setup(dice=False, length={"kind": "minutes", "value": 5}),
+            "at": 0.0,
+        },
+    )
+    ok(g, {"type": "pass", "at": 100.0})
+    assert g.state.phase == "choose_theme"
+    ok(g, {"type": "pass", "at": 301.0})
+    assert g.state.phase == "summary" and g.state.stop_reason == "length"
