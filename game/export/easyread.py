@@ -1,0 +1,193 @@
+"""The Easy Read version of the plan, as HTML and as Word, for the people the plan is about.
+
+Large type (1.5rem on screen, 16 pt and up in Word), the theme's icon beside each section, short
+sentences, and the person's own statements first, in the card's easy-read wording. Empty parts are
+left out so there is less to read; a theme nobody talked about still says so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.image.exceptions import UnrecognizedImageError
+from docx.shared import Cm, Pt, RGBColor
+
+from game.export import html as html_format
+from game.export.docx_kit import heading, mark_rtl, para, setup_styles
+from game.export.icons import png_path
+from game.export.view import PlanView, ThemeView
+
+BODY_PT = 16
+
+
+@dataclass
+class Item:
+    text: str
+    views: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Part:
+    heading: str
+    items: list[Item]
+
+
+@dataclass
+class EasyTheme:
+    title: str
+    colour: str
+    icon: str
+    parts: list[Part]
+
+
+@dataclass
+class EasyView:
+    title: str
+    intro: list[str]
+    people: list[str]
+    themes: list[EasyTheme]
+    closing: list[Part]
+
+
+def build(view: PlanView) -> EasyView:
+    t = view.t
+    intro = [t("export_easy_intro") if view.person_led else t("export_easy_intro_group")]
+    date = next((value for label, value in view.details if label == t("export_date")), "")
+    if date:
+        intro.append(t("export_easy_about", date=date))
+    closing = []
+    if view.parked:
+        closing.append(Part(t("export_easy_parked"), [Item(p.text) for p in view.parked]))
+    if view.you_said_we_did:
+        closing.append(
+            Part(
+                t("export_easy_ysd"),
+                [
+                    Item(
+                        y.what,
+                        [t("export_easy_view", name=t("export_ysd_did"), label=y.status)]
+                        + ([y.note] if y.note else []),
+                    )
+                    for y in view.you_said_we_did
+                ],
+            )  # fmt: skip
+        )
+    return EasyView(
+        title=t("export_easy_title"),
+        intro=intro,
+        people=view.participants,
+        themes=[_theme(th, view) for th in view.themes],
+        closing=closing,
+    )
+
+
+def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
+    t = view.t
+    parts: list[Part] = []
+    if th.covered:
+        # The person's own choices first; the rest keep the order they were talked about in.
+        statements = sorted(th.statements, key=lambda s: not s.by_person)
+        if statements:
+            items = []
+            for s in statements:
+                ratings = sorted(s.ratings, key=lambda r: not r.is_person)
+                items.append(
+                    Item(s.easy_text, [t("export_easy_view", name=r.who, label=r.text) for r in ratings])
+                )
+            heading_key = "export_easy_i_said" if view.person_led else "export_easy_we_said"
+            parts.append(Part(t(heading_key), items))
+        for sec in th.sections:
+            if sec.notes:
+                parts.append(Part(sec.easy_heading, [Item(n.text) for n in sec.notes]))
+        if th.actions:
+            parts.append(
+                Part(
+                    t("export_easy_actions"),
+                    [
+                        Item(
+                            t("export_easy_action_line_plain", who=a.who, what=a.what, when=a.when),
+                            [a.status],
+                        )
+                        for a in th.actions
+                    ],
+                )  # fmt: skip
+            )
+    return EasyTheme(th.title, th.colour, th.icon, parts)
+
+
+def render_html(view: PlanView) -> bytes:
+    language, icons = html_format.safe_view_bits(view)
+    view.language = language
+    page = (
+        html_format.environment()
+        .get_template("easyread.html.j2")
+        .render(v=view, e=build(view), t=view.t, icons=icons, css=html_format.css("1.5rem", "4rem", "16pt"))
+    )
+    return page.encode("utf-8")
+
+
+def render_docx(view: PlanView) -> bytes:
+    t = view.t
+    easy = build(view)
+    doc = Document()
+    setup_styles(doc, BODY_PT, view.language, easy.title)
+    heading(doc, easy.title, 1)
+    para(doc, view.title)
+    if view.practice:
+        para(doc, t("export_practice_banner"), bold=True)
+    heading(doc, t("export_details"), 2)
+    for line in easy.intro:
+        para(doc, line)
+    if easy.people:
+        para(doc, t("export_easy_people"))
+        for p in easy.people:
+            para(doc, p, style="List Bullet")
+    for th in easy.themes:
+        h = doc.add_heading(level=2)
+        _icon(h, th)
+        h.add_run(th.title)
+        mark_rtl(h, th.title)
+        if not th.parts:
+            para(doc, t("export_easy_not_talked"))
+        for part in th.parts:
+            _part(doc, part, 3)
+    for part in easy.closing:
+        _part(doc, part, 2)
+    heading(doc, t("export_next_review"), 2)
+    para(doc, view.next_review_easy)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _part(doc, part: Part, level: int) -> None:
+    heading(doc, part.heading, level)
+    for item in part.items:
+        para(doc, item.text, style="List Bullet")
+        for line in item.views:
+            p = para(doc, line)
+            p.paragraph_format.left_indent = Cm(1.25)
+
+
+def _icon(paragraph, th: EasyTheme) -> None:
+    """The theme's picture at the start of its heading; a coloured mark if there is no picture."""
+    path = png_path(th.icon)
+    if path is not None:
+        try:
+            paragraph.add_run().add_picture(str(path), height=Cm(2))
+            paragraph.add_run("  ")
+            return
+        except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
+            # A broken picture file must not stop the plan being made.
+            pass
+    if re.fullmatch(r"#[0-9A-Fa-f]{6}", th.colour or ""):
+        mark = paragraph.add_run("● ")
+        mark.font.color.rgb = RGBColor.from_string(th.colour[1:].upper())
+        mark.font.size = Pt(BODY_PT * 2)
+
+
+def render(view: PlanView) -> list[tuple[str, bytes]]:
+    return [("-easy-read.html", render_html(view)), ("-easy-read.docx", render_docx(view))]

@@ -1,0 +1,61 @@
+"""The plan as one self-contained HTML file: to read on screen, print, or send.
+
+Everything is inside the file (styles, icons as data: URIs), so it opens offline and fetches
+nothing. Jinja2 autoescaping keeps typed text as text. Structure is accessible: the page language,
+headings in order, table headers with scope, text contrast of at least 7:1, and a print stylesheet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from game.export.icons import svg_data_uri
+from game.export.view import PlanView
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def css(body_size: str, icon_size: str, print_size: str) -> str:
+    return (
+        environment()
+        .get_template("base.css.j2")
+        .render(body_size=body_size, icon_size=icon_size, print_size=print_size)
+    )
+
+
+def safe_view_bits(view: PlanView) -> tuple[str, dict[str, str | None]]:
+    """The page language and the icons, checked: these go into attributes, not text."""
+    for theme in view.themes:
+        if not _COLOUR.fullmatch(theme.colour or ""):
+            theme.colour = ""
+    language = view.language if _LANG.fullmatch(view.language or "") else "en"
+    icons = {theme.icon: svg_data_uri(theme.icon) for theme in view.themes}
+    return language, icons
+
+
+def render(view: PlanView) -> bytes:
+    language, icons = safe_view_bits(view)
+    view.language = language
+    page = (
+        environment()
+        .get_template("plan.html.j2")
+        .render(v=view, t=view.t, icons=icons, css=css("1.125rem", "2.5rem", "11pt"))
+    )
+    return page.encode("utf-8")

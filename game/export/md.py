@@ -1,0 +1,144 @@
+"""The plan as Markdown, for wikis, shared drives and version control.
+
+Every piece of text people typed is escaped, so a note like ``# Title`` or ``<script>`` or
+``[click](http://x)`` shows as the characters typed and cannot change the document's structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.export.view import PlanView, ThemeView
+
+# Characters that carry meaning anywhere in a line (emphasis, links, code, HTML, tables, math).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#$!])")
+# Characters that carry meaning at the start of a line (lists, headings, quotes).
+_LINE_START = re.compile(r"^([-+=>])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def escape(text: str | None) -> str:
+    """User text as inert Markdown on one logical line; line breaks kept as hard breaks."""
+    lines = []
+    for line in (text or "").split("\n"):
+        # Leading spaces would make an indented code block; blank lines would end a list item.
+        line = line.strip()
+        if not line:
+            continue
+        line = _INLINE.sub(r"\\\1", line)
+        line = _LINE_START.sub(r"\\\1", line)
+        line = _NUMBERED.sub(r"\1\\\2", line)
+        lines.append(line)
+    # A backslash at the end of a line is a hard break inside the same paragraph or list item.
+    return "\\\n  ".join(lines)
+
+
+def cell(text: str | None) -> str:
+    """User text for a table cell: escaped, and kept on one row."""
+    return escape(text).replace("\\\n  ", "<br>")
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out + [""]
+
+
+def render(view: PlanView) -> bytes:
+    t = view.t
+    out: list[str] = [f"# {escape(view.title)}", ""]
+    if view.practice:
+        out += [f"> **{escape(t('export_practice_banner'))}**", ""]
+    out += [f"## {escape(t('export_details'))}", ""]
+    out += [f"- **{escape(label)}:** {escape(value)}" for label, value in view.details] + [""]
+    out += [f"### {escape(t('export_who_took_part'))}", ""]
+    out += [f"- {escape(p)}" for p in view.participants or [t("export_nobody_listed")]] + [""]
+    out += [f"### {escape(t('export_decks_used'))}", ""]
+    out += [f"- {escape(d)}" for d in view.decks or [t("export_no_decks")]] + [""]
+    out += [f"### {escape(t('export_at_a_glance'))}", ""]
+    out += [f"- {escape(g)}" for g in view.glance] + [""]
+
+    for theme in view.themes:
+        out += _theme(theme, view)
+
+    out += [f"## {escape(t('export_parked'))}", ""]
+    if not view.parked:
+        out += [escape(t("export_parked_none")), ""]
+    for p in view.parked:
+        extras = [x for x in (p.theme and t("export_parked_theme", theme=p.theme),
+                              p.by and t("export_parked_by", name=p.by)) if x]  # fmt: skip
+        out.append(f"- {escape(p.text)}" + (f" ({escape('; '.join(extras))})" if extras else ""))
+    if view.parked:
+        out.append("")
+
+    out += [f"## {escape(t('export_you_said_we_did'))}", ""]
+    if view.you_said_we_did:
+        out += [escape(t("export_ysd_intro")), ""]
+        out += _table(
+            [t("export_ysd_said"), t("export_action_who"), t("export_ysd_did"), t("export_action_note")],
+            [[y.what, y.who, y.status, y.note] for y in view.you_said_we_did],
+        )
+    else:
+        out += [escape(view.ysd_empty), ""]
+    out += [f"## {escape(t('export_next_review'))}", "", escape(view.next_review), ""]
+    out += [f"*{escape(t('export_made_with'))}*", ""]
+    return "\n".join(out).encode("utf-8")
+
+
+def _theme(theme: ThemeView, view: PlanView) -> list[str]:
+    t = view.t
+    out = [
+        f"## {escape(theme.title)}",
+        "",
+        f"**{escape(t('export_question'))}:** {escape(theme.question)}",
+        "",
+    ]
+    if not theme.covered:
+        out += [f"*{escape(t('export_not_talked'))}*", ""]
+        if not theme.in_play:
+            out += [f"*{escape(t('export_not_in_play'))}*", ""]
+        return out
+    out += [f"### {escape(t('export_statements'))}", ""]
+    if not theme.statements:
+        out += [escape(t("export_no_statements")), ""]
+    for s in theme.statements:
+        out += [f"**{escape(s.text)}**", ""]
+        meta = []
+        if s.carried_over:
+            meta.append(t("export_carried_over"))
+        if s.everyone:
+            meta.append(t("export_everyone_card"))
+        elif s.chosen_by:
+            meta.append(t("export_chosen_by", name=s.chosen_by))
+        if meta:
+            out += [f"*{escape(' · '.join(meta))}*", ""]
+        if s.we:
+            out += [escape(t("export_we_statement", we=s.we)), ""]
+        if s.ratings:
+            out += _table([t("export_who"), t("export_how_real")], [[r.who, r.text] for r in s.ratings])
+            if s.differing:
+                out += [f"*{escape(t('export_differing_views'))}*", ""]
+        else:
+            out += [escape(t("export_no_ratings")), ""]
+    for section in theme.sections:
+        out += [f"### {escape(section.heading)}", ""]
+        for n in section.notes:
+            by = f" ({escape(t('export_said_by', name=n.by))})" if n.by else ""
+            out.append(f"- {escape(n.text)}{by}")
+        if section.notes:
+            out.append("")
+        elif section.id != "together" or not theme.actions:
+            out += [escape(t("export_nothing_noted")), ""]
+        if section.id == "together":
+            if theme.actions:
+                out += [f"**{escape(t('export_actions'))}**", ""]
+                headers = [t("export_action_what"), t("export_action_who"), t("export_action_when"),
+                           t("export_action_status")]  # fmt: skip
+                rows = [[a.what, a.who, a.when, a.status] for a in theme.actions]
+                if theme.has_action_notes:
+                    headers.append(t("export_action_note"))
+                    rows = [r + [a.note] for r, a in zip(rows, theme.actions, strict=True)]
+                out += _table(headers, rows)
+            else:
+                out += [escape(t("export_no_actions")), ""]
+    return out

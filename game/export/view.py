@@ -1,0 +1,263 @@
+"""The plan laid out as a document, once, for every format to draw: Word, HTML, Markdown, Easy Read.
+
+``build_view(plan)`` resolves everything a reader needs — labels chosen at set-up, rating words and
+symbols, statuses, dates, which themes were not talked about — into plain strings, so each format
+only decides how things look, and all formats say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.export.labels import Labels
+from game.model.deck import SECTIONS
+from game.model.plan import Plan, Rating, Statement, ThemeRecord
+
+
+@dataclass
+class RatingView:
+    who: str
+    symbol: str
+    label: str
+    passed: bool
+    is_person: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.symbol} {self.label}".strip()
+
+
+@dataclass
+class StatementView:
+    text: str
+    easy_text: str
+    we: str | None
+    chosen_by: str | None
+    by_person: bool
+    everyone: bool
+    carried_over: bool
+    ratings: list[RatingView]
+    differing: bool
+
+
+@dataclass
+class NoteView:
+    text: str
+    by: str | None
+
+
+@dataclass
+class SectionView:
+    id: str
+    heading: str
+    easy_heading: str
+    notes: list[NoteView]
+
+
+@dataclass
+class ActionView:
+    what: str
+    who: str
+    when: str
+    due: str  # a concrete ISO date for trackers (see Labels.due), or ""
+    status: str
+    note: str
+    theme: str = ""
+
+
+@dataclass
+class ThemeView:
+    id: str
+    title: str
+    question: str
+    colour: str
+    icon: str
+    in_play: bool
+    covered: bool
+    statements: list[StatementView]
+    sections: list[SectionView]
+    actions: list[ActionView]
+
+    @property
+    def has_action_notes(self) -> bool:
+        return any(a.note for a in self.actions)
+
+
+@dataclass
+class ParkedView:
+    text: str
+    theme: str | None
+    by: str | None
+
+
+@dataclass
+class LookBackView:
+    what: str
+    who: str
+    status: str
+    note: str
+    by: str | None
+
+
+@dataclass
+class PlanView:
+    t: Labels
+    language: str
+    title: str
+    practice: bool
+    person_led: bool
+    details: list[tuple[str, str]]
+    participants: list[str]
+    decks: list[str]
+    glance: list[str]
+    themes: list[ThemeView]
+    parked: list[ParkedView]
+    you_said_we_did: list[LookBackView]
+    ysd_empty: str
+    next_review: str
+    next_review_easy: str
+    actions: list[ActionView] = field(default_factory=list)
+
+
+def build_view(plan: Plan) -> PlanView:
+    t = Labels(plan)
+    person_ids = {p.id for p in plan.participants if p.role == "person"}
+    themes = [_theme(th, t, person_ids) for th in plan.themes]
+    titles = {th.id: th.title for th in plan.themes}
+    for tv in themes:
+        for a in tv.actions:
+            a.theme = tv.title
+    details = [
+        (t("export_service"), plan.service),
+        (t("export_date"), t.date(plan.date)),
+        (t("export_mode"), t.mode(plan.mode)),
+    ]
+    if plan.previous_date:
+        details.append((t("export_previous_date"), t.date(plan.previous_date)))
+    details.append((t("export_next_review"), t.date(plan.next_review) or t("export_not_set")))
+
+    in_play = [th for th in plan.themes if th.in_play]
+    glance = [
+        t("export_glance_themes", covered=sum(1 for th in plan.themes if th.covered), total=len(in_play)),
+        t("export_glance_statements", count=sum(len(th.statements) for th in plan.themes)),
+        t("export_glance_actions", count=len(plan.all_actions())),
+    ]
+    if plan.won_together:
+        glance.append(t("export_won_together"))
+
+    return PlanView(
+        t=t,
+        language=plan.language or "en-GB",
+        title=plan.title.strip() or t("export_default_title"),
+        practice=plan.practice,
+        person_led=bool(person_ids) or plan.mode == "one-to-one",
+        details=details,
+        participants=[_participant_line(p, t) for p in plan.participants],
+        decks=[t("export_deck_line", title=d.title or d.id, id=d.id, version=d.version) for d in plan.decks],
+        glance=glance,
+        themes=themes,
+        parked=[
+            ParkedView(
+                text=p.text,
+                theme=titles.get(p.theme, p.theme) if p.theme else None,
+                by=t.name(p.by),
+            )
+            for p in plan.parked
+        ],
+        you_said_we_did=[
+            LookBackView(
+                what=y.action.what,
+                who=t.who(y.action),
+                status=t.status(y.status),
+                note=y.note,
+                by=t.name(y.by),
+            )
+            for y in plan.you_said_we_did
+        ],
+        ysd_empty=t("export_ysd_none") if plan.previous_date else t("export_ysd_none_first"),
+        next_review=(
+            t("export_review_intro", date=t.date(plan.next_review))
+            if plan.next_review
+            else t("export_review_none")
+        ),
+        next_review_easy=(
+            t("export_easy_next", date=t.date(plan.next_review))
+            if plan.next_review
+            else t("export_easy_next_none")
+        ),
+        actions=[a for tv in themes for a in tv.actions],
+    )
+
+
+def _participant_line(p, t: Labels) -> str:
+    line = t.name(p.id) or ""
+    extras = []
+    if p.role != "player":
+        extras.append(t.role(p.role))
+    if p.persona:
+        extras.append(t("export_playing_as", persona=p.persona))
+    return f"{line} ({'; '.join(extras)})" if extras else line
+
+
+def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
+    who = r.player_label.strip() or t.name(r.player_id) or ""
+    if r.point_id is None:
+        return RatingView(who, "–", t("export_chose_not_to_say"), True, r.player_id in person_ids)
+    return RatingView(who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids)
+
+
+def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
+    ratings = [_rating(r, t, person_ids) for r in s.ratings]
+    views = {r.point_id for r in s.ratings if r.point_id is not None}
+    return StatementView(
+        text=s.text,
+        easy_text=s.easy_read or s.text,
+        we=s.we,
+        chosen_by=t.name(s.chosen_by),
+        by_person=s.chosen_by in person_ids,
+        everyone=s.everyone,
+        carried_over=s.carried_over,
+        ratings=ratings,
+        differing=len(views) > 1,
+    )
+
+
+def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
+    easy = {"do": "export_easy_good", "dont": "export_easy_not_yet", "together": "export_easy_together"}
+    return ThemeView(
+        id=th.id,
+        title=th.title,
+        question=th.question,
+        colour=th.colour,
+        icon=th.icon,
+        in_play=th.in_play,
+        covered=th.covered,
+        statements=[_statement(s, t, person_ids) for s in th.statements],
+        sections=[
+            SectionView(
+                id=sec,
+                heading=t(f"export_section_{sec}"),
+                easy_heading=t(easy[sec]),
+                notes=[NoteView(n.text, t.name(n.author)) for n in _notes_in(th, sec)],
+            )
+            for sec in SECTIONS
+        ],
+        actions=[
+            ActionView(
+                what=a.what,
+                who=t.who(a),
+                when=t.when(a),
+                due=t.due(a),
+                status=t.status(a.status),
+                note=a.note,
+            )
+            for a in th.actions
+        ],
+    )
+
+
+def _notes_in(th: ThemeRecord, section: str) -> list:
+    # A note with a section this version does not know still appears, under the last heading.
+    if section == SECTIONS[-1]:
+        return [n for n in th.notes if n.section == section or n.section not in SECTIONS]
+    return th.notes_in(section)
