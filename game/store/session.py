@@ -27,6 +27,7 @@ class PlaySession:
         self._discarded = False  # a workshop game nobody asked to keep, deleted when it finished
         self._memory_drafts: dict[str, str] = {}
         self._own_problem: P.Problem | None = None
+        self._save_problem: P.Problem | None = None  # why the unsaved steps are not saved yet
 
     # ----- starting and continuing ---------------------------------------------------------------------
 
@@ -98,12 +99,15 @@ class PlaySession:
         if not self._created:
             self._created = store.create_game(self.game_id, self.game.decks.to_dict(), self.meta())
             if not self._created:
+                self._save_problem = store.problem_info
                 return
         pending = self.game.log[self._saved :]
         if pending and store.append_many(self.game_id, self._saved, pending):
             self._saved += len(pending)
         if self._saved < len(self.game.log):
+            self._save_problem = store.problem_info
             return  # the plan is only kept once every step before it is saved
+        self._save_problem = None
         finished = self.game.state.phase == "finished"
         if finished and not self._finished_saved:
             plan_id = store.finish(self.game_id, self.game.plan().to_dict())
@@ -142,10 +146,9 @@ class PlaySession:
 
     @property
     def problem_info(self) -> P.Problem | None:
-        info = self.store.problem_info or self._own_problem
-        if info is None and self.store.on_disk and self.unsaved:
-            info = P.Problem(P.BUSY)
-        return info
+        if self.unsaved and self.store.on_disk:
+            return self._save_problem or self.store.problem_info or P.Problem(P.BUSY)
+        return self.store.problem_info or self._own_problem
 
     @property
     def problem(self) -> str | None:

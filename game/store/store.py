@@ -488,6 +488,12 @@ class Store:
             self._vacuum()
         return count or 0
 
+    def limit_size(self, max_pages: int | None) -> None:
+        """Cap the file at ``max_pages`` pages (None lifts the cap). Tests fill the "disk" this way."""
+        pages = int(max_pages) if max_pages else 4294967294
+        with self._mutex:
+            self._db.execute(f"PRAGMA max_page_count = {pages}")
+
     # ----- lifetime ------------------------------------------------------------------------------------
 
     def close(self) -> None:
