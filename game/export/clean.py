@@ -51,3 +51,15 @@ def is_rtl(text: str | None) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def has_rtl(text: str | None) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text or "")
+
+
+def isolate(text: str | None) -> str | None:
+    """Wrap right-to-left text in Unicode isolates (FSI ... PDI) so that, set inside an English
+    sentence ("said by نور"), it neither reorders the sentence nor is reordered by it."""
+    if text and has_rtl(text):
+        return f"\u2068{text}\u2069"
+    return text

@@ -88,17 +88,21 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
     t = view.t
     parts: list[Part] = []
     if th.covered:
-        # The person's own choices first; the rest keep the order they were talked about in.
-        statements = sorted(th.statements, key=lambda s: not s.by_person)
-        if statements:
-            items = []
+        # The person's own choices first, under "What I said"; everyone else's after.
+        def items(statements):
+            out = []
             for s in statements:
                 ratings = sorted(s.ratings, key=lambda r: not r.is_person)
-                items.append(
-                    Item(s.easy_text, [t("export_easy_view", name=r.who, label=r.text) for r in ratings])
-                )
-            heading_key = "export_easy_i_said" if view.person_led else "export_easy_we_said"
-            parts.append(Part(t(heading_key), items))
+                views = [t("export_easy_view", name=r.who, label=r.text) for r in ratings]
+                out.append(Item(s.easy_text, views))
+            return out
+
+        own = [s for s in th.statements if s.by_person]
+        others = [s for s in th.statements if not s.by_person]
+        if own:
+            parts.append(Part(t("export_easy_i_said"), items(own)))
+        if others:
+            parts.append(Part(t("export_easy_we_said"), items(others)))
         for sec in th.sections:
             if sec.notes:
                 parts.append(Part(sec.easy_heading, [Item(n.text) for n in sec.notes]))

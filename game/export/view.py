@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.export.clean import isolate
 from game.export.labels import Labels
 from game.model.deck import SECTIONS
 from game.model.plan import Plan, Rating, Statement, ThemeRecord
@@ -160,7 +161,7 @@ def build_view(plan: Plan) -> PlanView:
             ParkedView(
                 text=p.text,
                 theme=titles.get(p.theme, p.theme) if p.theme else None,
-                by=t.name(p.by),
+                by=isolate(t.name(p.by)),
             )
             for p in plan.parked
         ],
@@ -170,7 +171,7 @@ def build_view(plan: Plan) -> PlanView:
                 who=t.who(y.action),
                 status=t.status(y.status),
                 note=y.note,
-                by=t.name(y.by),
+                by=isolate(t.name(y.by)),
             )
             for y in plan.you_said_we_did
         ],
@@ -190,7 +191,7 @@ def build_view(plan: Plan) -> PlanView:
 
 
 def _participant_line(p, t: Labels) -> str:
-    line = t.name(p.id) or ""
+    line = isolate(t.name(p.id)) or ""
     extras = []
     if p.role != "player":
         extras.append(t.role(p.role))
@@ -200,7 +201,7 @@ def _participant_line(p, t: Labels) -> str:
 
 
 def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
-    who = r.player_label.strip() or t.name(r.player_id) or ""
+    who = isolate(r.player_label.strip() or t.name(r.player_id) or "")
     if r.point_id is None:
         return RatingView(who, "–", t("export_chose_not_to_say"), True, r.player_id in person_ids)
     return RatingView(who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids)
@@ -213,7 +214,7 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
         text=s.text,
         easy_text=s.easy_read or s.text,
         we=s.we,
-        chosen_by=t.name(s.chosen_by),
+        chosen_by=isolate(t.name(s.chosen_by)),
         by_person=s.chosen_by in person_ids,
         everyone=s.everyone,
         carried_over=s.carried_over,
@@ -238,7 +239,7 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
                 id=sec,
                 heading=t(f"export_section_{sec}"),
                 easy_heading=t(easy[sec]),
-                notes=[NoteView(n.text, t.name(n.author)) for n in _notes_in(th, sec)],
+                notes=[NoteView(n.text, isolate(t.name(n.author))) for n in _notes_in(th, sec)],
             )
             for sec in SECTIONS
         ],

@@ -1,0 +1,376 @@
+"""Each export format, read back the way its readers will read it: Word through python-docx, HTML
+through html.parser, CSV through the csv module. Checks what a reader sees, not how it is built."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from export_readback import contrast, read_csv, read_docx, read_html
+
+from game.export import FORMATS, export_plan
+from game.export.sample import INJECTIONS, LONG_NOTE, feature_plan
+
+THEME_TITLES = [
+    "Living the life I want",
+    "Information I need",
+    "Keeping connected",
+    "Support my own way",
+    "Staying in control",
+    "The people who support me",
+]
+NOT_TALKED = "We did not talk about this theme this time."
+FSI, PDI = "\u2068", "\u2069"
+
+
+def plain(text: str) -> str:
+    """Text without the invisible bidi isolates put around right-to-left names."""
+    return text.replace(FSI, "").replace(PDI, "")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    paths = export_plan(feature_plan(), FORMATS, out)
+    return {p.name.removeprefix("rose-court-flat-2-2026-11-23"): p for p in paths}
+
+
+def test_every_format_is_written_with_a_safe_name(exported):
+    assert sorted(exported) == sorted(
+        [".docx", ".html", ".md", ".json", "-actions.csv", "-easy-read.html", "-easy-read.docx"]
+    )
+    for path in exported.values():
+        assert path.stat().st_size > 0
+        assert re.fullmatch(r"[a-z0-9-]+(\.[a-z]+)", path.name)
+
+
+# ---- Word -----------------------------------------------------------------------------------
+
+
+def test_word_has_real_headings_in_template_order(exported):
+    doc = read_docx(exported[".docx"])
+    heads = doc.headings()
+    assert heads[0] == (1, "Rosé Court / Flat 2 ✨")
+    level2 = [plain(t) for level, t in heads if level == 2]
+    # Every theme, in the plan's order, between the details and the closing sections.
+    assert level2 == ["About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review"]
+    # Heading levels never jump (1 -> 3).
+    levels = [level for level, _ in heads]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert doc.body_fonts == ("Arial", 12)
+    assert doc.language == "en-GB"
+
+
+def test_word_shows_details_people_and_decks(exported):
+    doc = read_docx(exported[".docx"])
+    texts = [plain(t) for t in doc.texts()]
+    assert "Service: Ty Gwyn — Supported living" in texts
+    assert "Date: 23 November 2026" in texts
+    assert "How we met: Group session" in texts
+    assert "Next review: 23 February 2027" in texts
+    assert "Zoë Brontë 🌻 (The person this plan is about)" in texts
+    assert "M.K. (Supporter)" in texts
+    assert "anonymous" in texts and "نور" in texts
+    assert "Making It Real (making-it-real), version 1.0.0" in texts
+    assert "Extra cards (making-it-real-extra), version 0.2" in texts
+
+
+def test_word_ratings_side_by_side_with_passes_as_chose_not_to_say(exported):
+    doc = read_docx(exported[".docx"])
+    rating_tables = [t for t in doc.tables if t[0] == ["Who", "How real is it?"]]
+    first = [[plain(c) for c in row] for row in rating_tables[0]]
+    assert first[1:] == [
+        ["Zoë Brontë 🌻", "✔ This is real for me"],
+        ["M.K.", "✘ Not yet"],
+        ["anonymous", "– chose not to say"],
+        ["نور", "~ Sometimes"],
+    ]
+    assert "People see this differently. Each view is shown as it was given." in doc.texts()
+    # Two passes are not "different views": nothing to average, nothing to flag.
+    everyone = rating_tables[-1]
+    assert [row[1] for row in everyone[1:]] == ["– chose not to say", "– chose not to say"]
+    assert all(doc.header_rows)
+
+
+def test_word_notes_actions_and_uncovered_themes(exported):
+    doc = read_docx(exported[".docx"])
+    texts = [plain(t) for t in doc.texts()]
+    assert "Café trips on Fridays ☕ — everyone enjoys them. (said by Zoë Brontë 🌻)" in texts
+    assert INJECTIONS["html"] in texts  # shown as typed, nothing interprets it
+    assert f"{LONG_NOTE} (said by Zoë Brontë 🌻)" in texts
+    assert "نحن نذهب إلى الحديقة كل يوم (said by نور)" in texts
+    actions = [t for t in doc.tables if t[0][:4] == ["What", "Who", "By when", "Status"]]
+    living = actions[0]
+    assert living[0] == ["What", "Who", "By when", "Status", "Note"]
+    assert living[1] == ["Ask about a weekend bus pass", "M.K.", "next week", "agreed", ""]
+    assert living[2] == [
+        INJECTIONS["formula"],
+        "Sam from the office",
+        "by 15 December 2026",
+        "agreed",
+        INJECTIONS["at"],
+    ]
+    assert living[3][:4] == ["Plan a day out together", "Everyone", "by the next review", "agreed"]
+    assert actions[1][1][1:4] == ["The staff team", "next month", "started"]
+    # "Support my own way" was in play but not talked about; the last two were not in play.
+    assert texts.count(NOT_TALKED) == 3
+    assert texts.count("It was not one of the themes chosen for this session.") == 2
+    for theme_question in (
+        "How do you help me to live the life I want?",
+        "How do you make sure I am in control",
+    ):
+        assert any(theme_question in t for t in texts)
+
+
+def test_word_parked_and_you_said_we_did(exported):
+    doc = read_docx(exported[".docx"])
+    texts = [plain(t) for t in doc.texts()]
+    assert (
+        "Talk to the landlord about the garden gate 🚪 (Theme: Living the life I want; Parked by Zoë Brontë 🌻)"
+        in texts
+    )
+    assert "=1+1" in texts
+    ysd = [t for t in doc.tables if t[0][0] == "You said"][0]
+    assert ysd[1] == [
+        "Find a Welsh-speaking support worker",
+        "The staff team",
+        "done",
+        "Llinos started in October.",
+    ]
+    assert ysd[2][2] == "chose not to say"
+    assert ysd[3][2] == "not needed"
+    assert "We will look at this plan again on 23 February 2027." in texts
+
+
+def test_word_marks_right_to_left_paragraphs(exported):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(exported[".docx"]))
+    arabic = [p for p in d.paragraphs if p.text.startswith("نحن")][0]
+    assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    english = [p for p in d.paragraphs if p.text.startswith("Café")][0]
+    assert english._p.pPr is None or english._p.pPr.find(qn("w:bidi")) is None
+
+
+def test_practice_plans_say_so_in_every_document(tmp_path):
+    plan = feature_plan()
+    plan.practice = True
+    plan.mode = "workshop"
+    paths = export_plan(plan, ["docx", "html", "md", "easyread"], tmp_path)
+    banner = "Practice plan. This plan is from a training session. It is not about a real person."
+    assert all("practice" in p.name for p in paths)
+    assert banner in read_docx(paths[0]).texts()
+    assert banner in read_html(paths[1]).texts("p")
+    assert banner.replace(".", ".") in paths[2].read_text(encoding="utf-8")
+    assert banner in read_html(paths[3]).texts("p")
+    assert banner in read_docx(paths[4]).texts()
+
+
+# ---- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_is_accessible_and_self_contained(exported):
+    doc = read_html(exported[".html"])
+    html_el = doc.find_all("html")[0]
+    assert html_el.attrs["lang"] == "en-GB"
+    heads = doc.headings()
+    assert [h for h in heads if h[0] == 1] == [(1, "Rosé Court / Flat 2 ✨")]
+    levels = [level for level, _ in heads]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    for th in doc.find_all("th"):
+        assert th.attrs.get("scope") in ("col", "row"), th
+    # Nothing is fetched from anywhere: no scripts, links or remote images.
+    assert not doc.find_all("script") and not doc.find_all("link") and not doc.find_all("iframe")
+    for el in doc.elements:
+        for name, value in el.attrs.items():
+            assert not name.startswith("on"), (el.tag, name)
+            if name in ("src", "href"):
+                assert value.startswith("data:image/svg+xml;base64,"), value
+    icons = doc.find_all("img")
+    assert len(icons) == 6 and all(i.attrs["alt"] == "" for i in icons)
+
+
+def test_html_text_colours_meet_7_to_1(exported):
+    doc = read_html(exported[".html"])
+    css = doc.find_all("style")[0].text
+    colours = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
+    for fg, bg in [("ink", "paper"), ("muted", "paper"), ("ink", "head"), ("ink", "note")]:
+        assert contrast(colours[fg], colours[bg]) >= 7, (fg, bg)
+    assert "@media print" in css
+
+
+def test_html_shows_typed_text_as_text(exported):
+    doc = read_html(exported[".html"])
+    items = [plain(t) for t in doc.texts("li")]
+    assert INJECTIONS["html"] in items
+    assert not [e for e in doc.elements if e.tag in ("script", "b", "a")]
+    assert not [e for e in doc.find_all("img") if e.attrs.get("src") == "x"]
+    markdown_note = [t for t in items if t.startswith("# Not a heading")]
+    assert markdown_note and "[click me](http://example.com)" in markdown_note[0]
+    assert any(LONG_NOTE in t for t in items)
+
+
+def test_html_content_matches_the_plan(exported):
+    doc = read_html(exported[".html"])
+    heads = [plain(t) for level, t in doc.headings() if level == 2]
+    assert heads == ["About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review"]
+    ps = [plain(t) for t in doc.texts("p")]
+    assert sum(NOT_TALKED in p for p in ps) == 3
+    rows = [
+        [plain(" ".join(c.text.split())) for c in tr.children if c.tag in ("td", "th")]
+        for tr in doc.find_all("tr")
+    ]
+    assert ["anonymous", "– chose not to say"] in rows
+    assert ["نور", "~ Sometimes"] in rows
+    assert [
+        INJECTIONS["formula"],
+        "Sam from the office",
+        "by 15 December 2026",
+        "agreed",
+        INJECTIONS["at"],
+    ] in rows
+    assert ["Fix the doorbell", "Dai", "not needed", "We moved to a new flat."] in rows
+
+
+# ---- Markdown -------------------------------------------------------------------------------
+
+
+def md_to_html(path) -> str:
+    markdown_it = pytest.importorskip("markdown_it")
+    return markdown_it.MarkdownIt("commonmark").enable("table").render(path.read_text(encoding="utf-8"))
+
+
+def test_markdown_structure_cannot_be_changed_by_notes(exported):
+    doc = read_html(md_to_html(exported[".md"]))
+    heads = [(level, plain(t)) for level, t in doc.headings()]
+    assert heads[0] == (1, "Rosé Court / Flat 2 ✨")
+    assert [t for level, t in heads if level == 2] == [
+        "About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review",
+    ]  # fmt: skip
+    # Typed text made no links, images, code, emphasis or raw HTML.
+    for tag in ("a", "img", "code", "script", "b"):
+        assert not doc.find_all(tag), tag
+    strong = {plain(t) for t in doc.texts("strong")}
+    assert "bold" not in strong
+    items = [plain(t) for t in doc.texts("li")]
+    assert any(
+        t.startswith("# Not a heading - not a list [click me](http://example.com) **bold** `code` | pipe |")
+        for t in items
+    )
+    assert any(t.startswith(INJECTIONS["html"]) for t in items)
+    rows = [
+        [plain(" ".join(c.text.split())) for c in tr.children if c.tag in ("td", "th")]
+        for tr in doc.find_all("tr")
+    ]
+    assert ["anonymous", "– chose not to say"] in rows
+    assert [
+        INJECTIONS["formula"],
+        "Sam from the office",
+        "by 15 December 2026",
+        "agreed",
+        INJECTIONS["at"],
+    ] in rows
+
+
+def test_markdown_headings_are_only_ours_without_a_renderer(exported):
+    lines = exported[".md"].read_text(encoding="utf-8").splitlines()
+    heads = [line for line in lines if line.startswith("#")]
+    assert heads[0] == "# Rosé Court / Flat 2 ✨"
+    assert len([h for h in heads if h.startswith("## ")]) == 3 + 6 + 1
+
+
+# ---- CSV ------------------------------------------------------------------------------------
+
+
+def test_csv_has_every_action_safe_for_spreadsheets(exported):
+    raw, rows = read_csv(exported["-actions.csv"])
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert rows[0] == ["Theme", "What", "Who", "By when", "Due date", "Status", "Note"]
+    body = rows[1:]
+    assert len(body) == 4
+    assert body[0] == ["Living the life I want", "Ask about a weekend bus pass", "M.K.", "next week", "2026-11-30",
+                       "agreed", ""]  # fmt: skip
+    assert body[1][1] == "'" + INJECTIONS["formula"]
+    assert body[1][4] == "2026-12-15" and body[1][6] == "'" + INJECTIONS["at"]
+    assert body[2][4] == "2027-02-23"  # by the next review
+    assert body[3][1] == "'" + INJECTIONS["plus"] and body[3][4] == "2026-12-23"
+    for row in body:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+
+
+# ---- Easy Read ------------------------------------------------------------------------------
+
+
+def test_easy_read_html_is_large_with_icons_and_own_words_first(exported):
+    doc = read_html(exported["-easy-read.html"])
+    css = doc.find_all("style")[0].text
+    assert re.search(r"body \{[^}]*font-size: 1\.5rem", css)
+    assert doc.find_all("html")[0].attrs["lang"] == "en-GB"
+    heads = [(level, plain(t)) for level, t in doc.headings()]
+    assert heads[0] == (1, "My Making It Real plan")
+    living = heads.index((2, "Living the life I want"))
+    assert heads[living + 1] == (3, "What I said")
+    assert heads[living + 2] == (3, "What people said")
+    items = [plain(t) for t in doc.texts("li")]
+    # The card's easy-read words, with the person's own view first.
+    first = [t for t in items if t.startswith("I do things I like.")][0]
+    assert first.index("Zoë Brontë 🌻: ✔ This is real for me") < first.index("M.K.: ✘ Not yet")
+    assert "anonymous: – chose not to say" in first
+    assert len(doc.find_all("img")) == 6
+    assert sum("We did not talk about this this time." in p for p in doc.texts("p")) == 3
+
+
+def test_easy_read_word_is_at_least_16pt_with_pictures(exported):
+    import docx
+
+    doc = read_docx(exported["-easy-read.docx"])
+    assert doc.body_fonts[1] >= 16
+    d = docx.Document(str(exported["-easy-read.docx"]))
+    heading_sizes = [d.styles[f"Heading {n}"].font.size.pt for n in (1, 2, 3)]
+    assert min(heading_sizes) >= 16
+    assert len(d.inline_shapes) == 6  # a picture beside each theme
+    assert "I do things I like." in doc.texts()
+
+
+def test_easy_read_word_without_pictures_still_works(tmp_path, monkeypatch):
+    import docx
+
+    from game.export import easyread
+
+    monkeypatch.setattr(easyread, "png_path", lambda name: None)
+    paths = export_plan(feature_plan(), ["easyread"], tmp_path)
+    d = docx.Document(str(paths[1]))
+    assert len(d.inline_shapes) == 0
+    assert [p.text for p in d.paragraphs if p.style.name == "Heading 2"][1].endswith("Living the life I want")
+
+
+def test_easy_read_word_with_a_broken_picture_still_works(tmp_path, monkeypatch):
+    import docx
+
+    from game.export import easyread
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG not really")
+    monkeypatch.setattr(easyread, "png_path", lambda name: broken)
+    paths = export_plan(feature_plan(), ["easyread"], tmp_path / "out")
+    assert len(docx.Document(str(paths[1])).inline_shapes) == 0
+
+
+# ---- Welsh ----------------------------------------------------------------------------------
+
+
+def test_welsh_plan_uses_welsh_words(tmp_path):
+    plan = feature_plan()
+    plan.language = "cy"
+    paths = export_plan(plan, ["docx", "html", "csv"], tmp_path)
+    doc = read_docx(paths[0])
+    assert doc.language == "cy"
+    assert (2, "Am y cynllun hwn") in doc.headings()
+    assert "Dyddiad: 23 Tachwedd 2026" in doc.texts()
+    html_doc = read_html(paths[1])
+    assert html_doc.find_all("html")[0].attrs["lang"] == "cy"
+    assert "Fe ddywedoch chi, fe wnaethon ni" in [t for _, t in html_doc.headings()]
+    _, rows = read_csv(paths[2])
+    assert rows[0][:2] == ["Thema", "Beth"] and rows[1][3] == "wythnos nesaf"
