@@ -48,6 +48,17 @@ def dump(value: Any) -> str:
     return text
 
 
+def safe(text: object) -> str:
+    """Text SQLite can hold as a column value: a lone surrogate (which UTF-8 cannot encode) becomes
+    U+FFFD. Used for ids, titles and field names; the words people typed are kept exactly by ``dump``."""
+    s = str(text)
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in s)
+
+
 def new_id(prefix: str) -> str:
     return f"{prefix}{secrets.token_hex(4)}"
 
@@ -181,8 +192,9 @@ class Store:
     def create_game(self, game_id: str, deckset_dict: dict, meta: dict | None = None) -> bool:
         """Save a new game with the exact decks it is played with. ``meta``: title, service, date,
         mode, keep. Raises ValueError if the id is already used (that is a bug, not a disk problem)."""
+        game_id = safe(game_id)
         meta = dict(meta or {})
-        mode = str(meta.get("mode") or "group")
+        mode = safe(meta.get("mode") or "group")
         keep = bool(meta.get("keep", mode != "workshop"))
         now = self._clock()
 
@@ -194,9 +206,9 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 (
                     game_id,
-                    str(meta.get("title") or ""),
-                    str(meta.get("service") or ""),
-                    str(meta.get("date") or ""),
+                    safe(meta.get("title") or ""),
+                    safe(meta.get("service") or ""),
+                    safe(meta.get("date") or ""),
                     mode,
                     int(keep),
                     dump(deckset_dict),
@@ -213,6 +225,7 @@ class Store:
 
     def append(self, game_id: str, command: dict) -> bool:
         """Add one command to the end of a game's log; committed before this returns."""
+        game_id = safe(game_id)
 
         def work(db: sqlite3.Connection) -> None:
             row = db.execute(
@@ -228,6 +241,7 @@ class Store:
         Used to catch up after a failed save: all of the unsaved steps land together or none do.
         A step already saved with the same number is left as it is.
         """
+        game_id = safe(game_id)
         if not commands:
             return True
         return self._write(lambda db: self._insert(db, game_id, first_seq, commands))[0]
@@ -243,6 +257,7 @@ class Store:
 
     def steps(self, game_id: str) -> int:
         """How many commands of this game are saved."""
+        game_id = safe(game_id)
         return self._read(
             lambda db: db.execute("SELECT COUNT(*) FROM commands WHERE game_id = ?", (game_id,)).fetchone()[
                 0
@@ -251,6 +266,7 @@ class Store:
         )
 
     def has_game(self, game_id: str) -> bool:
+        game_id = safe(game_id)
         return bool(
             self._read(lambda db: db.execute("SELECT 1 FROM games WHERE id = ?", (game_id,)).fetchone(), None)
         )
@@ -275,6 +291,7 @@ class Store:
 
     def load_game(self, game_id: str) -> tuple[dict, list[dict]]:
         """(the game's deck set as a dict, its commands in order). Raises ``UnknownId`` or ``StoreError``."""
+        game_id = safe(game_id)
 
         def work(db: sqlite3.Connection) -> tuple[dict, list[dict]] | None:
             row = db.execute("SELECT deckset FROM games WHERE id = ?", (game_id,)).fetchone()
@@ -294,6 +311,8 @@ class Store:
 
     def save_draft(self, game_id: str, field: str, text: str) -> bool:
         """Keep what is being typed in a box; empty text removes the draft."""
+        game_id = safe(game_id)
+        field = safe(field)
         if not text:
             return self.clear_draft(game_id, field)
 
@@ -307,6 +326,7 @@ class Store:
         return self._write(work)[0]
 
     def drafts(self, game_id: str) -> dict[str, str]:
+        game_id = safe(game_id)
         return self._read(
             lambda db: {
                 f: json.loads(t)
@@ -318,6 +338,8 @@ class Store:
         )
 
     def clear_draft(self, game_id: str, field: str) -> bool:
+        game_id = safe(game_id)
+        field = safe(field)
         return self._write(
             lambda db: db.execute("DELETE FROM drafts WHERE game_id = ? AND field = ?", (game_id, str(field)))
         )[0]
@@ -330,19 +352,20 @@ class Store:
         Finishing again (after a correction) replaces that game's plan and keeps its id. A workshop game
         that was not marked to keep is deleted instead, with nothing kept, and None is returned.
         """
+        game_id = safe(game_id)
 
         def work(db: sqlite3.Connection) -> str | None:
             row = db.execute("SELECT mode, keep FROM games WHERE id = ?", (game_id,)).fetchone()
             if row is not None and row[0] == "workshop" and not row[1]:
                 self._delete_game_rows(db, game_id)
                 return None
-            title = str(plan_dict.get("title") or "")
-            service = str(plan_dict.get("service") or "")
+            title = safe(plan_dict.get("title") or "")
+            service = safe(plan_dict.get("service") or "")
             values = (
                 title,
                 service,
-                str(plan_dict.get("date") or ""),
-                str(plan_dict.get("mode") or "group"),
+                safe(plan_dict.get("date") or ""),
+                safe(plan_dict.get("mode") or "group"),
                 self._clock(),
                 dump(plan_dict),
                 match_key(title, service),
@@ -372,6 +395,7 @@ class Store:
 
     def reopen(self, game_id: str) -> bool:
         """The group went back from a finished plan: list the game as not finished (its plan stays kept)."""
+        game_id = safe(game_id)
         return self._write(
             lambda db: db.execute(
                 "UPDATE games SET finished = 0, updated = ? WHERE id = ?", (self._clock(), game_id)
@@ -405,6 +429,7 @@ class Store:
     def load_plan(self, plan_id: str) -> dict:
         """The plan as it was kept (a ``Plan.to_dict()``). Raises ``UnknownId`` or ``StoreError``.
         A game id also works: it gives that game's plan."""
+        plan_id = safe(plan_id)
         row = self._read_or_raise(
             lambda db: db.execute(
                 "SELECT body FROM plans WHERE id = ? OR game_id = ? ORDER BY id = ? DESC LIMIT 1",
@@ -417,6 +442,8 @@ class Store:
 
     def latest_plan(self, title: str, service: str = "") -> dict | None:
         """The most recent finished plan for this title and service (ignoring case and spacing)."""
+        title = safe(title)
+        service = safe(service)
         row = self._read(
             lambda db: db.execute(
                 "SELECT body FROM plans WHERE match_key = ? ORDER BY date DESC, saved DESC LIMIT 1",
@@ -434,6 +461,7 @@ class Store:
         A game and the plan made from it hold the same words, so deleting either deletes both.
         Raises ``UnknownId`` if there is no such id, ``StoreError`` if the file could not be changed.
         """
+        item_id = safe(item_id)
 
         def work(db: sqlite3.Connection) -> str | None:
             if db.execute("SELECT 1 FROM games WHERE id = ?", (item_id,)).fetchone():
