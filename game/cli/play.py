@@ -1,0 +1,18 @@
+"""`making-it-real` (no command): open the game window on the start screen."""
+
+from __future__ import annotations
+
+
+def run(args) -> int:
+    from game.ui.app import App
+    from game.ui.screens.start import StartScreen
+
+    app = App(
+        size=args.size or (1280, 720),
+        data_dir=args.data_dir,
+        deck_paths=list(args.deck or []),
+        fullscreen=True if args.fullscreen else None,
+    )
+    app.push(StartScreen(app))
+    app.run()
+    return 0

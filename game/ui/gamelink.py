@@ -1,0 +1,125 @@
+"""The screens' one door to a game: every tap becomes an engine command through the store's
+PlaySession (engine first, then saved), and a refusal comes back as plain words to show.
+
+If the store cannot be opened, play goes on in memory and ``problem`` says so on screen.
+"""
+
+from __future__ import annotations
+
+import time
+
+from game.model.engine import Game, Outcome
+
+
+class MemoryStore:
+    """Stands in when the real store cannot be used: nothing is saved, and the screen says so."""
+
+    def __init__(self, problem: str):
+        self.problem = problem
+        self._drafts: dict[tuple[str, str], str] = {}
+
+    def list_games(self):
+        return []
+
+    def list_plans(self):
+        return []
+
+    def save_draft(self, game_id, field, text):
+        self._drafts[(game_id, field)] = text
+
+    def drafts(self, game_id):
+        return {f: t for (g, f), t in self._drafts.items() if g == game_id}
+
+    def clear_draft(self, game_id, field):
+        self._drafts.pop((game_id, field), None)
+
+    def latest_plan(self, title, service):
+        return None
+
+
+def open_game_store(data_dir=None):
+    try:
+        from game.store import open_store
+    except ImportError:
+        return MemoryStore("store_missing")
+    try:
+        return open_store(data_dir=data_dir)
+    except Exception:  # noqa: BLE001 - the store promises not to raise; if it does, play on in memory
+        return MemoryStore("store_missing")
+
+
+class GameLink:
+    """A Game plus where it is saved. ``apply`` returns the engine's Outcome."""
+
+    def __init__(self, game: Game, session=None, store=None, game_id: str | None = None):
+        self.game = game
+        self.session = session
+        self.store = store
+        self.game_id = game_id
+        self.last_refusal: Outcome | None = None
+
+    @classmethod
+    def start(cls, store, decks, setup: dict, now: float | None = None) -> tuple[GameLink | None, Outcome]:
+        """Check the set-up on a scratch game first, so a refusal creates no saved game."""
+        probe = Game.new(decks)
+        cmd = {"type": "start_game", "setup": setup, "at": now if now is not None else time.time()}
+        out = probe.apply(cmd)
+        if not out.ok:
+            return None, out
+        try:
+            from game.store.session import PlaySession
+        except ImportError:
+            return cls(probe, None, store), out
+        try:
+            session = PlaySession.start(store, decks, setup)
+        except Exception:  # noqa: BLE001 - saving failed to start; play on in memory
+            return cls(probe, None, store), out
+        game = getattr(session, "game", None) or probe
+        return cls(game, session, store, getattr(session, "game_id", None)), out
+
+    @classmethod
+    def resume(cls, store, game_id: str) -> GameLink | None:
+        try:
+            from game.store.session import PlaySession
+
+            session = PlaySession.resume(store, game_id)
+        except Exception:  # noqa: BLE001 - a game that cannot be read is reported, not crashed on
+            return None
+        if session is None or getattr(session, "game", None) is None:
+            return None
+        return cls(session.game, session, store, game_id)
+
+    @property
+    def problem(self) -> str | None:
+        if self.session is not None and getattr(self.session, "problem", None):
+            return self.session.problem
+        return getattr(self.store, "problem", None)
+
+    def apply(self, cmd: dict) -> Outcome:
+        cmd = dict(cmd)
+        cmd.setdefault("at", time.time())
+        if self.session is not None:
+            out = self.session.apply(cmd)
+        else:
+            out = self.game.apply(cmd)
+        self.last_refusal = None if out.ok else out
+        return out
+
+    def save_draft(self, field: str, text: str) -> None:
+        if self.store is None or self.game_id is None:
+            return
+        try:
+            if text:
+                self.store.save_draft(self.game_id, field, text)
+            else:
+                self.store.clear_draft(self.game_id, field)
+        except Exception:  # noqa: BLE001 - a draft that cannot be saved must not interrupt typing
+            pass
+
+    def drafts(self) -> dict:
+        if self.store is None or self.game_id is None:
+            return {}
+        try:
+            return dict(self.store.drafts(self.game_id) or {})
+        except Exception:  # noqa: BLE001
+            return {}

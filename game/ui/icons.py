@@ -1,0 +1,89 @@
+"""Icons drawn at their final size: assets/icons/<name>.svg via pygame.image.load_sized_svg, tinted to
+the text colour so they keep the same contrast as the words beside them. A missing icon becomes a
+simple drawn mark, never an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game import paths
+
+
+class Icons:
+    def __init__(self, icons_dir: Path | None = None):
+        self.dir = icons_dir or paths.ICONS_DIR
+        self._cache: dict[tuple[str, int, tuple], pygame.Surface | None] = {}
+
+    def get(self, name: str, size: int, colour) -> pygame.Surface | None:
+        key = (name, int(size), tuple(colour))
+        if key in self._cache:
+            return self._cache[key]
+        surf = self._load(name, int(size))
+        if surf is not None:
+            surf = tint(surf, colour)
+        self._cache[key] = surf
+        return surf
+
+    def _load(self, name: str, size: int) -> pygame.Surface | None:
+        if not name or size < 2:
+            return None
+        svg = self.dir / f"{name}.svg"
+        png = self.dir / f"{name}.png"
+        try:
+            if svg.is_file():
+                surf = pygame.image.load_sized_svg(str(svg), (size, size))
+            elif png.is_file():
+                surf = pygame.transform.smoothscale(pygame.image.load(str(png)), (size, size))
+            else:
+                return None
+        except (pygame.error, OSError, ValueError):
+            return None
+        return surf.convert_alpha() if pygame.display.get_surface() else surf
+
+    def draw(self, surface: pygame.Surface, name: str, rect: pygame.Rect, colour) -> None:
+        size = min(rect.width, rect.height)
+        icon = self.get(name, size, colour)
+        if icon is not None:
+            surface.blit(icon, icon.get_rect(center=rect.center))
+        else:
+            draw_fallback(surface, name, rect, colour)
+
+
+def tint(surf: pygame.Surface, colour) -> pygame.Surface:
+    """Keep the icon's alpha, paint every pixel in ``colour``."""
+    out = surf.copy()
+    out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    out.fill((*colour[:3], 0), special_flags=pygame.BLEND_RGBA_ADD)
+    return out
+
+
+def draw_fallback(surface: pygame.Surface, name: str, rect: pygame.Rect, colour) -> None:
+    r = rect.inflate(-rect.width // 6, -rect.height // 6)
+    w = max(2, r.width // 10)
+    c = r.center
+    rad = min(r.width, r.height) // 2
+    if name.startswith("scale-real") or name in ("done", "yes"):
+        pygame.draw.lines(
+            surface, colour, False, [(r.left, c[1]), (c[0] - rad // 3, r.bottom), (r.right, r.top)], w
+        )
+    elif name.startswith("scale-not-yet") or name == "back":
+        pygame.draw.polygon(surface, colour, [(r.right, r.top), (r.left, c[1]), (r.right, r.bottom)], w)
+    elif name.startswith("scale-not-sure"):
+        pygame.draw.circle(surface, colour, c, rad, w)
+        pygame.draw.circle(surface, colour, (c[0], r.bottom - w), w)
+    elif name.startswith("scale-sometimes"):
+        pygame.draw.arc(surface, colour, r, 0, 3.14, w)
+    elif name in ("pass",):
+        pygame.draw.line(surface, colour, (r.left, c[1]), (r.right, c[1]), w)
+    elif name in ("speak",):
+        pygame.draw.polygon(
+            surface,
+            colour,
+            [(r.left, c[1] - rad // 3), (c[0], r.top), (c[0], r.bottom), (r.left, c[1] + rad // 3)],
+        )
+        pygame.draw.arc(surface, colour, r.inflate(-w, -w).move(rad // 3, 0), -0.8, 0.8, w)
+    else:
+        pygame.draw.circle(surface, colour, c, rad, w)
+        pygame.draw.circle(surface, colour, c, max(2, rad // 3))

@@ -1,0 +1,260 @@
+"""A screen on the App's stack: builds its widgets from the window size and the game, takes a LIST of
+events and says whether anything changed, and draws. Focus, pointer, touch and keyboard handling shared
+by every screen live here, so each screen only says what its widgets are and what they do."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.textbox import TextBox
+from game.ui.widgets import Widget
+
+NAV_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT)
+
+
+def pointer_of(event, size) -> tuple[str, tuple[int, int]] | None:
+    """("down"|"up"|"move", pos) for mouse or touch events; None for anything else.
+
+    SDL also turns each touch into a mouse event marked ``touch``; those are skipped so one tap
+    is handled once."""
+    t = event.type
+    if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+        if getattr(event, "touch", False):
+            return None
+        if t != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
+            return None
+        kind = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up", pygame.MOUSEMOTION: "move"}[t]
+        if kind == "move" and not getattr(event, "buttons", (0,))[0]:
+            return None
+        return kind, tuple(event.pos)
+    if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+        kind = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up", pygame.FINGERMOTION: "move"}[t]
+        return kind, (int(event.x * size[0]), int(event.y * size[1]))
+    return None
+
+
+class Screen:
+    opaque = True
+    name = "screen"
+
+    def __init__(self, app):
+        self.app = app
+        self.widgets: list[Widget] = []
+        self.focus_key: str | None = None
+        self.show_focus = False
+        self.pressed: Widget | None = None
+        self.needs_build = True
+        self.message: str | None = None  # a plain line shown at the top, e.g. why a step was refused
+
+    # lifecycle
+    def enter(self) -> None:
+        self.needs_build = True
+
+    def exit(self) -> None:
+        pass
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        return []
+
+    def back(self) -> bool:
+        """Escape / the Back button. Default: leave this screen."""
+        if len(self.app.screens) > 1:
+            self.app.pop()
+            return True
+        return False
+
+    def speech_text(self) -> str:
+        return ""
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    # widgets
+    def ensure_built(self) -> None:
+        if self.needs_build:
+            self.needs_build = False
+            self.widgets = self.build(pygame.Rect((0, 0), self.app.size))
+            keys = [w.key for w in self.focusables()]
+            if self.focus_key not in keys:
+                self.focus_key = self.default_focus()
+            self._sync_text_input()
+
+    def default_focus(self) -> str | None:
+        for w in self.focusables():
+            if isinstance(w, TextBox):
+                return w.key
+        return None
+
+    def focusables(self) -> list[Widget]:
+        return [w for w in self.widgets if w.focusable and w.enabled]
+
+    def focused(self) -> Widget | None:
+        for w in self.focusables():
+            if w.key == self.focus_key:
+                return w
+        return None
+
+    def find(self, key: str) -> Widget | None:
+        for w in self.widgets:
+            if w.key == key:
+                return w
+        return None
+
+    def describe(self) -> list[dict]:
+        self.ensure_built()
+        return [w.describe() for w in self.widgets]
+
+    def set_focus(self, key: str | None) -> None:
+        if key != self.focus_key:
+            old = self.focused()
+            if isinstance(old, TextBox):
+                self.on_text_blur(old)
+            self.focus_key = key
+            self._sync_text_input()
+
+    def on_text_blur(self, box: TextBox) -> None:
+        """A text box lost focus: screens save a draft here."""
+
+    def _sync_text_input(self) -> None:
+        w = self.focused()
+        if isinstance(w, TextBox):
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(w.rect)
+        else:
+            pygame.key.stop_text_input()
+
+    # input
+    def handle(self, events: list) -> bool:
+        self.ensure_built()
+        changed = False
+        for e in events:
+            changed |= self.handle_one(e)
+            if self.needs_build:
+                self.ensure_built()
+        return changed
+
+    def handle_one(self, e) -> bool:
+        p = pointer_of(e, self.app.size)
+        if p:
+            return self._pointer(*p)
+        if e.type == pygame.KEYDOWN:
+            return self._key(e)
+        if e.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            w = self.focused()
+            if isinstance(w, TextBox):
+                return w.handle(self.app, e)
+        return False
+
+    def hit(self, pos) -> Widget | None:
+        for w in reversed(self.widgets):
+            if w.focusable and w.enabled and w.rect.collidepoint(pos):
+                return w
+        return None
+
+    def _pointer(self, kind: str, pos) -> bool:
+        if kind == "down":
+            w = self.hit(pos)
+            self.show_focus = False
+            self.pressed = w
+            if isinstance(w, TextBox):
+                self.set_focus(w.key)
+                w.pointer_down(pos, bool(pygame.key.get_mods() & pygame.KMOD_SHIFT))
+                return True
+            return w is not None
+        if kind == "move":
+            if isinstance(self.pressed, TextBox):
+                self.pressed.pointer_drag(pos)
+                return True
+            return False
+        w = self.hit(pos)
+        pressed, self.pressed = self.pressed, None
+        if isinstance(pressed, TextBox):
+            pressed.pointer_up(pos)
+            return True
+        if w is not None and w is pressed:
+            self.set_focus(w.key)
+            return self.activate(w)
+        return pressed is not None
+
+    def activate(self, w: Widget) -> bool:
+        self.message = None
+        done = w.activate(self.app)
+        self.needs_build = True
+        return done or True
+
+    def _key(self, e) -> bool:
+        w = self.focused()
+        if isinstance(w, TextBox) and e.key not in (pygame.K_TAB, pygame.K_ESCAPE):
+            if w.handle(self.app, e):
+                return True
+            if e.key not in (pygame.K_UP, pygame.K_DOWN):
+                return False
+        if e.key == pygame.K_ESCAPE:
+            self.message = None
+            done = self.back()
+            self.needs_build = True
+            return done
+        if e.key == pygame.K_TAB:
+            self.show_focus = True
+            return self.move_focus(-1 if e.mod & pygame.KMOD_SHIFT else 1)
+        if e.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            self.show_focus = True
+            return self.move_spatial(e.key)
+        if e.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            if w is not None and not isinstance(w, TextBox):
+                self.show_focus = True
+                return self.activate(w)
+        return False
+
+    def move_focus(self, step: int) -> bool:
+        items = self.focusables()
+        if not items:
+            return False
+        keys = [w.key for w in items]
+        i = keys.index(self.focus_key) if self.focus_key in keys else (-1 if step > 0 else 0)
+        self.set_focus(keys[(i + step) % len(keys)])
+        return True
+
+    def move_spatial(self, key) -> bool:
+        cur = self.focused()
+        items = [w for w in self.focusables() if w is not cur]
+        if cur is None:
+            return self.move_focus(1)
+        cx, cy = cur.rect.center
+        best, best_d = None, None
+        for w in items:
+            dx, dy = w.rect.centerx - cx, w.rect.centery - cy
+            if key == pygame.K_RIGHT and dx <= 0 or key == pygame.K_LEFT and dx >= 0:
+                continue
+            if key == pygame.K_DOWN and dy <= 0 or key == pygame.K_UP and dy >= 0:
+                continue
+            along, across = (
+                (abs(dx), abs(dy)) if key in (pygame.K_LEFT, pygame.K_RIGHT) else (abs(dy), abs(dx))
+            )
+            d = along + 2 * across
+            if best_d is None or d < best_d:
+                best, best_d = w, d
+        if best is None:
+            return False
+        self.set_focus(best.key)
+        return True
+
+    # drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        self.ensure_built()
+        ctx = self.app.ctx
+        surface.fill(ctx.look.background)
+        fw = self.focused()
+        for w in self.widgets:
+            w.draw(surface, ctx, focused=(w is fw and (self.show_focus or w.role == "textbox")))
+        if fw is not None and self.show_focus:
+            m = ctx.m
+            ring = fw.rect.inflate(m.px(14), m.px(14))
+            pygame.draw.rect(surface, ctx.look.focus, ring, max(3, m.px(7)), border_radius=m.px(20))
+            pygame.draw.rect(
+                surface,
+                ctx.look.background,
+                ring.inflate(m.px(6), m.px(6)),
+                max(1, m.px(3)),
+                border_radius=m.px(22),
+            )

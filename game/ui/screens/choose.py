@@ -1,0 +1,151 @@
+"""Choosing a saved game to carry on, or an earlier plan to review (and deleting one for good)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.layout import cols, rows
+from game.ui.screens.frame import FramedScreen
+from game.ui.screens.setup import show_day
+from game.ui.widgets import Button, Label
+
+
+def _get(row, name, default=""):
+    if isinstance(row, dict):
+        return row.get(name, default)
+    return getattr(row, name, default)
+
+
+class ChooseGameScreen(FramedScreen):
+    name = "choose"
+
+    def __init__(self, app, what: str):
+        super().__init__(app)
+        self.what = what  # "games" or "plans"
+        self.page = 0
+        self.confirm_delete: str | None = None
+
+    def title(self) -> str:
+        return self.app.w("choose_games_title" if self.what == "games" else "choose_plans_title")
+
+    def bottom_buttons(self):
+        return [("back", self.app.w("btn_back"), self.back, "back", "button"), self.speak_button()]
+
+    def rows_(self) -> list:
+        try:
+            if self.what == "games":
+                return [r for r in self.app.store.list_games() if not _get(r, "finished", False)]
+            return list(self.app.store.list_plans())
+        except Exception:  # noqa: BLE001 - a store problem shows as words, not a crash
+            return []
+
+    def speech_text(self) -> str:
+        return self.title()
+
+    def body(self, rect):
+        m, w = self.app.ctx.m, self.app.w
+        items = self.rows_()
+        if not items:
+            return [
+                Label(
+                    rect.inflate(0, -rect.height // 2),
+                    w("choose_none_games" if self.what == "games" else "choose_none_plans"),
+                    "body",
+                    key="none",
+                )
+            ]
+        area, nav = rows(rect, [1.0, m.px(100)], m.gap)
+        row_h = m.px(110)
+        per = max(1, (area.height + m.gap) // (row_h + m.gap))
+        pages = max(1, -(-len(items) // per))
+        self.page = max(0, min(self.page, pages - 1))
+        out = []
+        for i, r in enumerate(items[self.page * per : (self.page + 1) * per]):
+            rr = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
+            main, dele = cols(rr, [1.0, m.px(300)], m.gap)
+            rid = str(_get(r, "id"))
+            title = _get(r, "title") or w("untitled")
+            words = w(
+                "choose_row", title=title, service=_get(r, "service") or "", date=show_day(_get(r, "date"))
+            )
+            out.append(
+                Button(main, words, f"open:{rid}", lambda rid=rid, r=r: self.open(rid, r), icon="play")
+            )
+            if self.confirm_delete == rid:
+                out.append(
+                    Button(
+                        dele,
+                        w("btn_delete_sure"),
+                        f"delete_sure:{rid}",
+                        lambda rid=rid: self.delete(rid),
+                        style="primary",
+                        size="small",
+                    )
+                )
+            else:
+                out.append(
+                    Button(
+                        dele,
+                        w("btn_delete"),
+                        f"delete:{rid}",
+                        lambda rid=rid: setattr(self, "confirm_delete", rid),
+                        size="small",
+                    )
+                )
+        a, b, c = cols(nav, [1, 1, 1], m.gap)
+        out.append(
+            Button(
+                a,
+                w("btn_earlier"),
+                "page_prev",
+                lambda: setattr(self, "page", self.page - 1),
+                enabled=self.page > 0,
+            )
+        )
+        out.append(Label(b, w("page_of", n=self.page + 1, of=pages), "small", align="center", key="page"))
+        out.append(
+            Button(
+                c,
+                w("btn_more_rows"),
+                "page_next",
+                lambda: setattr(self, "page", self.page + 1),
+                enabled=self.page < pages - 1,
+            )
+        )
+        return out
+
+    def delete(self, rid: str) -> None:
+        try:
+            self.app.store.delete(rid)
+            self.message = self.app.w("deleted")
+        except Exception:  # noqa: BLE001
+            self.message = self.app.w("delete_failed")
+        self.confirm_delete = None
+
+    def open(self, rid: str, row) -> None:
+        if self.what == "games":
+            from game.ui.gamelink import GameLink
+            from game.ui.screens.play import PlayScreen
+
+            link = GameLink.resume(self.app.store, rid)
+            if link is None:
+                self.message = self.app.w("resume_failed")
+                return
+            self.app.replace(PlayScreen(self.app, link))
+        else:
+            from game.ui.screens.setup import SetupScreen
+
+            try:
+                plan = self.app.store.load_plan(rid)
+            except Exception:  # noqa: BLE001
+                plan = None
+            if not plan:
+                self.message = self.app.w("plan_read_failed")
+                return
+            self.app.replace(
+                SetupScreen(
+                    self.app,
+                    mode=plan.get("mode", "group") if plan.get("mode") != "workshop" else "group",
+                    previous_plan=plan,
+                )
+            )

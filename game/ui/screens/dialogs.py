@@ -1,0 +1,124 @@
+"""Small screens that ask one thing: type some words (park a topic, change a note) or pick one of a few
+answers. Cancel always leaves everything as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.ui.layout import grid, rows
+from game.ui.screens.frame import FramedScreen
+from game.ui.textbox import TextBox
+from game.ui.widgets import Chip, Label
+
+
+class TextDialog(FramedScreen):
+    """``on_save(text)`` returns None when done, or words explaining what to change (the text stays)."""
+
+    name = "text-dialog"
+
+    def __init__(
+        self,
+        app,
+        title: str,
+        question: str,
+        text: str = "",
+        on_save: Callable[[str], str | None] | None = None,
+        hint: str = "",
+        save_words: str | None = None,
+        draft_field: str | None = None,
+        link=None,
+    ):
+        super().__init__(app)
+        self._title, self.question = title, question
+        self.on_save = on_save
+        self.save_words = save_words
+        self.draft_field, self.link = draft_field, link
+        self.box = TextBox((0, 0, 10, 10), "text", text, hint=hint, on_submit=self.save)
+
+    def title(self) -> str:
+        return self._title
+
+    def speech_text(self) -> str:
+        return self.question
+
+    def bottom_buttons(self):
+        return [
+            ("cancel", self.app.w("btn_cancel"), self.back, "back", "button"),
+            self.speak_button(),
+            ("save", self.save_words or self.app.w("btn_save"), self.save, "check", "primary"),
+        ]
+
+    def body(self, rect):
+        m = self.app.ctx.m
+        q, box = rows(rect, [m.px(100), 1.0], m.gap)
+        self.box.rect = box
+        return [Label(q, self.question, "body", key="question"), self.box]
+
+    def on_text_blur(self, box):
+        if self.link and self.draft_field:
+            self.link.save_draft(self.draft_field, box.text)
+
+    def save(self) -> None:
+        problem = self.on_save(self.box.text) if self.on_save else None
+        if problem:
+            self.message = problem
+        else:
+            if self.link and self.draft_field:
+                self.link.save_draft(self.draft_field, "")
+            self.app.pop()
+        self.needs_build = True
+
+
+class ChoiceDialog(FramedScreen):
+    """Pick one answer; ``on_choose(value)`` returns None when done or words saying why not."""
+
+    name = "choice-dialog"
+
+    def __init__(
+        self,
+        app,
+        title: str,
+        question: str,
+        options: list[tuple[str, str, str | None]],
+        on_choose: Callable[[str], str | None],
+        selected: str | None = None,
+    ):
+        super().__init__(app)
+        self._title, self.question, self.options = title, question, options
+        self.on_choose, self.selected = on_choose, selected
+
+    def title(self) -> str:
+        return self._title
+
+    def speech_text(self) -> str:
+        return self.question + " " + ". ".join(w for _, w, _ in self.options)
+
+    def bottom_buttons(self):
+        return [("cancel", self.app.w("btn_cancel"), self.back, "back", "button"), self.speak_button()]
+
+    def body(self, rect):
+        m = self.app.ctx.m
+        q, area = rows(rect, [m.px(100), 1.0], m.gap)
+        out = [Label(q, self.question, "body", key="question")]
+        ncols = 2 if len(self.options) > 4 else 1
+        nrows = -(-len(self.options) // ncols)
+        row_h = min(m.px(120), (area.height - m.gap * (nrows - 1)) // max(1, nrows))
+        for (value, words, icon), r in zip(
+            self.options, grid(area, len(self.options), ncols, m.gap, row_h), strict=True
+        ):
+            out.append(
+                Chip(
+                    r, words, f"choice:{value}", self._pick(value), selected=value == self.selected, icon=icon
+                )
+            )
+        return out
+
+    def _pick(self, value):
+        def go():
+            problem = self.on_choose(value)
+            if problem:
+                self.message = problem
+            else:
+                self.app.pop()
+
+        return go

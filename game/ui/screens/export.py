@@ -1,0 +1,162 @@
+"""Saving the plan as files: choose which kinds and which folder, then see exactly where they went.
+The writing happens in a worker thread so the screen never freezes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pygame
+
+from game.ui.layout import cols, grid, rows
+from game.ui.screens.frame import FramedScreen
+from game.ui.textbox import TextBox
+from game.ui.widgets import Button, Chip, Label
+
+EXPORT_DONE = pygame.event.custom_type()
+ALL_FORMATS = ("docx", "html", "easyread", "csv", "md", "json")
+
+
+def default_folder(app) -> Path:
+    docs = Path.home() / "Documents"
+    base = docs if docs.is_dir() else Path.home()
+    if app.data_dir is not None:
+        return Path(app.data_dir) / "exports"
+    return base / "Making It Real"
+
+
+class ExportScreen(FramedScreen):
+    name = "export"
+    title_key = "export_title"
+
+    def __init__(self, app, plan, link=None, folder: str | None = None):
+        super().__init__(app)
+        self.plan, self.link = plan, link
+        self.formats = set(ALL_FORMATS)
+        self.folder = TextBox((0, 0, 10, 10), "folder", str(folder or default_folder(app)), max_chars=400)
+        self.files: list[Path] | None = None
+        self.busy = False
+        self._result: tuple[list[Path] | None, str | None] | None = None
+
+    def bottom_buttons(self):
+        w = self.app.w
+        return [
+            ("home", w("btn_home"), self.home, "back", "button"),
+            self.speak_button(),
+            ("export", w("btn_export"), self.export if not self.busy else None, "export", "primary"),
+        ]
+
+    def back(self) -> bool:
+        self.home()
+        return True
+
+    def home(self):
+        from game.ui.screens.start import StartScreen
+
+        self.app.reset_to(StartScreen(self.app))
+
+    def speech_text(self) -> str:
+        if self.files:
+            return self.app.w("export_done", n=len(self.files), folder=str(self.files[0].parent))
+        return self.app.w("export_intro")
+
+    def body(self, rect):
+        m, w = self.app.ctx.m, self.app.w
+        out = []
+        if self.files is not None:
+            head, lst = rows(rect, [m.px(120), 1.0], m.gap)
+            folder = str(self.files[0].parent) if self.files else self.folder.text
+            out.append(
+                Label(
+                    head,
+                    w("export_done", n=len(self.files), folder=folder),
+                    "body",
+                    bold=True,
+                    style="panel",
+                    key="done",
+                )
+            )
+            n = max(1, len(self.files))
+            for f, r in zip(self.files, rows(lst, [1] * n, m.gap // 2), strict=False):
+                out.append(Label(r, f.name, "small", key=f"file:{f.name}"))
+            return out
+        intro, fmts, l2, folder_r, rest = rows(rect, [m.px(60), m.px(300), m.px(50), m.px(100), 1.0], m.gap)
+        out.append(Label(intro, w("export_intro"), "body", key="intro"))
+        for f, r in zip(ALL_FORMATS, grid(fmts, len(ALL_FORMATS), 3, m.gap), strict=True):
+            out.append(
+                Chip(
+                    r, w(f"format_{f}"), f"format:{f}", lambda f=f: self.toggle(f), selected=f in self.formats
+                )
+            )
+        out.append(Label(l2, w("export_folder"), "body", bold=True, key="folder_label"))
+        self.folder.rect = folder_r
+        out.append(self.folder)
+        if self.busy:
+            out.append(Label(rows(rest, [m.px(80), 1.0])[0], w("export_busy"), "body", key="busy"))
+        if self.plan.practice:
+            out.append(
+                Label(rows(rest, [m.px(80), m.px(80), 1.0])[1], w("export_practice"), "small", key="practice")
+            )
+        return out
+
+    def toggle(self, f):
+        if f in self.formats:
+            self.formats.discard(f)
+        else:
+            self.formats.add(f)
+
+    def export(self):
+        if not self.formats:
+            self.message = self.app.w("export_need_format")
+            return
+        folder = Path(self.folder.text.strip() or str(default_folder(self.app))).expanduser()
+        self.busy = True
+        formats = [f for f in ALL_FORMATS if f in self.formats]
+        threading.Thread(target=self._work, args=(formats, folder), daemon=True, name="export").start()
+
+    def _work(self, formats, folder):
+        try:
+            from game.export import export_plan
+
+            folder.mkdir(parents=True, exist_ok=True)
+            files = export_plan(self.plan, formats, folder)
+            self._result = (list(files), None)
+        except ImportError:
+            self._result = (None, "export_missing")
+        except OSError as exc:
+            self._result = (None, self.app.w("export_folder_problem", detail=exc.strerror or str(exc)))
+        except Exception as exc:  # noqa: BLE001 - any export failure is shown, and the plan stays safe
+            self._result = (None, self.app.w("export_failed", detail=str(exc)))
+        try:
+            pygame.event.post(pygame.event.Event(EXPORT_DONE))
+        except pygame.error:
+            pass
+
+    def handle_one(self, e) -> bool:
+        if e.type == EXPORT_DONE:
+            return self.collect()
+        return super().handle_one(e)
+
+    def collect(self) -> bool:
+        if self._result is None:
+            return False
+        files, problem = self._result
+        self._result = None
+        self.busy = False
+        if problem:
+            self.message = self.app.w(problem) if self.app.words.has(problem) else problem
+        else:
+            self.files = files
+            self.message = None
+        self.needs_build = True
+        return True
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """For tests and the headless demo: block until the export thread has finished."""
+        for t in threading.enumerate():
+            if t.name == "export":
+                t.join(timeout)
+        return self.collect()
+
+
+__all__ = ["ExportScreen", "Button", "cols"]

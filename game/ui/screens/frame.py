@@ -1,0 +1,85 @@
+"""The frame every screen shares: a heading across the top, a plain-words message strip when there is
+something to say (a refusal, a saving problem), and a row of big buttons along the bottom."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.layout import cols, rows
+from game.ui.screen import Screen
+from game.ui.widgets import Button, Label, Widget
+
+
+class FramedScreen(Screen):
+    """A screen with a title bar and a bottom button row; subclasses fill the body."""
+
+    title_key = ""
+
+    def title(self) -> str:
+        return self.app.w(self.title_key) if self.title_key else ""
+
+    def bottom_buttons(self) -> list[tuple[str, str, object, str | None, str]]:
+        """(key, words, action, icon, style) for the bottom row."""
+        return [("back", self.app.w("btn_back"), self.back, "back", "button")]
+
+    def problem(self) -> str | None:
+        store = self.app.store
+        p = getattr(store, "problem", None)
+        return self.app.w(p) if p and self.app.words.has(p) else p
+
+    def body(self, rect: pygame.Rect) -> list[Widget]:
+        return []
+
+    def extra_top(self, rect: pygame.Rect) -> list[Widget]:
+        """Widgets at the right of the title bar (e.g. the workshop timer)."""
+        return []
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        m = self.app.ctx.m
+        area = rect.inflate(-2 * m.margin, -2 * m.margin)
+        strips = [line for line in (self.message, self.problem()) if line]
+        heights = [m.px(96)] + [m.px(72)] * len(strips) + [1.0, m.px(104)]
+        parts = rows(area, heights, m.gap)
+        top, bar = parts[0], parts[-1]
+        body = parts[-2]
+        out: list[Widget] = []
+        extra_w = 0
+        extras = self.extra_top(top)
+        if extras:
+            extra_w = top.right - min(w.rect.left for w in extras) + m.gap
+        out.append(
+            Label(
+                pygame.Rect(top.left, top.top, top.width - extra_w, top.height),
+                self.title(),
+                "heading",
+                bold=True,
+                key="title",
+            )
+        )
+        out.extend(extras)
+        for i, line in enumerate(strips):
+            out.append(Label(parts[1 + i], line, "body", style="problem", key=f"message{i}"))
+        out.extend(self.body(body))
+        buttons = self.bottom_buttons()
+        if buttons:
+            for (key, words, action, icon, style), r in zip(
+                buttons, cols(bar, [1] * len(buttons), m.gap), strict=True
+            ):
+                out.append(Button(r, words, key, action, icon=icon, style=style, enabled=action is not None))
+        return out
+
+    def say_screen(self) -> None:
+        text = self.speech_text() or self.title()
+        if not self.app.speaker.available:
+            self.message = self.app.w("speech_unavailable")
+        elif not self.app.settings.read_aloud:
+            self.message = self.app.w("speech_off")
+        else:
+            self.app.say(text)
+        self.needs_build = True
+
+    def speak_button(self) -> tuple[str, str, object, str | None, str]:
+        words = (
+            self.app.w("btn_read_aloud") if self.app.speaker.available else self.app.w("btn_read_aloud_none")
+        )
+        return ("speak", words, self.say_screen, "speak", "button")

@@ -1,0 +1,218 @@
+"""The summary, "Is this right?": everything the plan will say, a page at a time, with Change and
+Remove beside each line, then "Yes, this is right". Back (undo) puts back anything removed by mistake."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.layout import cols, rows
+from game.ui.look import hex_colour, readable_fill
+from game.ui.screens.setup import parse_day, show_day
+from game.ui.widgets import Button, Label, Widget
+
+
+def items(scr) -> list[dict]:
+    """One dict per line of the summary: words and the changes it offers."""
+    s, d, w = scr.state, scr.decks, scr.app.w
+    out: list[dict] = []
+    for th in d.themes:
+        if th.id not in s.themes_in_play:
+            continue
+        sts = s.statements.get(th.id, [])
+        notes = s.notes.get(th.id, [])
+        acts = s.actions.get(th.id, [])
+        out.append({"kind": "theme", "text": th.title, "theme": th})
+        if not (sts or notes or acts):
+            out.append({"kind": "empty", "text": w("summary_nothing_yet")})
+        for st in sts:
+            views = "; ".join(
+                f"{r.player_label}: {(r.symbol + ' ' + r.label) if r.point_id else w('chose_not_to_say')}"
+                for r in st.ratings
+            )
+            text = w("summary_statement", text=st.text, views=views or w("summary_no_views"))
+            if st.carried_over:
+                text = w("summary_carried", text=text)
+            out.append({"kind": "statement", "text": text, "card": st.card_id, "carried": st.carried_over})
+        for n in notes:
+            by = f" ({n.author})" if n.author else ""
+            out.append({"kind": "note", "text": w(f"section_{n.section}") + ": " + n.text + by, "note": n})
+        for a in acts:
+            due = show_day(a.due) if a.due else w(f"when_{a.when}")
+            out.append(
+                {"kind": "action", "text": w("summary_action", what=a.what, who=a.who, due=due), "action": a}
+            )
+    for i, p in enumerate(s.parked):
+        out.append({"kind": "parked", "text": w("summary_parked", text=p.text), "index": i})
+    out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
+    return out
+
+
+def build(scr, rect) -> list[Widget]:
+    m, w = scr.app.ctx.m, scr.app.w
+    out: list[Widget] = []
+    intro, area, nav = rows(rect, [m.px(60), 1.0, m.px(100)], m.gap)
+    out.append(Label(intro, w("summary_intro"), "body", key="summary_intro"))
+    row_h = m.px(112)
+    per_page = max(1, (area.height + m.gap) // (row_h + m.gap))
+    all_items = items(scr)
+    pages = max(1, -(-len(all_items) // per_page))
+    scr.page = max(0, min(scr.page, pages - 1))
+    shown = all_items[scr.page * per_page : (scr.page + 1) * per_page]
+    for i, it in enumerate(shown):
+        r = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
+        n = scr.page * per_page + i
+        if it["kind"] == "theme":
+            out.append(ThemeHeading(r, it["text"], it["theme"], f"row:{n}"))
+            continue
+        text_r, b1, b2 = cols(r, [1.0, m.px(230), m.px(230)], m.gap)
+        out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{n}"))
+        change, remove = _actions(scr, it)
+        if change:
+            out.append(Button(b1, w("btn_change"), f"change:{n}", change, size="small"))
+        if remove:
+            out.append(Button(b2, w("btn_remove"), f"remove:{n}", remove, size="small"))
+    a, b, c, d = cols(nav, [0.18, 0.18, 0.18, 0.46], m.gap)
+    out.append(Button(a, w("btn_earlier"), "page_prev", lambda: _page(scr, -1), enabled=scr.page > 0))
+    out.append(Label(b, w("page_of", n=scr.page + 1, of=pages), "small", align="center", key="page"))
+    out.append(
+        Button(c, w("btn_more_rows"), "page_next", lambda: _page(scr, 1), enabled=scr.page < pages - 1)
+    )
+    out.append(
+        Button(d, w("btn_confirm"), "confirm", lambda: scr.cmd("confirm_plan"), icon="check", style="primary")
+    )
+    return out
+
+
+def _page(scr, d):
+    scr.page += d
+
+
+def _actions(scr, it):
+    kind = it["kind"]
+    if kind == "note":
+        n = it["note"]
+        return (
+            lambda: _edit_text(
+                scr,
+                scr.app.w("edit_note_title"),
+                n.text,
+                lambda t: scr.link.apply({"type": "edit_note", "note": n.id, "text": t}),
+            ),
+            lambda: scr.cmd("remove_note", note=n.id),
+        )
+    if kind == "action":
+        a = it["action"]
+        return (
+            lambda: _edit_text(
+                scr,
+                scr.app.w("edit_action_title"),
+                a.what,
+                lambda t: scr.link.apply({"type": "edit_action", "action": a.id, "what": t}),
+            ),
+            lambda: scr.cmd("remove_action", action=a.id),
+        )
+    if kind == "statement":
+        return (
+            None if it["carried"] else (lambda: _change_rating(scr, it["card"])),
+            lambda: scr.cmd("remove_statement", card=it["card"]),
+        )
+    if kind == "parked":
+        return None, lambda: scr.cmd("remove_parked", index=it["index"])
+    if kind == "review":
+        return (lambda: _edit_review(scr), None)
+    return None, None
+
+
+def _edit_text(scr, title, text, apply):
+    from game.ui.screens.dialogs import TextDialog
+
+    def save(t):
+        out = apply(t)
+        scr.needs_build = True
+        return None if out.ok else scr.app.w(out.reason, **out.params)
+
+    scr.app.push(TextDialog(scr.app, title, scr.app.w("edit_question"), text, save))
+
+
+def _edit_review(scr):
+    from game.ui.screens.dialogs import TextDialog
+
+    def save(t):
+        day = parse_day(t)
+        if day is None:
+            return scr.app.w("action_bad_date")
+        out = scr.link.apply({"type": "set_next_review", "date": day.isoformat()})
+        scr.needs_build = True
+        return None if out.ok else scr.app.w(out.reason, **out.params)
+
+    scr.app.push(
+        TextDialog(
+            scr.app,
+            scr.app.w("edit_review_title"),
+            scr.app.w("date_hint"),
+            show_day(scr.state.next_review),
+            save,
+        )
+    )
+
+
+def _change_rating(scr, card_id):
+    from game.ui.screens.dialogs import ChoiceDialog
+
+    w = scr.app.w
+    players = [(p.id, p.label, None) for p in scr.state.players if p.role != "facilitator"]
+
+    def chose_player(pid):
+        points = [(sp.id, f"{sp.symbol}  {sp.label}", sp.icon) for sp in scr.decks.scale] + [
+            ("none", w("chose_not_to_say"), "pass")
+        ]
+
+        def chose_point(pt):
+            out = scr.link.apply(
+                {"type": "set_rating", "card": card_id, "player": pid, "point": None if pt == "none" else pt}
+            )
+            scr.needs_build = True
+            return None if out.ok else w(out.reason, **out.params)
+
+        scr.app.pop()
+        scr.app.push(
+            ChoiceDialog(
+                scr.app,
+                w("change_rating_title"),
+                w("change_rating_point", name=scr.player_label(pid)),
+                points,
+                chose_point,
+            )
+        )
+        return None
+
+    # chose_player pops itself and pushes the next question, so the dialog must not pop again.
+    dlg = ChoiceDialog(scr.app, w("change_rating_title"), w("change_rating_who"), players, chose_player)
+    dlg._pick = lambda value: lambda: chose_player(value)
+    scr.app.push(dlg)
+
+
+class ThemeHeading(Widget):
+    role = "text"
+
+    def __init__(self, rect, text, theme, key):
+        super().__init__(rect, key, text)
+        self.theme = theme
+
+    def draw(self, surface, ctx, focused=False):
+        m, look = ctx.m, ctx.look
+        fill, ink = readable_fill(hex_colour(self.theme.colour))
+        if look.name == "high-contrast":
+            fill, ink = look.pair("selected")
+        self.colours = (fill, ink)
+        pygame.draw.rect(surface, fill, self.rect, border_radius=m.px(12))
+        isz = self.rect.height - m.px(20)
+        ir = pygame.Rect(self.rect.left + m.px(12), self.rect.top + m.px(10), isz, isz)
+        ctx.icons.draw(surface, self.theme.icon, ir, ink)
+        box = pygame.Rect(
+            ir.right + m.px(14),
+            self.rect.top + m.px(6),
+            self.rect.right - ir.right - m.px(26),
+            self.rect.height - m.px(12),
+        )
+        self._text_in(surface, ctx, self.text, box, m.heading, ink, bold=True, align="left")

@@ -1,0 +1,294 @@
+"""The pieces screens are made of: labels, buttons (icon + words), cards, chips, and a panel.
+
+Every widget knows its rect, role, words and colours, so tests (and the demo's autoplayer) can find
+"the Pass button" and tap its centre, and the layout test can check fit, overlap, size and contrast.
+Text is always fitted to its box at the final pixel size; it is never scaled as a bitmap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.look import Colour, readable_fill
+
+
+@dataclass
+class Ctx:
+    """What drawing needs, owned by the App: fonts, icons, look, metrics, words."""
+
+    fonts: object
+    icons: object
+    look: object
+    m: object
+    words: object
+
+
+class Widget:
+    role = "widget"
+    focusable = False
+
+    def __init__(self, rect: pygame.Rect, key: str = "", text: str = ""):
+        self.rect = pygame.Rect(rect)
+        self.key = key
+        self.text = text
+        self.enabled = True
+        self.children: list[dict] = []
+        self._fit: tuple[int, tuple[int, int], pygame.Rect] | None = None
+        self.colours: tuple[Colour, Colour] | None = None
+
+    def activate(self, app) -> bool:
+        return False
+
+    def handle(self, app, event) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface, ctx: Ctx, focused: bool = False) -> None:
+        pass
+
+    def describe(self) -> dict:
+        d = {
+            "role": self.role,
+            "key": self.key,
+            "text": self.text,
+            "rect": pygame.Rect(self.rect),
+            "enabled": self.enabled,
+        }
+        if self._fit:
+            px, size, box = self._fit
+            d.update(font_px=px, text_size=size, text_box=pygame.Rect(box))
+        if self.colours:
+            d.update(bg=self.colours[0], fg=self.colours[1])
+        d["children"] = list(self.children)
+        return d
+
+    def _text_in(
+        self,
+        surface,
+        ctx: Ctx,
+        text: str,
+        box: pygame.Rect,
+        max_px: int,
+        colour,
+        bold=False,
+        align="center",
+        min_px=None,
+    ):
+        if not text or box.width <= 0 or box.height <= 0:
+            self._fit = None
+            return
+        px = ctx.fonts.fit(text, box.width, box.height, max_px, min_px or 8, bold)
+        surf = ctx.fonts.render(text, px, colour, box.width, bold, align)
+        r = surf.get_rect()
+        r.centery = box.centery
+        if align == "center":
+            r.centerx = box.centerx
+        elif align == "right":
+            r.right = box.right
+        else:
+            r.left = box.left
+        surface.blit(surf, r)
+        self._fit = (px, surf.get_size(), box)
+
+
+class Label(Widget):
+    role = "text"
+
+    def __init__(self, rect, text, size: str = "body", bold=False, align="left", style="screen", key=""):
+        super().__init__(rect, key, text)
+        self.size, self.bold, self.align, self.style = size, bold, align, style
+
+    def draw(self, surface, ctx, focused=False):
+        bg, fg = ctx.look.pair(self.style)
+        self.colours = (bg, fg)
+        if self.style not in ("screen",):
+            pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(12))
+        pad = ctx.m.px(8) if self.style != "screen" else 0
+        self._text_in(
+            surface,
+            ctx,
+            self.text,
+            self.rect.inflate(-2 * pad, -2 * pad),
+            getattr(ctx.m, self.size),
+            fg,
+            self.bold,
+            self.align,
+        )
+
+
+class Button(Widget):
+    role = "button"
+    focusable = True
+
+    def __init__(
+        self,
+        rect,
+        text,
+        key,
+        action: Callable[[], object] | None = None,
+        icon: str | None = None,
+        style: str = "button",
+        enabled: bool = True,
+        fill: Colour | None = None,
+        size: str = "body",
+    ):
+        super().__init__(rect, key, text)
+        self.action, self.icon, self.style, self.fill, self.size = action, icon, style, fill, size
+        self.enabled = enabled
+        self.pressed = False
+
+    def activate(self, app) -> bool:
+        if not self.enabled or self.action is None:
+            return False
+        self.action()
+        return True
+
+    def draw(self, surface, ctx, focused=False):
+        m = ctx.m
+        if self.fill is not None:
+            bg, fg = readable_fill(self.fill)
+            if ctx.look.name == "high-contrast" and self.style != "selected":
+                bg, fg = ctx.look.pair("button")
+        else:
+            bg, fg = ctx.look.pair(self.style)
+        if not self.enabled:
+            bg, fg = ctx.look.pair("panel")
+        self.colours = (bg, fg)
+        radius = m.px(14)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
+        edge_w = m.px(5) if self.style == "selected" else m.px(3)
+        pygame.draw.rect(
+            surface,
+            fg if self.style == "selected" or self.fill is not None else ctx.look.edge,
+            self.rect,
+            max(2, edge_w),
+            border_radius=radius,
+        )
+        if not self.enabled:
+            # Dashed look for "not now" so it is not told by colour alone.
+            pygame.draw.line(
+                surface,
+                fg,
+                (self.rect.left + radius, self.rect.bottom - m.px(10)),
+                (self.rect.right - radius, self.rect.bottom - m.px(10)),
+                max(1, m.px(2)),
+            )
+        inner = self.rect.inflate(-2 * m.px(14), -2 * m.px(8))
+        if self.icon:
+            isz = min(inner.height, m.px(64), inner.width // 3)
+            ir = pygame.Rect(inner.left, inner.centery - isz // 2, isz, isz)
+            ctx.icons.draw(surface, self.icon, ir, fg)
+            inner = pygame.Rect(
+                ir.right + m.px(12), inner.top, inner.right - ir.right - m.px(12), inner.height
+            )
+        self._text_in(
+            surface,
+            ctx,
+            self.text,
+            inner,
+            getattr(m, self.size),
+            fg,
+            bold=True,
+            align="center" if not self.icon else "left",
+        )
+
+
+class Chip(Button):
+    """A choice among several (a scale point, a player, a format): selected shows a tick and a thick edge."""
+
+    role = "choice"
+
+    def __init__(self, rect, text, key, action=None, selected=False, icon=None, fill=None, enabled=True):
+        super().__init__(
+            rect,
+            ("✔ " if selected else "") + text,
+            key,
+            action,
+            icon,
+            "selected" if selected else "button",
+            enabled,
+            fill,
+        )
+        self.selected = selected
+
+
+class CardWidget(Button):
+    """A big I-statement card: theme band with icon and title, then the statement in large type."""
+
+    role = "card"
+
+    def __init__(
+        self,
+        rect,
+        text,
+        key,
+        action=None,
+        theme_title="",
+        theme_colour: Colour = (128, 128, 128),
+        theme_icon="",
+        selected=False,
+        hidden=False,
+    ):
+        super().__init__(rect, text, key, action)
+        self.theme_title, self.theme_colour, self.theme_icon = theme_title, theme_colour, theme_icon
+        self.selected, self.hidden = selected, hidden
+
+    def draw(self, surface, ctx, focused=False):
+        m = ctx.m
+        bg, fg = ctx.look.pair("card")
+        self.colours = (bg, fg)
+        radius = m.px(22)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
+        band_h = min(m.px(84), self.rect.height // 4)
+        band = pygame.Rect(self.rect.left, self.rect.top, self.rect.width, band_h)
+        fill, ink = readable_fill(self.theme_colour)
+        if ctx.look.name == "high-contrast":
+            fill, ink = ctx.look.pair("selected")
+        pygame.draw.rect(surface, fill, band, border_top_left_radius=radius, border_top_right_radius=radius)
+        isz = band_h - m.px(16)
+        ir = pygame.Rect(band.left + m.px(14), band.top + m.px(8), isz, isz)
+        ctx.icons.draw(surface, self.theme_icon, ir, ink)
+        tbox = pygame.Rect(
+            ir.right + m.px(10), band.top + m.px(4), band.right - ir.right - m.px(24), band_h - m.px(8)
+        )
+        px = ctx.fonts.fit(self.theme_title, tbox.width, tbox.height, m.small, 8, True)
+        ts = ctx.fonts.render(self.theme_title, px, ink, tbox.width, True)
+        surface.blit(ts, ts.get_rect(midleft=tbox.midleft))
+        self.children = [
+            {
+                "role": "text",
+                "text": self.theme_title,
+                "font_px": px,
+                "text_size": ts.get_size(),
+                "text_box": tbox,
+                "bg": fill,
+                "fg": ink,
+                "rect": tbox,
+            }
+        ]
+        edge = m.px(8) if self.selected else m.px(3)
+        pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
+        body = pygame.Rect(
+            self.rect.left + m.px(24),
+            band.bottom + m.px(16),
+            self.rect.width - m.px(48),
+            self.rect.bottom - band.bottom - m.px(32),
+        )
+        self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
+
+
+class Panel(Widget):
+    """A plain background block; draws first, holds no words."""
+
+    role = "panel"
+
+    def __init__(self, rect, style="panel", fill: Colour | None = None, key=""):
+        super().__init__(rect, key)
+        self.style, self.fill = style, fill
+
+    def draw(self, surface, ctx, focused=False):
+        bg = self.fill if self.fill is not None else ctx.look.pair(self.style)[0]
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(18))
+        pygame.draw.rect(surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(18))
