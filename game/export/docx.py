@@ -86,15 +86,8 @@ def _theme(doc, theme: ThemeView, view: PlanView) -> None:
         para(doc, t("export_no_statements"))
     for s in theme.statements:
         para(doc, s.text, bold=True)
-        meta = []
-        if s.carried_over:
-            meta.append(t("export_carried_over"))
-        if s.everyone:
-            meta.append(t("export_everyone_card"))
-        elif s.chosen_by:
-            meta.append(t("export_chosen_by", name=s.chosen_by))
-        if meta:
-            para(doc, " · ".join(meta), italic=True)
+        if s.meta:
+            para(doc, s.meta, italic=True)
         if s.we:
             para(doc, t("export_we_statement", we=s.we))
         if s.ratings:
@@ -111,7 +104,7 @@ def _theme(doc, theme: ThemeView, view: PlanView) -> None:
         if not section.notes and section.id != "together":
             para(doc, t("export_nothing_noted"))
         for n in section.notes:
-            para(doc, n.text + (f" ({t('export_said_by', name=n.by)})" if n.by else ""), style="List Bullet")
+            para(doc, n.text + (f" ({n.extra})" if n.extra else ""), style="List Bullet")
         if section.id == "together":
             if not section.notes and not theme.actions:
                 para(doc, t("export_nothing_noted"))

@@ -103,15 +103,8 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
         out += [escape(t("export_no_statements")), ""]
     for s in theme.statements:
         out += [f"**{escape(s.text)}**", ""]
-        meta = []
-        if s.carried_over:
-            meta.append(t("export_carried_over"))
-        if s.everyone:
-            meta.append(t("export_everyone_card"))
-        elif s.chosen_by:
-            meta.append(t("export_chosen_by", name=s.chosen_by))
-        if meta:
-            out += [f"*{escape(' · '.join(meta))}*", ""]
+        if s.meta:
+            out += [f"*{escape(s.meta)}*", ""]
         if s.we:
             out += [escape(t("export_we_statement", we=s.we)), ""]
         if s.ratings:
@@ -123,7 +116,7 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
     for section in theme.sections:
         out += [f"### {escape(section.heading)}", ""]
         for n in section.notes:
-            by = f" ({escape(t('export_said_by', name=n.by))})" if n.by else ""
+            by = f" ({escape(n.extra)})" if n.extra else ""
             out.append(f"- {escape(n.text)}{by}")
         if section.notes:
             out.append("")

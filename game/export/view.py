@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from game.export.clean import isolate
 from game.export.labels import Labels
 from game.model.deck import SECTIONS
-from game.model.plan import Plan, Rating, Statement, ThemeRecord
+from game.model.plan import Note, Plan, Rating, Statement, ThemeRecord
 
 
 @dataclass
@@ -39,12 +39,14 @@ class StatementView:
     carried_over: bool
     ratings: list[RatingView]
     differing: bool
+    meta: str = ""  # "From the last plan · Chosen by Ann", shown under the statement
 
 
 @dataclass
 class NoteView:
     text: str
     by: str | None
+    extra: str = ""  # "said by Ann; From the last plan", shown after the note in brackets
 
 
 @dataclass
@@ -210,7 +212,15 @@ def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
 def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
     ratings = [_rating(r, t, person_ids) for r in s.ratings]
     views = {r.point_id for r in s.ratings if r.point_id is not None}
+    meta = []
+    if s.carried_over:
+        meta.append(t("export_carried_over"))
+    if s.everyone:
+        meta.append(t("export_everyone_card"))
+    elif s.chosen_by:
+        meta.append(t("export_chosen_by", name=isolate(t.name(s.chosen_by))))
     return StatementView(
+        meta=" · ".join(meta),
         text=s.text,
         easy_text=s.easy_read or s.text,
         we=s.we,
@@ -239,7 +249,7 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
                 id=sec,
                 heading=t(f"export_section_{sec}"),
                 easy_heading=t(easy[sec]),
-                notes=[NoteView(n.text, isolate(t.name(n.author))) for n in _notes_in(th, sec)],
+                notes=[_note(n, t) for n in _notes_in(th, sec)],
             )
             for sec in SECTIONS
         ],
@@ -262,3 +272,11 @@ def _notes_in(th: ThemeRecord, section: str) -> list:
     if section == SECTIONS[-1]:
         return [n for n in th.notes if n.section == section or n.section not in SECTIONS]
     return th.notes_in(section)
+
+
+def _note(n: Note, t: Labels) -> NoteView:
+    by = isolate(t.name(n.author))
+    extra = [t("export_said_by", name=by)] if by else []
+    if getattr(n, "carried_over", False):
+        extra.append(t("export_carried_over"))
+    return NoteView(n.text, by, "; ".join(extra))

@@ -128,7 +128,7 @@ def _parse_json(text: str, language: str | None) -> Any:
         seen = {}
         for k, v in pairs:
             if k in seen:
-                raise PlanFormatError("plan_file_duplicate_key", language, key=_short(k, quote=False))
+                raise PlanFormatError("plan_file_duplicate_key", language, name=_short(k, quote=False))
             seen[k] = v
         return seen
 
@@ -193,8 +193,8 @@ def _check(value, schema, root, path, words, problems) -> None:
         # Keywords beside $ref (a description, say) add nothing to check here.
     where = _where(path, words)
 
-    def problem(key, **params):
-        problems.append((where, words.get(key, **params)))
+    def problem(words_key, **params):
+        problems.append((where, words.get(words_key, **params)))
 
     if "const" in schema and (value != schema["const"] or type(value) is not type(schema["const"])):
         problem("plan_file_problem_const", expected=_short(schema["const"]))
@@ -234,11 +234,11 @@ def _check(value, schema, root, path, words, problems) -> None:
         props = schema.get("properties", {})
         for key in schema.get("required", []):
             if key not in value:
-                problem("plan_file_problem_required", key=key)
+                problem("plan_file_problem_required", name=key)
         if schema.get("additionalProperties", True) is False:
             for key in value:
                 if key not in props:
-                    problem("plan_file_problem_unknown", key=_short(key, quote=False))
+                    problem("plan_file_problem_unknown", name=_short(key, quote=False))
         for key, sub in props.items():
             if key in value:
                 _check(value[key], sub, root, f"{path}.{key}" if path else key, words, problems)
