@@ -1,0 +1,223 @@
+"""How fast the saved-games file is: committing one step, opening a store that holds 1,000 plans,
+deleting a plan for good, and continuing a long game.
+
+``measure(quick=False) -> list[dict(name, value, unit, target)]``; run this file to print a table.
+Everything runs in a fresh temporary folder on the same disk as the user's data would normally be,
+so the times include the real fsyncs (``synchronous=EXTRA``, rollback journal).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from game.model.autoplay import choose  # noqa: E402
+from game.model.deck import Card, DeckInfo, DeckSet, Prompt, ScalePoint, Theme  # noqa: E402
+from game.model.engine import Game  # noqa: E402
+from game.store import open_store  # noqa: E402
+from game.store.session import PlaySession  # noqa: E402
+
+# Targets: a tap must answer at once (~100 ms is where people notice a lag), and the game must start
+# in well under a second, so opening the file gets a fifth of that.
+TARGET_COMMIT_MEDIAN_MS = 10.0
+TARGET_COMMIT_WORST_MS = 100.0
+TARGET_OPEN_MS = 200.0
+TARGET_DELETE_MS = 2000.0
+TARGET_RESUME_MS = 500.0
+
+
+def deckset() -> DeckSet:
+    """The shipped main deck if it can be read, else a stand-in of the same shape."""
+    try:
+        import yaml
+
+        raw = yaml.safe_load((ROOT / "decks" / "making-it-real.yaml").read_text(encoding="utf-8"))
+        return DeckSet(
+            decks=(
+                DeckInfo(id=raw["id"], title=raw["title"], version=str(raw["version"]), language="en-GB"),
+            ),
+            themes=tuple(
+                Theme(t["id"], t["title"], t["question"], t["colour"], t["icon"]) for t in raw["themes"]
+            ),
+            cards=tuple(
+                Card(c["id"], c["theme"], c["text"], c.get("easy_read"), c.get("we"), deck=raw["id"])
+                for c in raw["cards"]
+            ),
+            prompts=tuple(Prompt(p["id"], p["text"], p["section"]) for p in raw["prompts"]),
+            scale=tuple(ScalePoint(s["id"], s["label"], s["symbol"], s["icon"]) for s in raw["scale"]),
+        )
+    except Exception:  # noqa: BLE001 - the benchmark measures the store, not the deck files
+        themes = ("living", "information", "connected", "my-way", "control", "people")
+        return DeckSet(
+            decks=(DeckInfo(id="bench", title="Bench", version="1", language="en-GB"),),
+            themes=tuple(Theme(t, t.title(), f"How do you help with {t}?", "#0072B2", t) for t in themes),
+            cards=tuple(
+                Card(f"{t}-{i}", t, f"I can do everyday things about {t}, number {i}.")
+                for t in themes
+                for i in range(8)
+            ),
+            prompts=(
+                Prompt("helps", "What do we do that helps?", "do"),
+                Prompt("dont", "What don't we do?", "dont"),
+                Prompt("together", "How can we work together to make this real?", "together"),
+            ),
+            scale=(
+                ScalePoint("real", "This is real for me", "✔", "scale-real"),
+                ScalePoint("sometimes", "Sometimes", "◐", "scale-sometimes"),
+                ScalePoint("not-yet", "Not yet", "✗", "scale-not-yet"),
+                ScalePoint("not-sure", "Not sure", "?", "scale-not-sure"),
+            ),
+        )
+
+
+def setup(title: str = "Rose House") -> dict:
+    shapes = ("circle", "square", "triangle", "diamond")
+    return {
+        "mode": "group",
+        "players": [
+            {"id": f"p{i}", "name": f"Player {i}", "shape": shapes[i], "colour": "#0072B2"} for i in range(4)
+        ],
+        "title": title,
+        "service": "Rose House supported living",
+        "date": "2026-11-23",
+        "seed": 3,
+    }
+
+
+def whole_game(decks: DeckSet, seed: int = 1) -> Game:
+    g = Game.new(decks)
+    g.apply({"type": "start_game", "setup": setup(), "at": 1000.0})
+    rng = random.Random(seed)
+    n = 0
+    while g.state.phase != "finished":
+        cmd = choose(g, rng)
+        cmd["at"] = 1001.0 + n
+        n += 1
+        assert g.apply(cmd).ok
+    return g
+
+
+def measure(quick: bool = False) -> list[dict]:
+    steps = 100 if quick else 500
+    plans = 200 if quick else 1000
+    decks = deckset()
+    game = whole_game(decks)
+    log = game.log
+    plan = game.plan().to_dict()
+    tmp = Path(tempfile.mkdtemp(prefix="mir-store-bench-"))
+    rows: list[dict] = []
+    try:
+        # 1. commit one step: the store's share of answering a tap
+        with open_store(tmp / "commit") as store:
+            assert store.problem is None, store.problem
+            store.create_game("g-bench", decks.to_dict(), {"title": "Rose House"})
+            times = []
+            for i in range(steps):
+                cmd = log[i % len(log)]
+                t0 = time.perf_counter()
+                ok = store.append("g-bench", cmd)
+                times.append((time.perf_counter() - t0) * 1000)
+                assert ok, store.problem
+        rows.append(
+            _row("store: commit one step, median", statistics.median(times), "ms", TARGET_COMMIT_MEDIAN_MS)
+        )
+        rows.append(
+            _row(f"store: commit one step, worst of {steps}", max(times), "ms", TARGET_COMMIT_WORST_MS)
+        )
+
+        # 2. a whole game through PlaySession (engine + commit), per step
+        with open_store(tmp / "session") as store:
+            t0 = time.perf_counter()
+            s = PlaySession.start(store, decks, setup(), at=1000.0)
+            for cmd in log[1:]:
+                s.apply(cmd)
+            per = (time.perf_counter() - t0) * 1000 / len(log)
+            assert s.unsaved == 0 and s.plan_id
+            gid = s.game_id
+        rows.append(
+            _row(f"store: play and save a {len(log)}-step game, per step", per, "ms", TARGET_COMMIT_WORST_MS)
+        )
+
+        # 3. continue that game: open, read and replay
+        t0 = time.perf_counter()
+        with open_store(tmp / "session") as store:
+            back = PlaySession.resume(store, gid)
+            assert back.game.state_dict() == s.game.state_dict()
+        rows.append(
+            _row(
+                f"store: open and resume a {len(log)}-step game",
+                (time.perf_counter() - t0) * 1000,
+                "ms",
+                TARGET_RESUME_MS,
+            )
+        )
+
+        # 4. open a store holding 1,000 finished plans
+        with open_store(tmp / "many") as store:
+            for i in range(plans):
+                store.add_plan({**plan, "title": f"Service {i % 50}", "date": f"2026-{1 + i % 12:02d}-01"})
+        size_mb = (tmp / "many" / "games.db").stat().st_size / 1e6
+        opens = []
+        for _ in range(3 if quick else 5):
+            t0 = time.perf_counter()
+            store = open_store(tmp / "many")
+            store.latest_plan("Service 7", "Rose House supported living")
+            opens.append((time.perf_counter() - t0) * 1000)
+            assert store.problem is None
+            store.close()
+        rows.append(
+            _row(
+                f"store: open with {plans:,} plans ({size_mb:.0f} MB) and find the last plan",
+                statistics.median(opens),
+                "ms",
+                TARGET_OPEN_MS,
+            )
+        )
+
+        # 5. delete one plan for good (secure delete + VACUUM of the whole file)
+        with open_store(tmp / "many") as store:
+            victim = store.list_plans()[plans // 2]["id"]
+            t0 = time.perf_counter()
+            store.delete(victim)
+            rows.append(
+                _row(
+                    f"store: delete one plan of {plans:,} for good",
+                    (time.perf_counter() - t0) * 1000,
+                    "ms",
+                    TARGET_DELETE_MS,
+                )
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
+def _row(name: str, value: float, unit: str, target: float) -> dict:
+    return {"name": name, "value": round(value, 2), "unit": unit, "target": target}
+
+
+def main(argv: list[str] | None = None) -> int:
+    quick = "--quick" in (argv if argv is not None else sys.argv[1:])
+    rows = measure(quick=quick)
+    width = max(len(r["name"]) for r in rows)
+    bad = 0
+    for r in rows:
+        ok = r["value"] <= r["target"]
+        bad += not ok
+        print(
+            f"{r['name']:<{width}}  {r['value']:>9.2f} {r['unit']:<3} target <= {r['target']:g} {r['unit']}  {'ok' if ok else 'SLOW'}"
+        )
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
