@@ -101,3 +101,25 @@ def test_cells_are_one_line_and_fit():
     long = clean_cell("字" * 100)
     assert width(long) <= MAX_CELL and long.endswith("…")
     assert clean_cell(None) == ""
+
+
+def test_listing_after_a_crash_mid_commit_recovers_the_file_first(tmp_path, capsys):
+    """A crash inside a commit leaves a hot journal; `sessions` still lists the saved games."""
+    _fill(tmp_path)
+    crash = (
+        "import os, sqlite3\n"
+        f"db = sqlite3.connect({str(tmp_path / 'games.db')!r}, isolation_level=None)\n"
+        "db.execute('PRAGMA cache_size = 1')\n"
+        "db.execute('BEGIN IMMEDIATE')\n"
+        "for i in range(3000):\n"
+        "    db.execute('INSERT INTO drafts VALUES (?, ?, ?, 1.0)', ('g-half', f'f{i}', 'x' * 500))\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash], check=True)
+    assert (tmp_path / "games.db-journal").exists()
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "g-half" in out and "g-done" in out
+    assert not (tmp_path / "games.db-journal").exists()
+    with open_store(tmp_path) as store:
+        assert store.drafts("g-half") == {}  # the half-made commit was rolled back

@@ -191,6 +191,17 @@ def _open_read_only(folder: Path, language: str | None) -> Store:
     path = folder / DB_NAME
     if not path.is_file():
         return memory_store(language, None, folder=folder)
+    if Path(str(path) + "-journal").exists():
+        # A crash left a journal that must be rolled back before the file can be read, and only a
+        # writer can do that. If no copy is running, open normally (which recovers) and list from that.
+        probe = FolderLock(folder / LOCK_NAME)
+        try:
+            probe.acquire()
+        except (AlreadyLocked, OSError):
+            pass  # a running copy's journal is live: reading just waits for its commit
+        else:
+            probe.release()
+            return _open(folder, language, None)
     db = connect(path, read_only=True)
     try:
         found = version_of(db)
