@@ -23,8 +23,9 @@ _RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"l
 
 def slug(text: str | None, limit: int = MAX_SLUG) -> str:
     """'Café Rosé / Flat 2' -> 'cafe-rose-flat-2'; empty or unusable text gives the default."""
-    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
-    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    # Accents come off (é -> e); anything else that is not a letter or digit splits words.
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text or "") if not unicodedata.combining(ch))
+    s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     s = s[:limit].rstrip("-")
     if not s or s in _RESERVED:
         return DEFAULT_SLUG

@@ -1,0 +1,118 @@
+"""``making-it-real export ID --format docx,html,... --out DIR``: write a plan in the chosen formats.
+
+ID is a plan .json file, a finished plan's id, or a saved game's id (see ``sessions``); a game that
+is not finished is replayed from its saved steps and its draft plan exported. Prints where each file
+went. Exit codes: 0 done; 1 the plan, the saved games or the folder could not be used (the message
+says why); 2 a format name or an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from game.export import ExportError, export_plan, parse_formats
+from game.model.deck import DeckSet
+from game.model.engine import Game
+from game.model.plan import Plan
+from game.model.planio import PlanFormatError, read_plan
+from game.words import Words
+
+
+class _NotFound(Exception):
+    pass
+
+
+class _Problem(Exception):
+    """A plain message about saved games that could not be used."""
+
+
+def run(args) -> int:
+    words = Words(getattr(args, "language", None))
+    try:
+        formats = parse_formats(args.format or "")
+    except ExportError as exc:
+        _err(str(exc))
+        return 2
+    if not formats:
+        _err(words.get("export_cli_no_formats"))
+        return 2
+    try:
+        plan = find_plan(args.id, getattr(args, "data_dir", None), words)
+    except _NotFound:
+        _err(words.get("export_cli_not_found", id=args.id))
+        return 2
+    except PlanFormatError as exc:
+        _err(str(exc))
+        return 1
+    except _Problem as exc:
+        _err(str(exc))
+        return 1
+    out_dir = Path(args.out or ".")
+    try:
+        paths = export_plan(plan, formats, out_dir)
+    except OSError as exc:
+        _err(words.get("export_cli_out_problem", path=str(out_dir), problem=exc.strerror or str(exc)))
+        return 1
+    for path in paths:
+        _out(words.get("export_cli_wrote", path=str(path)))
+    return 0
+
+
+def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
+    """A plan file path, or a plan or game id in the saved games."""
+    path = Path(item)
+    if path.suffix.lower() == ".json" or path.is_file():
+        if not path.exists():
+            raise _NotFound(item)
+        return read_plan(path)
+
+    from game.store import StoreError, UnknownId, open_store
+
+    with open_store(data_dir, read_only=True) as store:
+        try:
+            return read_plan(json.dumps(store.load_plan(item), ensure_ascii=False))
+        except UnknownId:
+            pass
+        except StoreError as exc:
+            raise _Problem(words.get("export_cli_store_problem", problem=exc.message)) from None
+        try:
+            deck_dict, commands = store.load_game(item)
+        except UnknownId:
+            if store.problem:
+                raise _Problem(words.get("export_cli_store_problem", problem=store.problem)) from None
+            raise _NotFound(item) from None
+        except StoreError as exc:
+            raise _Problem(words.get("export_cli_store_problem", problem=exc.message)) from None
+    return _replayed_plan(item, deck_dict, commands, words)
+
+
+def _replayed_plan(item: str, deck_dict: dict, commands: list[dict], words: Words) -> Plan:
+    try:
+        game = Game.new(DeckSet.from_dict(deck_dict))
+    except (TypeError, ValueError, KeyError) as exc:
+        raise _Problem(words.get("export_cli_game_problem", id=item, problem=str(exc))) from None
+    # Like resuming: play the saved steps up to the first one this version cannot use.
+    for cmd in commands:
+        if not game.apply(cmd).ok:
+            break
+    return game.plan()
+
+
+def _out(text: str) -> None:
+    _write(sys.stdout, text)
+
+
+def _err(text: str) -> None:
+    _write(sys.stderr, text)
+
+
+def _write(stream, text: str) -> None:
+    # A terminal that cannot show an accent or emoji must not turn a good export into a crash.
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:
+        enc = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(enc, "replace").decode(enc, "replace") + "\n")
+    stream.flush()
