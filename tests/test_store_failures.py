@@ -336,3 +336,21 @@ def test_problem_messages_are_plain_words_for_every_key():
 )
 def test_errors_map_to_the_right_message(exc, key):
     assert P.classify(exc).key == key
+
+
+def test_a_drive_that_cannot_lock_files_still_saves(tmp_path, monkeypatch):
+    import errno
+
+    from game.store import lock as lock_mod
+
+    if lock_mod.fcntl is None:
+        pytest.skip("POSIX locking only")
+
+    def no_locks(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock_mod.fcntl, "flock", no_locks)
+    with open_store(tmp_path) as store:
+        assert store.on_disk and store.problem is None
+        s = _play_in_memory(store)
+        assert s.unsaved == 0

@@ -93,6 +93,7 @@ def test_finishing_keeps_the_plan_and_going_back_reopens_the_game(tmp_path):
         assert s.apply({"type": "confirm_plan", "at": 5002.0}).ok
         assert [p["id"] for p in store.list_plans()] == [s.plan_id]
         assert store.load_plan(s.plan_id)["next_review"] == "2027-01-05"
+        assert PlaySession.resume(store, "g-f").plan_id == s.plan_id
 
 
 def test_latest_plan_is_the_newest_for_that_title_and_service(tmp_path):

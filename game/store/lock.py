@@ -7,6 +7,7 @@ looking into a "game is already open" message.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -17,6 +18,9 @@ except ImportError:  # pragma: no cover - Windows
     import msvcrt
 
 
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+
+
 class AlreadyLocked(Exception):
     """Another running copy of the game has this folder open."""
 
@@ -25,6 +29,7 @@ class FolderLock:
     def __init__(self, path: Path):
         self.path = path
         self._fh = None
+        self.supported = True
 
     def acquire(self) -> None:
         """Take the lock or raise ``AlreadyLocked``; ``OSError`` if the lock file cannot be made."""
@@ -38,9 +43,13 @@ class FolderLock:
         except (BlockingIOError, PermissionError) as exc:
             fh.close()
             raise AlreadyLocked(str(self.path)) from exc
-        except OSError:
-            fh.close()
-            raise
+        except OSError as exc:
+            if exc.errno not in _NO_LOCKS:
+                fh.close()
+                raise
+            # Some network drives cannot lock files at all. Saving still works (SQLite's own locks and
+            # BEGIN IMMEDIATE keep each commit whole); only the "already open" check is lost.
+            self.supported = False
         try:
             fh.seek(0)
             fh.truncate()
@@ -60,7 +69,7 @@ class FolderLock:
         if self._fh is None:
             return
         try:
-            if fcntl is not None:
+            if fcntl is not None and self.supported:
                 fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
         finally:
             self._fh.close()

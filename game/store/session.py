@@ -77,6 +77,7 @@ class PlaySession:
         if good == len(commands):
             s = cls(store, game, game_id, saved=good, created=True)
             s._finished_saved = game.state.phase == "finished"
+            s.plan_id = store.plan_id_for(game_id)
             return s
         s = cls(store, game, cls._unused_id(store))
         s._own_problem = P.Problem(P.NOT_RESTORED, {"step": good})

@@ -440,6 +440,14 @@ class Store:
             raise P.UnknownId("store_no_such_id", plan_id, self.language)
         return json.loads(row[0])
 
+    def plan_id_for(self, game_id: str) -> str | None:
+        """The id of the plan kept for this game, if it has been finished."""
+        game_id = safe(game_id)
+        row = self._read(
+            lambda db: db.execute("SELECT id FROM plans WHERE game_id = ?", (game_id,)).fetchone(), None
+        )
+        return row[0] if row else None
+
     def latest_plan(self, title: str, service: str = "") -> dict | None:
         """The most recent finished plan for this title and service (ignoring case and spacing)."""
         title = safe(title)
