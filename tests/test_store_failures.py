@@ -354,3 +354,19 @@ def test_a_drive_that_cannot_lock_files_still_saves(tmp_path, monkeypatch):
         assert store.on_disk and store.problem is None
         s = _play_in_memory(store)
         assert s.unsaved == 0
+
+
+@pytest.mark.parametrize("name", ["with space", "Tŷ Siân 😀", "مجلد", "a" * 200])
+def test_odd_folder_names_work(tmp_path, name):
+    with open_store(tmp_path / name / "data") as store:
+        assert store.on_disk and store.problem is None
+        _play_in_memory(store, n=3)
+    with open_store(tmp_path / name / "data") as store:
+        assert len(store.list_games()) == 1
+
+
+def test_impossible_folder_names_give_a_message_not_a_crash(tmp_path):
+    for bad in (str(tmp_path) + "/nul\x00byte", "/proc/no/such/place"):
+        store = open_store(bad)
+        assert not store.on_disk and store.problem
+        _play_in_memory(store, n=3)
