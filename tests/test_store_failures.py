@@ -368,5 +368,5 @@ def test_odd_folder_names_work(tmp_path, name):
 def test_impossible_folder_names_give_a_message_not_a_crash(tmp_path):
     for bad in (str(tmp_path) + "/nul\x00byte", "/proc/no/such/place"):
         store = open_store(bad)
-        assert not store.on_disk and store.problem
+        assert not store.on_disk and store.problem_key == "store_problem_folder"
         _play_in_memory(store, n=3)

@@ -43,6 +43,9 @@ def open_store(
         if read_only:
             return _open_read_only(folder, language)
         return _open(folder, language, max_page_count)
+    except ValueError:  # a folder name no file system accepts (e.g. with a NUL in it)
+        shown = str(folder).replace("\x00", "\ufffd")
+        return memory_store(language, P.Problem(P.FOLDER, {"folder": shown}), folder=folder)
     except Exception as exc:  # noqa: BLE001 - the game must start whatever the file is like
         return memory_store(
             language, P.classify(exc, file=str(folder / DB_NAME), folder=str(folder)), folder=folder
