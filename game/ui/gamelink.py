@@ -71,11 +71,13 @@ class GameLink:
         except ImportError:
             return cls(probe, None, store), out
         try:
-            session = PlaySession.start(store, decks, setup)
+            session = PlaySession.start(store, decks, setup, at=cmd["at"])
         except Exception:  # noqa: BLE001 - saving failed to start; play on in memory
             return cls(probe, None, store), out
-        game = getattr(session, "game", None) or probe
-        return cls(game, session, store, getattr(session, "game_id", None)), out
+        started = getattr(session, "outcome", None)
+        if started is not None and not started.ok:
+            return None, started
+        return cls(session.game, session, store, session.game_id), out
 
     @classmethod
     def resume(cls, store, game_id: str) -> GameLink | None:
@@ -106,20 +108,24 @@ class GameLink:
         return out
 
     def save_draft(self, field: str, text: str) -> None:
-        if self.store is None or self.game_id is None:
-            return
+        target = self.session if self.session is not None else None
         try:
-            if text:
+            if target is not None:
+                if text:
+                    target.save_draft(field, text)
+                else:
+                    target.clear_draft(field)
+            elif self.store is not None and self.game_id is not None:
                 self.store.save_draft(self.game_id, field, text)
-            else:
-                self.store.clear_draft(self.game_id, field)
         except Exception:  # noqa: BLE001 - a draft that cannot be saved must not interrupt typing
             pass
 
     def drafts(self) -> dict:
-        if self.store is None or self.game_id is None:
-            return {}
         try:
-            return dict(self.store.drafts(self.game_id) or {})
+            if self.session is not None:
+                return dict(self.session.drafts() or {})
+            if self.store is not None and self.game_id is not None:
+                return dict(self.store.drafts(self.game_id) or {})
         except Exception:  # noqa: BLE001
-            return {}
+            pass
+        return {}

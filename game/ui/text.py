@@ -125,9 +125,11 @@ class Fonts:
         if got is not None:
             return got
         px = int(max_px)
+        longest = max(clean(text).split() or [""], key=len)
         while px > min_px:
             w, h = self.size(text, px, box_w, bold)
-            if w <= box_w and h <= box_h:
+            # A size that would split a word across lines is not a fit: shrink until whole words fit.
+            if w <= box_w and h <= box_h and self.font(px, bold).size(longest)[0] <= box_w:
                 break
             px = max(min_px, int(px * 0.92))
         self._fits[key] = px

@@ -23,7 +23,7 @@ def ring_shape(n: int, aspect: float) -> tuple[int, int]:
         if 2 * c + 2 * r - 4 < n:
             continue
         waste = 2 * c + 2 * r - 4 - n
-        score = abs(math.log((c / r) / aspect)) + waste * 0.5
+        score = abs(math.log((c / r) / aspect)) + waste * 2.0
         if best is None or score < best[0]:
             best = (score, c, r)
     return (best[1], best[2]) if best else (n, 2)
@@ -67,6 +67,7 @@ class BoardWidget(Widget):
         s = self.screen.state
         pygame.draw.rect(surface, look.board, self.rect, border_radius=m.px(18))
         self.children = []
+        self.lane = m.px(84)  # room inside the ring where tokens stand beside their tile
         cells = ring_cells(self.rect.inflate(-m.px(12), -m.px(12)), len(s.board), m.px(8)) if s.board else []
         self.cells = cells
         for i, (tile, cell) in enumerate(zip(s.board, cells, strict=True)):
@@ -76,18 +77,19 @@ class BoardWidget(Widget):
                 fill, ink = (0, 0, 0), (255, 255, 255)
             pygame.draw.rect(surface, fill, cell, border_radius=m.px(12))
             pygame.draw.rect(surface, look.edge, cell, max(2, m.px(3)), border_radius=m.px(12))
-            isz = min(cell.height - m.px(16), m.px(56), cell.width // 3)
-            ir = pygame.Rect(cell.left + m.px(8), cell.top + m.px(8), isz, isz)
+            # Icon on top, words below across the whole tile; tokens stand beside tiles, never on the words.
+            isz = min(int(cell.height * 0.32), m.px(56))
+            ir = pygame.Rect(cell.centerx - isz // 2, cell.top + m.px(8), isz, isz)
             ctx.icons.draw(surface, icon, ir, ink)
             tb = pygame.Rect(
-                ir.right + m.px(6),
-                cell.top + m.px(6),
-                cell.right - ir.right - m.px(12),
-                cell.height - m.px(12),
+                cell.left + m.px(8),
+                ir.bottom + m.px(4),
+                cell.width - m.px(16),
+                cell.bottom - ir.bottom - m.px(12),
             )
             px = ctx.fonts.fit(words, tb.width, tb.height, m.small, 8, True)
-            ts = ctx.fonts.render(words, px, ink, tb.width, True)
-            surface.blit(ts, ts.get_rect(midleft=tb.midleft))
+            ts = ctx.fonts.render(words, px, ink, tb.width, True, "center")
+            surface.blit(ts, ts.get_rect(center=tb.center))
             self.children.append(
                 {
                     "role": "tile",
@@ -107,11 +109,10 @@ class BoardWidget(Widget):
     def _draw_wheel(self, surface, ctx, cells):
         m, look = ctx.m, ctx.look
         if cells:
-            inner = pygame.Rect(cells[0].left, cells[0].bottom, cells[0].width, 0)
-            inner = pygame.Rect(cells[0].right + m.px(16), cells[0].bottom + m.px(16), 0, 0)
-            right = max(c.left for c in cells) - m.px(16)
-            bottom = max(c.top for c in cells) - m.px(16)
-            inner.width, inner.height = right - inner.left, bottom - inner.top
+            lane = self.lane
+            inner = pygame.Rect(cells[0].right + lane, cells[0].bottom + lane, 0, 0)
+            inner.width = max(c.left for c in cells) - lane - inner.left
+            inner.height = max(c.top for c in cells) - lane - inner.top
         else:
             inner = self.rect.inflate(-m.px(40), -m.px(40))
         radius = max(10, min(inner.width, inner.height) // 2 - m.px(4))
@@ -131,12 +132,8 @@ class BoardWidget(Widget):
             a = -math.pi / 2 + (i + 0.5) * 2 * math.pi / n
             cx = inner.centerx + math.cos(a) * radius * 0.66
             cy = inner.centery + math.sin(a) * radius * 0.66
-            ctx.icons.draw(
-                surface,
-                icon,
-                pygame.Rect(cx - isz / 2, cy - isz / 2, isz, isz),
-                look.text if look.name == "high-contrast" else (0, 0, 0),
-            )
+            colour = look.text if look.name == "high-contrast" else (0, 0, 0)
+            ctx.icons.draw(surface, icon, pygame.Rect(cx - isz / 2, cy - isz / 2, isz, isz), colour)
         self.wheel_rect = pygame.Rect(inner.centerx - radius, inner.centery - radius, 2 * radius, 2 * radius)
         self.children.append({"role": "wheel", "key": "wheel", "text": "", "rect": self.wheel_rect})
 
@@ -147,21 +144,41 @@ class BoardWidget(Widget):
         by_tile: dict[int, list] = {}
         for pid in s.order:
             by_tile.setdefault(round(self.screen.token_pos(pid)) % len(cells), []).append(pid)
+        lane = self.lane
+        left, right = min(c.left for c in cells), max(c.right for c in cells)
+        top, bottom = min(c.top for c in cells), max(c.bottom for c in cells)
+
+        def anchor(c):
+            # The point just inside the ring next to this tile; corners use their long side.
+            dx = 1 if c.left == left else (-1 if c.right == right else 0)
+            dy = 1 if c.top == top else (-1 if c.bottom == bottom else 0)
+            x = c.centerx if dx == 0 else (c.right + lane / 2 if dx > 0 else c.left - lane / 2)
+            y = c.centery if dy == 0 else (c.bottom + lane / 2 if dy > 0 else c.top - lane / 2)
+            if dx and dy:  # a corner: stand diagonally inside it, in a small group
+                return (x, y), None
+            return (x, y), dx == 0
+
         for pid in s.order:
             pos = self.screen.token_pos(pid)
             i0 = int(math.floor(pos)) % len(cells)
             i1 = (i0 + 1) % len(cells)
             f = pos - math.floor(pos)
-            a, b = cells[i0].center, cells[i1].center
+            (a, horiz), (b, _) = anchor(cells[i0]), anchor(cells[i1])
             base = (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
             group = by_tile.get(round(pos) % len(cells), [pid])
             k = group.index(pid) if pid in group else 0
             cell = cells[i0]
-            r = min(cell.width, cell.height) * (0.22 if len(group) > 1 else 0.3)
-            off = ((k % 2) * 2 - 1) * r * 0.9 if len(group) > 1 else 0
-            offy = ((k // 2) % 2 * 2 - 1) * r * 0.9 if len(group) > 2 else 0
+            n = max(1, len(group))
             p = s.player(pid)
-            center = (base[0] + off + cell.width * 0.18, base[1] + offy)
+            if horiz is None:
+                r = lane * 0.36
+                off = (k - (n - 1) / 2) * r * 1.1
+                center = (base[0] + off, base[1] + off)
+            else:
+                span = cell.width if horiz else cell.height
+                r = min(lane * 0.42, span / (2 * n) * 0.9)
+                off = (k - (n - 1) / 2) * (span / n)
+                center = (base[0] + off, base[1]) if horiz else (base[0], base[1] + off)
             draw_token(surface, p.shape, hex_colour(p.colour), center, r, ctx.look.edge)
             if s.turn and s.turn.player == pid:
-                pygame.draw.circle(surface, ctx.look.focus, center, r * 1.35, max(2, ctx.m.px(4)))
+                pygame.draw.circle(surface, ctx.look.focus, center, r * 1.3, max(2, ctx.m.px(4)))

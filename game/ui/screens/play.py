@@ -100,7 +100,7 @@ class PlayScreen(FramedScreen):
             self.message = self.app.w(out.reason or "refuse_bad_command", **(out.params or {}))
         else:
             self.message = None
-            ev = self.state.last_event
+            ev = getattr(self.game, "event", None)
             if ev in (
                 "event_passed",
                 "event_undone",
@@ -134,12 +134,8 @@ class PlayScreen(FramedScreen):
         from game.ui.screens.export import ExportScreen
 
         plan = self.game.plan()
-        if self.link.session is not None and hasattr(self.link.session, "finish"):
-            try:
-                self.link.session.finish()
-            except Exception:  # noqa: BLE001 - keeping the plan in history must not stop the export
-                pass
-        elif hasattr(self.link.store, "finish") and self.link.game_id:
+        # A PlaySession keeps the finished plan itself when confirm_plan is saved.
+        if self.link.session is None and hasattr(self.link.store, "finish") and self.link.game_id:
             try:
                 self.link.store.finish(self.link.game_id, plan.to_dict())
             except Exception:  # noqa: BLE001
@@ -304,7 +300,7 @@ class PlayScreen(FramedScreen):
     def extra_top(self, top: pygame.Rect):
         m, w = self.app.ctx.m, self.app.w
         out = []
-        bw = m.px(230)
+        bw = m.px(250)
         right = top.right
         items = [
             ("leave", w("btn_leave"), self.leave, "pause"),

@@ -107,7 +107,7 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
     if scr.hold_board and t is not None:
         words = landed_words(scr)
         a, b = rows(rest, [1.0, m.px(110)], m.gap)
-        out.append(Label(a, words, "body", style="panel", key="landed"))
+        out.append(Label(a, words, "heading", style="panel", key="landed"))
         out.append(
             Button(
                 b,
@@ -154,7 +154,7 @@ def roll(scr) -> None:
 
 
 def landed_words(scr) -> str:
-    w, s, t, d = scr.app.w, scr.state, scr.turn, scr.decks
+    w, _s, t, d = scr.app.w, scr.state, scr.turn, scr.decks
     if t.kind == "theme" and t.theme:
         where = d.theme(t.theme).title
     else:

@@ -1,0 +1,305 @@
+"""The demo's autoplayer: it looks at the widgets on the current screen, decides (seeded) what a player
+would do, and does it the way a person does — by posting real pygame events: a mouse press and release
+at a button's centre, TEXTINPUT for typing. What to do in the game itself comes from the engine's
+seeded player (game.model.autoplay); how to do it is finding and tapping the right widget."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import deque
+from pathlib import Path
+
+import pygame
+
+from game.model import autoplay as model_autoplay
+
+DEMO_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
+
+
+def tap_events(pos, touch: bool = False, size=(1, 1)) -> list:
+    if touch:
+        x, y = pos[0] / size[0], pos[1] / size[1]
+        common = {"touch_id": 1, "finger_id": 0, "x": x, "y": y, "dx": 0.0, "dy": 0.0, "pressure": 1.0}
+        return [pygame.event.Event(pygame.FINGERDOWN, common), pygame.event.Event(pygame.FINGERUP, common)]
+    return [
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False),
+    ]
+
+
+def key_event(key, mod=0, unicode="") -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
+
+
+class AutoPlayer:
+    def __init__(
+        self,
+        app,
+        seed: int = 1,
+        mode: str = "group",
+        players: int = 3,
+        pace: float = 1.2,
+        headless: bool = False,
+        screenshots: str | None = None,
+        export_dir: str | None = None,
+        pass_rate: float = 0.1,
+        extra_text: list[str] | None = None,
+    ):
+        self.app = app
+        self.rng = random.Random(seed)
+        self.mode, self.players = mode, max(1, min(8, players))
+        self.pace = 0.0 if headless else pace
+        self.headless = headless
+        self.shots = Path(screenshots) if screenshots else None
+        self.export_dir = export_dir
+        self.pass_rate = pass_rate
+        self.extra_text = list(extra_text or [])
+        self.queue: deque = deque()
+        self.next_at = 0.0
+        self.seen: set[str] = set()
+        self.shot_files: list[Path] = []
+        self.finished = False
+        self.files: list[Path] = []
+        self.steps = 0
+        self.parked = False
+        self.plan = None
+
+    # ----- driving the loop ----------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return not self.finished
+
+    def filter(self, events: list) -> list:
+        """Called by App.run each pass: when it is time, do the next small step."""
+        if not self.finished and time.monotonic() >= self.next_at:
+            self.act()
+            self.next_at = time.monotonic() + (self.pace if self.queue or self.pace else 0)
+            events = events + pygame.event.get()
+        return events
+
+    def run_headless(self, max_steps: int = 20000) -> None:
+        """As fast as it can: act, then let the App take the posted events, until the plan is saved."""
+        self.app.step([])
+        while not self.finished and self.steps < max_steps and self.app.running:
+            self.act()
+            self.app.step(pygame.event.get())
+            self.snapshot()
+        self.snapshot()
+
+    # ----- one small step ------------------------------------------------------------------------------
+    def act(self) -> None:
+        self.steps += 1
+        if not self.queue:
+            self.plan_next()
+        if self.queue:
+            kind, arg = self.queue.popleft()
+            getattr(self, "_do_" + kind)(arg)
+
+    def widget(self, key: str) -> dict | None:
+        for w in self.app.widgets():
+            if w["key"] == key and w.get("enabled", True):
+                return w
+        return None
+
+    def _do_tap(self, key: str) -> None:
+        w = self.widget(key)
+        if w is None:
+            self.queue.clear()  # the screen changed under us: decide again
+            return
+        for e in tap_events(w["rect"].center):
+            pygame.event.post(e)
+
+    def _do_type(self, text: str) -> None:
+        chunks = [text] if self.headless else [text[i : i + 3] for i in range(0, len(text), 3)]
+        for c in chunks:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=c))
+
+    def _do_clear(self, _) -> None:
+        pygame.event.post(key_event(pygame.K_a, pygame.KMOD_CTRL))
+        pygame.event.post(key_event(pygame.K_BACKSPACE))
+
+    def _do_call(self, fn) -> None:
+        fn()
+
+    def tap(self, key):
+        self.queue.append(("tap", key))
+
+    def type_into(self, key, text, clear=False):
+        self.queue.append(("tap", key))
+        if clear:
+            self.queue.append(("clear", None))
+        self.queue.append(("type", text))
+
+    # ----- deciding ------------------------------------------------------------------------------------
+    def plan_next(self) -> None:
+        top = self.app.top
+        name = getattr(top, "name", "")
+        getattr(self, "_plan_" + name.replace("-", "_"), self._plan_unknown)(top)
+
+    def _plan_unknown(self, top) -> None:
+        self.tap("back")
+
+    def _plan_start(self, top) -> None:
+        self.tap("workshop" if self.mode == "workshop" else "new")
+
+    def _plan_setup(self, top) -> None:
+        from game.ui.screens.setup import STEPS
+
+        step = STEPS[top.step]
+        if step == "mode":
+            if top.mode != self.mode:
+                self.tap(f"mode:{self.mode}")
+            self.tap("next")
+        elif step == "players":
+            want = 2 if self.mode == "one-to-one" else self.players
+            if len(top.players) < want:
+                self.tap("add_player")
+                return
+            if len(top.players) > want:
+                self.tap(f"remove:{top.players[-1].id}")
+                return
+            for i, p in enumerate(top.players):
+                if not p.box.text.strip():
+                    self.type_into(p.box.key, DEMO_NAMES[i % len(DEMO_NAMES)])
+            self.tap("next")
+        elif step == "themes":
+            self.tap("next")
+        else:
+            w = self.app.words
+            if not top.title_box.text.strip():
+                self.type_into("plan_title", w.get("demo_plan_title"))
+            if not top.service_box.text.strip():
+                self.type_into("plan_service", w.get("demo_service"))
+            self.tap("next")
+
+    def _plan_text_dialog(self, top) -> None:
+        self.type_into("text", self.app.words.get("demo_park_1"), clear=True)
+        self.tap("save")
+
+    def _plan_choice_dialog(self, top) -> None:
+        self.tap("cancel")
+
+    def _plan_settings(self, top) -> None:
+        self.tap("back")
+
+    def _plan_export(self, top) -> None:
+        if top.files is not None:
+            self.files = list(top.files)
+            self.finished = True
+            return
+        if top.busy:
+            top.wait()
+            return
+        if self.export_dir is None:
+            self.finished = True
+            return
+        self.type_into("folder", str(self.export_dir), clear=True)
+        self.tap("export")
+
+    def _plan_play(self, top) -> None:
+        g = top.game
+        s = g.state
+        if top.hold_board:
+            self.tap("continue")
+            return
+        if s.phase == "talk" and not self.parked and self.rng.random() < 0.3:
+            self.parked = True
+            self.tap("park")
+            return
+        if s.phase == "summary":
+            self.plan = g.plan()
+        if self.extra_text and s.phase == "talk":
+            self.type_into("note", self.extra_text.pop(0))
+            self.tap("add_note")
+            return
+        cmd = model_autoplay.choose(g, self.rng, self.pass_rate, self.app.words)
+        t = cmd["type"]
+        if t == "roll_die":
+            self.tap("roll")
+        elif t == "choose_theme":
+            self.tap(f"theme:{cmd['theme']}")
+        elif t == "pick_card":
+            self.tap(f"card:{cmd['card']}")
+        elif t == "more_cards":
+            self.tap("more_cards")
+        elif t == "pass":
+            self.tap("pass")
+        elif t == "rate":
+            if s.phase == "rate" and top.rater != cmd["player"]:
+                self.tap(f"rater:{cmd['player']}")
+            self.tap(f"point:{cmd['point']}")
+        elif t == "next":
+            self.tap("next")
+        elif t == "add_note":
+            self.type_into("note", cmd["text"])
+            self.tap(f"author:{cmd.get('author') or 'none'}")
+            self.tap("add_note")
+        elif t == "agree_action":
+            self.type_into("action_what", cmd["what"])
+            self.tap(f"who:{cmd['who']}")
+            self.tap(f"when:{cmd['when']}")
+            self.tap("agree")
+        elif t == "end_turn":
+            self.tap("end_turn")
+        elif t == "celebrate":
+            self.type_into("celebrate", cmd["text"])
+            self.tap(f"ctheme:{cmd['theme']}")
+            self.tap("celebrate")
+        elif t == "mark_action":
+            self.tap(f"status:{cmd['status']}")
+            if cmd.get("note"):
+                self.type_into("lookback_note", cmd["note"])
+            self.tap("save_lookback")
+        elif t == "confirm_plan":
+            self.tap("confirm")
+        else:
+            self.tap("pass")
+
+    # ----- pictures ------------------------------------------------------------------------------------
+    def signature(self) -> str:
+        top = self.app.top
+        if top is None:
+            return "none"
+        name = getattr(top, "name", "screen")
+        if name == "setup":
+            from game.ui.screens.setup import STEPS
+
+            return f"setup-{STEPS[top.step]}"
+        if name == "play":
+            extra = "-landed" if top.hold_board else ""
+            t = top.turn
+            if top.phase == "talk" and t is not None:
+                extra = f"-{t.prompt + 1}"
+            return f"play-{top.phase}{extra}"
+        if name == "export":
+            return "export-done" if top.files is not None else "export"
+        return name
+
+    def snapshot(self) -> None:
+        if self.shots is None:
+            return
+        sig = self.signature()
+        if sig in self.seen:
+            return
+        self.seen.add(sig)
+        top = self.app.top
+        for _ in range(200):  # let any movement finish so the picture shows where things end up
+            if not top.update(0.05):
+                break
+        path = self.shots / f"{len(self.seen):02d}-{sig}.png"
+        self.app.draw()
+        self.shot_files.append(self.app.screenshot(path))
+
+
+def start_demo(
+    app, seed: int = 1, mode: str = "group", players: int = 3, pace: float = 1.2, **kw
+) -> AutoPlayer:
+    """Watch the game play itself in the real screens (from the start screen's "Watch a demo")."""
+    from game.ui.screens.start import StartScreen
+
+    ap = AutoPlayer(app, seed=seed, mode=mode, players=players, pace=pace, **kw)
+    app.seed = seed
+    app.autoplayer = ap
+    if not isinstance(app.top, StartScreen):
+        app.reset_to(StartScreen(app))
+    return ap
