@@ -370,3 +370,20 @@ def test_impossible_folder_names_give_a_message_not_a_crash(tmp_path):
         store = open_store(bad)
         assert not store.on_disk and store.problem_key == "store_problem_folder"
         _play_in_memory(store, n=3)
+
+
+def test_a_damaged_record_inside_a_good_file_is_reported_not_crashed_on(tmp_path):
+    from game.store import StoreError
+
+    _saved_game(tmp_path, game_id="g-bad")
+    _saved_game(tmp_path, game_id="g-good")
+    con = sqlite3.connect(tmp_path / "games.db")
+    con.execute("UPDATE commands SET body = '{not json' WHERE game_id = 'g-bad' AND seq = 3")
+    con.commit()
+    con.close()
+    with open_store(tmp_path) as store:
+        with pytest.raises(StoreError) as err:
+            PlaySession.resume(store, "g-bad")
+        assert err.value.message == WORDS.get("store_problem_corrupt_now")
+        assert PlaySession.resume(store, "g-good").saved_steps == 13
+        assert len(store.list_games()) == 2

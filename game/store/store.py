@@ -137,7 +137,10 @@ class Store:
     # ----- plumbing ------------------------------------------------------------------------------------
 
     def _fail(self, exc: BaseException) -> P.Problem:
-        problem = P.classify(exc, file=str(self.path or ""), folder=str(self.folder or ""))
+        if isinstance(exc, ValueError):  # a saved record that no longer reads as JSON
+            problem = P.Problem(P.CORRUPT_NOW)
+        else:
+            problem = P.classify(exc, file=str(self.path or ""), folder=str(self.folder or ""))
         self._write_problem = problem
         return problem
 
@@ -176,7 +179,7 @@ class Store:
                 return default
             try:
                 return work(self._db)
-            except (sqlite3.Error, OSError) as exc:
+            except (sqlite3.Error, OSError, ValueError) as exc:
                 self._fail(exc)
                 return default
 
@@ -184,7 +187,7 @@ class Store:
         with self._mutex:
             try:
                 return work(self._db)
-            except (sqlite3.Error, OSError) as exc:
+            except (sqlite3.Error, OSError, ValueError) as exc:
                 raise P.StoreError(self._fail(exc), self.language) from exc
 
     # ----- games ---------------------------------------------------------------------------------------
