@@ -159,3 +159,39 @@ def test_state_after_resume_matches_replay_of_the_saved_log_at_every_step(tmp_pa
                 saved = store.load_game("g-all")[1]
                 assert back.game.state_dict() == Game.replay(tiny_decks(), saved).state_dict()
                 assert back.game.state_dict() == s.game.state_dict()
+
+
+def test_stopped_between_the_last_step_and_keeping_the_plan_keeps_it_on_resume(tmp_path):
+    g = Game.new(tiny_decks())
+    g.apply({"type": "start_game", "setup": setup(), "at": 1000.0})
+    for cmd in script():
+        g.apply(cmd)
+    with open_store(tmp_path) as store:
+        store.create_game("g-end", tiny_decks().to_dict(), {"title": "Rose House"})
+        assert store.append_many("g-end", 0, g.log)  # every step saved, then the power went
+        assert store.list_plans() == []
+    with open_store(tmp_path) as store:
+        s = PlaySession.resume(store, "g-end")
+        assert s.plan_id and store.load_plan(s.plan_id) == g.plan().to_dict()
+        assert store.list_games()[0]["finished"] is True
+
+
+def test_disk_full_when_keeping_the_plan_is_retried_by_save_now(tmp_path):
+    import sqlite3
+
+    commands = script()
+    with open_store(tmp_path) as store:
+        s = PlaySession.start(store, tiny_decks(), setup(), game_id="g-full", at=1000.0)
+        for cmd in commands[:-1]:
+            assert s.apply(cmd).ok
+        con = sqlite3.connect(tmp_path / "games.db")
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        con.close()
+        store.limit_size(pages)
+        # the last step may fit in a page's free space; the whole plan will not
+        assert s.apply(commands[-1]).ok and s.game.state.phase == "finished"
+        assert s.plan_id is None and store.list_plans() == []
+        assert s.problem and not s.save_now()
+        store.limit_size(None)
+        assert s.save_now() and s.problem is None
+        assert s.plan_id and store.load_plan(s.plan_id) == s.game.plan().to_dict()

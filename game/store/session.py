@@ -76,8 +76,10 @@ class PlaySession:
             good += 1
         if good == len(commands):
             s = cls(store, game, game_id, saved=good, created=True)
-            s._finished_saved = game.state.phase == "finished"
             s.plan_id = store.plan_id_for(game_id)
+            s._finished_saved = s.plan_id is not None
+            if game.state.phase == "finished" and s.plan_id is None:
+                s._persist()  # stopped between the last step and keeping the plan: keep it now
             return s
         s = cls(store, game, cls._unused_id(store))
         s._own_problem = P.Problem(P.NOT_RESTORED, {"step": good})
@@ -120,6 +122,13 @@ class PlaySession:
             # "Back" from the finished plan: the game is open again, its last confirmed plan stays kept.
             if store.reopen(self.game_id):
                 self._finished_saved = False
+
+    def save_now(self) -> bool:
+        """Try again to save whatever is waiting (the UI may call this now and then while ``problem``
+        shows). True when everything played so far is on disk."""
+        self._persist()
+        plan_kept = self._finished_saved or self._discarded or self.game.state.phase != "finished"
+        return self.unsaved == 0 and self.store.on_disk and self.store.last_write_ok and plan_kept
 
     def meta(self) -> dict:
         setup = self.game.state.setup or {}
