@@ -147,10 +147,17 @@ def test_word_marks_right_to_left_paragraphs(exported):
     from docx.oxml.ns import qn
 
     d = docx.Document(str(exported[".docx"]))
-    arabic = [p for p in d.paragraphs if p.text.startswith("نحن")][0]
+    # A note all in Arabic reads from the right.
+    arabic = [p for p in d.paragraphs if p.text == "نريد رسائل بخط كبير"][0]
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    # Arabic inside an English line ("... (said by نور)") is isolated and the line stays left-to-right.
+    mixed = [p for p in d.paragraphs if p.text.startswith(FSI + "نحن")][0]
+    assert mixed._p.pPr.find(qn("w:bidi")) is None
+    assert mixed.text.endswith(f"(said by {FSI}نور{PDI})")
     english = [p for p in d.paragraphs if p.text.startswith("Café")][0]
-    assert english._p.pPr is None or english._p.pPr.find(qn("w:bidi")) is None
+    assert english._p.pPr.find(qn("w:bidi")) is None
+    # Right-to-left text takes its size from the complex-script size, so it must be set too.
+    assert d.styles["Normal"].element.rPr.find(qn("w:szCs")).get(qn("w:val")) == "24"
 
 
 def test_practice_plans_say_so_in_every_document(tmp_path):

@@ -42,14 +42,28 @@ def clean_plan(plan: Plan) -> Plan:
     return Plan.from_dict(_clean(plan.to_dict()))
 
 
+_ISOLATE_OPEN = {"\u2066", "\u2067", "\u2068"}  # LRI, RLI, FSI
+_ISOLATE_CLOSE = "\u2069"  # PDI
+
+
 def is_rtl(text: str | None) -> bool:
-    """True when the first letter with a direction is right-to-left (Arabic, Hebrew ...)."""
+    """True when the first letter with a direction is right-to-left (Arabic, Hebrew ...).
+
+    Text inside isolates (see ``isolate``) does not count, as in the Unicode bidi algorithm, so
+    "⁨نور⁩: Sometimes" is a left-to-right line with a right-to-left name in it.
+    """
+    depth = 0
     for ch in text or "":
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
+        if ch in _ISOLATE_OPEN:
+            depth += 1
+        elif ch == _ISOLATE_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
     return False
 
 

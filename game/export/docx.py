@@ -10,6 +10,7 @@ import io
 
 from docx import Document
 
+from game.export.clean import isolate
 from game.export.docx_kit import heading, labelled, para, setup_styles, table
 from game.export.view import PlanView, ThemeView
 
@@ -48,7 +49,7 @@ def render(view: PlanView) -> bytes:
     for p in view.parked:
         extras = [x for x in (p.theme and t("export_parked_theme", theme=p.theme),
                               p.by and t("export_parked_by", name=p.by)) if x]  # fmt: skip
-        para(doc, p.text + (f" ({'; '.join(extras)})" if extras else ""), style="List Bullet")
+        para(doc, f"{isolate(p.text)} ({'; '.join(extras)})" if extras else p.text, style="List Bullet")
 
     heading(doc, t("export_you_said_we_did"), 2)
     if view.you_said_we_did:
@@ -104,7 +105,7 @@ def _theme(doc, theme: ThemeView, view: PlanView) -> None:
         if not section.notes and section.id != "together":
             para(doc, t("export_nothing_noted"))
         for n in section.notes:
-            para(doc, n.text + (f" ({n.extra})" if n.extra else ""), style="List Bullet")
+            para(doc, f"{isolate(n.text)} ({n.extra})" if n.extra else n.text, style="List Bullet")
         if section.id == "together":
             if not section.notes and not theme.actions:
                 para(doc, t("export_nothing_noted"))

@@ -6,12 +6,12 @@ document so staff who edit the file further keep the same look (Heading 1/2/3, a
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape as xml_escape
+
 from docx.document import Document as DocumentType
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from game.export.clean import is_rtl
@@ -19,14 +19,12 @@ from game.export.clean import is_rtl
 FONT = "Arial"
 """Word and LibreOffice both have Arial or a metric twin (Liberation Sans), so layout holds."""
 INK = RGBColor(0x1A, 0x1A, 0x1A)  # near-black on white: contrast about 17:1
+_AFTER_SZCS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+               "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
 _AFTER_BIDI = (
     "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
     "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
-)  # fmt: skip
-_AFTER_TBLW = (
-    "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
-    "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
 )  # fmt: skip
 
 
@@ -37,6 +35,12 @@ def set_font(style, size_pt: float, bold: bool | None = None) -> None:
     if bold is not None:
         style.font.bold = bold
     rpr = style.element.get_or_add_rPr()
+    # Right-to-left and other complex scripts take their size from szCs, not sz.
+    size_cs = rpr.find(qn("w:szCs"))
+    if size_cs is None:
+        size_cs = OxmlElement("w:szCs")
+        rpr.insert_element_before(size_cs, *_AFTER_SZCS)
+    size_cs.set(qn("w:val"), str(round(size_pt * 2)))
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
         # Theme font attributes win over named fonts in Word, so drop them.
@@ -85,8 +89,20 @@ def mark_rtl(paragraph: Paragraph, text: str) -> None:
             run.font.rtl = True
 
 
+def style_id(container, name: str) -> str:
+    """The style's id, looked up once per document: python-docx searches every style on each
+    lookup by name, which made a long plan take seconds."""
+    part = container.part
+    cache = part.__dict__.setdefault("_mir_style_ids", {})
+    if name not in cache:
+        cache[name] = part.document.styles[name].style_id
+    return cache[name]
+
+
 def para(doc_or_cell, text: str = "", style: str | None = None, bold: bool = False, italic: bool = False):
-    p = doc_or_cell.add_paragraph(style=style)
+    p = doc_or_cell.add_paragraph()
+    if style:
+        p._p.style = style_id(doc_or_cell, style)
     if text:
         run = p.add_run(text)
         run.bold = bold or None
@@ -95,9 +111,9 @@ def para(doc_or_cell, text: str = "", style: str | None = None, bold: bool = Fal
     return p
 
 
-def labelled(doc_or_cell, label: str, value: str, style: str | None = None):
+def labelled(doc_or_cell, label: str, value: str):
     """'Label: value' with the label in bold."""
-    p = doc_or_cell.add_paragraph(style=style)
+    p = doc_or_cell.add_paragraph()
     p.add_run(f"{label}: ").bold = True
     p.add_run(value)
     mark_rtl(p, value)
@@ -105,57 +121,54 @@ def labelled(doc_or_cell, label: str, value: str, style: str | None = None):
 
 
 def heading(doc: DocumentType, text: str, level: int):
-    h = doc.add_heading(text, level=level)
-    mark_rtl(h, text)
-    return h
+    return para(doc, text, style=f"Heading {level}")
 
 
 def table(
     doc: DocumentType, headers: list[str], rows: list[list[str]], widths_pct: list[int] | None = None
-) -> Table:
-    """A grid table whose first row is a real header row (repeats on each page, read as headers)."""
-    t = doc.add_table(rows=1, cols=len(headers))
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.LEFT
-    head = t.rows[0]
-    trpr = head._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:tblHeader"))
-    for cell, text in zip(head.cells, headers, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        _shade(cell, "E8E8E8")
+) -> None:
+    """A grid table whose first row is a real header row (repeats on each page, read as headers).
+
+    Written as WordprocessingML in one go: building a table cell by cell through python-docx took
+    most of a long plan's export time.
+    """
+    cols = len(headers)
+    widths = widths_pct or [100 // cols] * cols
+    block_twips = int(doc._block_width) // 635
+    grid = "".join(f'<w:gridCol w:w="{block_twips * w // 100}"/>' for w in widths)
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id(doc, "Table Grid")}"/>'
+        '<w:tblW w:type="pct" w:w="5000"/><w:jc w:val="left"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0"'
+        ' w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>",
+        "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
+    ]
+    for text, w in zip(headers, widths, strict=True):
+        parts.append(_cell_xml(text, w, header=True))
+    parts.append("</w:tr>")
     for values in rows:
-        cells = t.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            p = cell.paragraphs[0]
-            p.add_run(text)
-            mark_rtl(p, text)
-    if widths_pct:
-        _widths(t, widths_pct)
-    return t
+        parts.append("<w:tr>")
+        for text, w in zip(values, widths, strict=True):
+            parts.append(_cell_xml(text, w))
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    doc.element.body._insert_tbl(parse_xml("".join(parts)))
 
 
-def _shade(cell, fill: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tcpr.append(shd)
-
-
-def _widths(t: Table, widths_pct: list[int]) -> None:
-    # Percent widths (fiftieths of a percent) let Word and LibreOffice fit the page either way.
-    tblpr = t._tbl.tblPr
-    tblw = tblpr.find(qn("w:tblW"))
-    if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.insert_element_before(tblw, *_AFTER_TBLW)
-    tblw.set(qn("w:type"), "pct")
-    tblw.set(qn("w:w"), "5000")
-    for row in t.rows:
-        for cell, pct in zip(row.cells, widths_pct, strict=False):
-            tcw = cell._tc.get_or_add_tcPr().get_or_add_tcW()
-            tcw.set(qn("w:type"), "pct")
-            tcw.set(qn("w:w"), str(pct * 50))
+def _cell_xml(text: str, width_pct: int, header: bool = False) -> str:
+    shade = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>' if header else ""
+    rtl = is_rtl(text)
+    ppr = "<w:pPr><w:bidi/></w:pPr>" if rtl else ""
+    rpr = ("<w:b/>" if header else "") + ("<w:rtl/>" if rtl else "")
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    runs = []
+    for i, line in enumerate(text.split("\n")):
+        pieces = [f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>' for piece in line.split("\t")]
+        body = "<w:tab/>".join(pieces)
+        runs.append(("<w:br/>" if i else "") + body)
+    run = f"<w:r>{rpr}{''.join(runs)}</w:r>" if text else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:type="pct" w:w="{width_pct * 50}"/>{shade}</w:tcPr>'
+        f"<w:p>{ppr}{run}</w:p></w:tc>"
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from game.export.clean import isolate
 from game.export.view import PlanView, ThemeView
 
 # Characters that carry meaning anywhere in a line (emphasis, links, code, HTML, tables, math).
@@ -67,7 +68,8 @@ def render(view: PlanView) -> bytes:
     for p in view.parked:
         extras = [x for x in (p.theme and t("export_parked_theme", theme=p.theme),
                               p.by and t("export_parked_by", name=p.by)) if x]  # fmt: skip
-        out.append(f"- {escape(p.text)}" + (f" ({escape('; '.join(extras))})" if extras else ""))
+        text = isolate(p.text) if extras else p.text
+        out.append(f"- {escape(text)}" + (f" ({escape('; '.join(extras))})" if extras else ""))
     if view.parked:
         out.append("")
 
@@ -117,7 +119,7 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
         out += [f"### {escape(section.heading)}", ""]
         for n in section.notes:
             by = f" ({escape(n.extra)})" if n.extra else ""
-            out.append(f"- {escape(n.text)}{by}")
+            out.append(f"- {escape(isolate(n.text) if by else n.text)}{by}")
         if section.notes:
             out.append("")
         elif section.id != "together" or not theme.actions:

@@ -126,7 +126,10 @@ def feature_plan() -> Plan:
             ratings=[_rating("p1", "Zoë Brontë 🌻", None), _rating("p2", "M.K.", None)],
         )
     ]
-    information.notes = [Note("n7", "dont", INJECTIONS["minus"], None)]
+    information.notes = [
+        Note("n7", "dont", INJECTIONS["minus"], None),
+        Note("n9", "together", "نريد رسائل بخط كبير", None),
+    ]
     information.actions = [
         Action(
             "a4", INJECTIONS["plus"], "staff", "staff", "next_month", status="started", theme="information"
