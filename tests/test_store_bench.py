@@ -1,0 +1,23 @@
+"""The store benchmark runs and reports in the shape ``bench`` expects, with the main figures on target."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "store_bench.py"
+
+
+def test_measure_reports_every_figure_with_a_target():
+    spec = importlib.util.spec_from_file_location("store_bench", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = bench.measure(quick=True)
+    names = [r["name"] for r in rows]
+    assert len(rows) == 6 and len(set(names)) == 6
+    for r in rows:
+        assert set(r) == {"name", "value", "unit", "target"}
+        assert r["unit"] == "ms" and r["value"] >= 0 and r["target"] > 0
+    by = {r["name"].split(",")[0].split(" (")[0]: r for r in rows}
+    median = by["store: commit one step"]
+    assert median["value"] <= median["target"], median
