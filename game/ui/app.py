@@ -57,10 +57,6 @@ class App:
         self.windowed_size = (max(320, int(size[0])), max(240, int(size[1])))
         self.window = self._make_window()
         pygame.display.set_caption("Making It Real")
-        try:
-            pygame.scrap.init()
-        except (pygame.error, AttributeError):
-            pass
         self.fonts = Fonts(self.settings.dyslexic_font)
         self.icons = Icons()
         self.speaker = speaker or Speaker("record" if self.headless else "auto", on_done=self._speech_done)

@@ -131,7 +131,7 @@ class Fonts:
             # A size that would split a word across lines is not a fit: shrink until whole words fit.
             if w <= box_w and h <= box_h and self.font(px, bold).size(longest)[0] <= box_w:
                 break
-            px = max(min_px, int(px * 0.92))
+            px = max(min_px, min(px - 1, int(px * 0.96)))
         self._fits[key] = px
         if len(self._fits) > self._cache_size:
             self._fits.popitem(last=False)

@@ -78,8 +78,8 @@ class BoardWidget(Widget):
             pygame.draw.rect(surface, fill, cell, border_radius=m.px(12))
             pygame.draw.rect(surface, look.edge, cell, max(2, m.px(3)), border_radius=m.px(12))
             # Icon on top, words below across the whole tile; tokens stand beside tiles, never on the words.
-            isz = min(int(cell.height * 0.32), m.px(56))
-            ir = pygame.Rect(cell.centerx - isz // 2, cell.top + m.px(8), isz, isz)
+            isz = min(int(cell.height * 0.27), m.px(48))
+            ir = pygame.Rect(cell.centerx - isz // 2, cell.top + m.px(6), isz, isz)
             ctx.icons.draw(surface, icon, ir, ink)
             tb = pygame.Rect(
                 cell.left + m.px(8),

@@ -60,7 +60,7 @@ def speech(scr) -> str:
 def board(scr, rect: pygame.Rect) -> list[Widget]:
     m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
     out: list[Widget] = []
-    side_w = m.px(560)
+    side_w = m.px(500)
     if s.board:
         left, side = cols(rect, [1.0, side_w], m.gap * 2)
         out.append(BoardWidget(left, scr))
@@ -69,9 +69,16 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
         left, side = cols(rect, [1.0, side_w * 2], m.gap * 2)
         out.append(BoardWidget(left, scr))
     player = s.active_player
-    head, die_r, rest = rows(side, [m.px(110), m.px(170), 1.0], m.gap)
+    choosing = s.phase == "choose_theme" and not scr.hold_board
+    if choosing:
+        head, rest = rows(side, [m.px(110), 1.0], m.gap)
+        die_r = None
+    else:
+        head, die_r, rest = rows(side, [m.px(110), m.px(170), 1.0], m.gap)
     out.append(TurnBadge(head, w("turn_of", name=player.label if player else ""), player))
-    if s.board:
+    if choosing:
+        pass  # the theme buttons need the room more than the die does
+    elif s.board:
         out.append(
             DieWidget(
                 pygame.Rect(die_r.left, die_r.top, die_r.height, die_r.height),

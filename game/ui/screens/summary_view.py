@@ -8,20 +8,22 @@ import pygame
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour, readable_fill
 from game.ui.screens.setup import parse_day, show_day
-from game.ui.widgets import Button, Label, Widget
+from game.ui.widgets import Button, Chip, Label, Widget
 
 
-def items(scr) -> list[dict]:
-    """One dict per line of the summary: words and the changes it offers."""
+def items(scr, section: str | None = None) -> list[dict]:
+    """One dict per line of the summary for one section (a theme id, or "other"): words and the changes
+    it offers. With no section, every line of the plan."""
     s, d, w = scr.state, scr.decks, scr.app.w
     out: list[dict] = []
     for th in d.themes:
-        if th.id not in s.themes_in_play:
+        if th.id not in s.themes_in_play or section not in (None, th.id):
             continue
         sts = s.statements.get(th.id, [])
         notes = s.notes.get(th.id, [])
         acts = s.actions.get(th.id, [])
-        out.append({"kind": "theme", "text": th.title, "theme": th})
+        if section is None:
+            out.append({"kind": "theme", "text": th.title, "theme": th})
         if not (sts or notes or acts):
             out.append({"kind": "empty", "text": w("summary_nothing_yet")})
         for st in sts:
@@ -41,37 +43,73 @@ def items(scr) -> list[dict]:
             out.append(
                 {"kind": "action", "text": w("summary_action", what=a.what, who=a.who, due=due), "action": a}
             )
-    for i, p in enumerate(s.parked):
-        out.append({"kind": "parked", "text": w("summary_parked", text=p.text), "index": i})
-    out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
+    if section in (None, "other"):
+        for i, p in enumerate(s.parked):
+            out.append({"kind": "parked", "text": w("summary_parked", text=p.text), "index": i})
+        out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
     return out
 
 
 def build(scr, rect) -> list[Widget]:
-    m, w = scr.app.ctx.m, scr.app.w
+    m, w, s = scr.app.ctx.m, scr.app.w, scr.state
     out: list[Widget] = []
-    intro, area, nav = rows(rect, [m.px(60), 1.0, m.px(100)], m.gap)
-    out.append(Label(intro, w("summary_intro"), "body", key="summary_intro"))
-    row_h = m.px(112)
+    themes = [th for th in scr.decks.themes if th.id in s.themes_in_play]
+    sections = [th.id for th in themes] + ["other"]
+    if getattr(scr, "section", None) not in sections:
+        scr.section = sections[0]
+    left, right = cols(rect, [m.px(500), 1.0], m.gap * 2)
+    n = len(sections)
+    btn_h = min(m.px(104), (left.height - m.gap * (n - 1)) // n)
+    for i, sec in enumerate(sections):
+        r = pygame.Rect(left.left, left.top + i * (btn_h + m.gap), left.width, btn_h)
+        if sec == "other":
+            count = len(s.parked) + 1
+            out.append(
+                Chip(
+                    r,
+                    w("summary_other", n=count),
+                    "section:other",
+                    lambda: _section(scr, "other"),
+                    selected=scr.section == "other",
+                    icon="park",
+                )
+            )
+        else:
+            th = next(t for t in themes if t.id == sec)
+            count = len(items(scr, sec)) - (0 if _has_content(scr, sec) else 1)
+            words = th.title + f" ({count})"
+            out.append(
+                Chip(
+                    r,
+                    words,
+                    f"section:{sec}",
+                    lambda sec=sec: _section(scr, sec),
+                    selected=scr.section == sec,
+                    icon=th.icon,
+                    fill=hex_colour(th.colour),
+                )
+            )
+    area, nav = rows(right, [1.0, m.px(100)], m.gap)
+    row_h = m.px(104)
     per_page = max(1, (area.height + m.gap) // (row_h + m.gap))
-    all_items = items(scr)
+    all_items = items(scr, scr.section)
     pages = max(1, -(-len(all_items) // per_page))
     scr.page = max(0, min(scr.page, pages - 1))
     shown = all_items[scr.page * per_page : (scr.page + 1) * per_page]
     for i, it in enumerate(shown):
         r = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
-        n = scr.page * per_page + i
-        if it["kind"] == "theme":
-            out.append(ThemeHeading(r, it["text"], it["theme"], f"row:{n}"))
-            continue
-        text_r, b1, b2 = cols(r, [1.0, m.px(230), m.px(230)], m.gap)
-        out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{n}"))
+        k = scr.page * per_page + i
         change, remove = _actions(scr, it)
+        if not (change or remove):
+            out.append(Label(r, it["text"], "body", style="panel", key=f"row:{k}"))
+            continue
+        text_r, b1, b2 = cols(r, [1.0, m.px(200), m.px(200)], m.gap)
+        out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{k}"))
         if change:
-            out.append(Button(b1, w("btn_change"), f"change:{n}", change, size="small"))
+            out.append(Button(b1, w("btn_change"), f"change:{k}", change, size="small"))
         if remove:
-            out.append(Button(b2, w("btn_remove"), f"remove:{n}", remove, size="small"))
-    a, b, c, d = cols(nav, [0.18, 0.18, 0.18, 0.46], m.gap)
+            out.append(Button(b2, w("btn_remove"), f"remove:{k}", remove, size="small"))
+    a, b, c, d = cols(nav, [0.2, 0.2, 0.2, 0.4], m.gap)
     out.append(Button(a, w("btn_earlier"), "page_prev", lambda: _page(scr, -1), enabled=scr.page > 0))
     out.append(Label(b, w("page_of", n=scr.page + 1, of=pages), "small", align="center", key="page"))
     out.append(
@@ -81,6 +119,15 @@ def build(scr, rect) -> list[Widget]:
         Button(d, w("btn_confirm"), "confirm", lambda: scr.cmd("confirm_plan"), icon="check", style="primary")
     )
     return out
+
+
+def _has_content(scr, theme_id) -> bool:
+    s = scr.state
+    return bool(s.statements.get(theme_id) or s.notes.get(theme_id) or s.actions.get(theme_id))
+
+
+def _section(scr, sec):
+    scr.section, scr.page = sec, 0
 
 
 def _page(scr, d):

@@ -1,0 +1,208 @@
+"""Building the game's screens without a person at the keyboard: for tests, screenshots and the speed
+benchmark. ``make_app`` gives a headless App at a size; ``game_at`` plays a seeded game (through the
+rules engine) until it reaches a given step; ``push_screen`` shows any named screen; ``App.step``
+then draws one frame.
+
+    app = make_app((3840, 2160))
+    push_screen(app, "play:talk")
+    app.step([])             # True: it drew
+    app.step([])             # False: nothing changed, nothing drawn
+"""
+
+from __future__ import annotations
+
+import random
+
+from game.model import autoplay as model_autoplay
+from game.model.engine import Game
+from game.ui.app import App
+from game.ui.decks import load_for_game
+from game.ui.gamelink import GameLink, MemoryStore
+from game.ui.settings import Settings
+from game.ui.speech import Speaker
+
+PLAY_STEPS = (
+    "roll",
+    "landed",
+    "choose_theme",
+    "pick",
+    "rate",
+    "rate_all",
+    "reveal",
+    "talk",
+    "action",
+    "celebrate",
+    "look_back",
+    "look_back_one",
+    "summary",
+)
+SCREENS = (
+    "start",
+    "settings",
+    "setup:mode",
+    "setup:players",
+    "setup:themes",
+    "setup:details",
+    "choose:games",
+    "choose:plans",
+    "text-dialog",
+    "choice-dialog",
+    "export",
+    "export:done",
+) + tuple(f"play:{p}" for p in PLAY_STEPS)
+
+
+def make_app(
+    size=(1920, 1080), high_contrast=False, data_dir=None, store=None, speaker=None, **settings
+) -> App:
+    s = Settings(high_contrast=high_contrast, **settings)
+    return App(
+        size,
+        headless=True,
+        data_dir=data_dir,
+        settings=s,
+        store=store if store is not None else MemoryStore(None),
+        speaker=speaker or Speaker("record"),
+        save_settings_file=False,
+    )
+
+
+def default_setup(mode="group", players=3, seed=1, dice=True, previous_plan=None, timer=None) -> dict:
+    names = ["Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari"]
+    shapes = ["circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross"]
+    colours = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+    n = 2 if mode == "one-to-one" else players
+    ps = [
+        {
+            "id": f"p{i + 1}",
+            "name": names[i],
+            "shown_as": "name",
+            "role": "player",
+            "shape": shapes[i],
+            "colour": colours[i],
+        }
+        for i in range(n)
+    ]
+    if mode == "one-to-one":
+        ps[0]["role"], ps[1]["role"] = "person", "supporter"
+    return {
+        "mode": mode,
+        "players": ps,
+        "title": "Rose House plan",
+        "service": "Rose House",
+        "date": "2026-11-23",
+        "dice": dice,
+        "seed": seed,
+        "previous_plan": previous_plan,
+        "timer_seconds": timer,
+        "length": {"kind": "themes", "value": 0},
+    }
+
+
+def _previous_plan(decks) -> dict:
+    g = Game.new(decks)
+    g.apply({"type": "start_game", "setup": default_setup(seed=3), "at": 1000.0})
+    model_autoplay.play(g, seed=3, at=1000.0)
+    return g.plan().to_dict()
+
+
+def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
+    """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
+    decks, problems = load_for_game()
+    if decks is None:
+        raise RuntimeError("; ".join(problems))
+    review = step in ("look_back",)
+    prev = _previous_plan(decks) if review else None
+    target = "pick" if step == "landed" else step
+    for seed in range(max_seeds):
+        g = Game.new(decks)
+        out = g.apply(
+            {
+                "type": "start_game",
+                "setup": default_setup(
+                    mode,
+                    players,
+                    seed,
+                    dice=step != "choose_theme" or seed % 2 == 0,
+                    previous_plan=prev,
+                    timer=120 if mode == "workshop" else None,
+                ),
+                "at": 1000.0,
+            }
+        )
+        if not out.ok:
+            raise RuntimeError(str(out))
+        rng = random.Random(seed)
+        for i in range(400):
+            if g.state.phase == target:
+                if step == "landed" and g.state.turn.roll is None:
+                    break
+                if step == "talk" and not any(g.state.notes.values()):
+                    pass
+                return GameLink(g, None, MemoryStore(None))
+            if g.state.phase == "finished":
+                break
+            cmd = model_autoplay.choose(g, rng, 0.05)
+            if target in ("summary",) and i > 40:
+                cmd = {"type": "stop_game"}
+            cmd["at"] = 1000.0 + i
+            if not g.apply(cmd).ok:
+                break
+    raise RuntimeError(f"no seed reaches {step}")
+
+
+def push_screen(app: App, name: str, link: GameLink | None = None):
+    """Show the named screen (see SCREENS) on a fresh stack and return it."""
+    from game.ui.screens.choose import ChooseGameScreen
+    from game.ui.screens.dialogs import ChoiceDialog, TextDialog
+    from game.ui.screens.export import ExportScreen
+    from game.ui.screens.play import PlayScreen
+    from game.ui.screens.settings_screen import SettingsScreen
+    from game.ui.screens.setup import STEPS, SetupScreen
+    from game.ui.screens.start import StartScreen
+
+    kind, _, arg = name.partition(":")
+    if kind == "start":
+        scr = StartScreen(app)
+    elif kind == "settings":
+        scr = SettingsScreen(app)
+    elif kind == "setup":
+        scr = SetupScreen(app)
+        scr.step = STEPS.index(arg or "mode")
+        for i, p in enumerate(scr.players):
+            p.box.set_text(["Ann", "Bilal", "Cerys"][i % 3])
+    elif kind == "choose":
+        scr = ChooseGameScreen(app, arg or "games")
+    elif kind == "text-dialog":
+        scr = TextDialog(app, app.w("park_title"), app.w("park_question"), hint=app.w("park_hint"))
+    elif kind == "choice-dialog":
+        d, _ = load_for_game()
+        opts = [(sp.id, sp.label, sp.icon) for sp in d.scale]
+        scr = ChoiceDialog(
+            app, app.w("change_rating_title"), app.w("change_rating_point", name="Ann"), opts, lambda v: None
+        )
+    elif kind == "export":
+        link = link or game_at("summary")
+        scr = ExportScreen(app, link.game.plan(), link, folder="/tmp/making-it-real-export")
+        if arg == "done":
+            from pathlib import Path
+
+            scr.files = [
+                Path("/tmp/making-it-real-export") / f"rose-house-plan.{x}"
+                for x in ("docx", "html", "md", "json", "csv")
+            ]
+    elif kind == "play":
+        link = link or game_at(arg or "roll")
+        scr = PlayScreen(app, link)
+        if arg == "landed":
+            scr.hold_board = True
+    else:
+        raise KeyError(name)
+    while app.screens:
+        app.screens.pop()
+    app.push(scr)
+    if kind == "play":
+        for _ in range(500):
+            if not scr.update(0.05):
+                break
+    return scr

@@ -1,0 +1,100 @@
+"""Every screen at 1280x720, 1920x1080 and 3840x2160, in the default and high-contrast looks: words fit
+their boxes, nothing overlaps or leaves the window, targets are big enough, and text contrast is 7:1."""
+
+import pygame
+import pytest
+
+from game.ui.harness import SCREENS, game_at, make_app, push_screen
+from game.ui.look import DEFAULT, HIGH_CONTRAST, contrast
+
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
+_links = {}
+
+
+def link_for(name):
+    kind, _, arg = name.partition(":")
+    if kind == "play":
+        if arg not in _links:
+            _links[arg] = game_at(arg)
+        return _links[arg]
+    if kind == "export":
+        if "summary" not in _links:
+            _links["summary"] = game_at("summary")
+        return _links["summary"]
+    return None
+
+
+@pytest.fixture(scope="module")
+def apps():
+    made = {}
+
+    def get(size, hc):
+        key = (size, hc)
+        if key not in made:
+            made[key] = make_app(size, high_contrast=hc)
+        return made[key]
+
+    return get
+
+
+def all_texts(widgets):
+    for w in widgets:
+        yield w
+        yield from w.get("children", [])
+
+
+@pytest.mark.parametrize("hc", [False, True], ids=["default", "high-contrast"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen_layout(apps, name, size, hc):
+    app = apps(size, hc)
+    app.resize(size)
+    push_screen(app, name, link_for(name))
+    assert app.step([]) is True
+    widgets = app.widgets()
+    assert widgets, name
+    window = pygame.Rect((0, 0), size)
+    problems = []
+    for w in all_texts(widgets):
+        label = f"{w.get('role')} {w.get('key')!r} {w.get('text', '')[:30]!r}"
+        if not window.contains(w["rect"]):
+            problems.append(f"{label} leaves the window: {w['rect']}")
+        if "font_px" in w:
+            tw, th = w["text_size"]
+            box = w["text_box"]
+            if tw > box.width + 1 or th > box.height + 1:
+                problems.append(f"{label} does not fit: {tw}x{th} in {box.size}")
+            if not w["rect"].inflate(2, 2).contains(box):
+                problems.append(f"{label} text box outside its widget")
+        if "bg" in w and "fg" in w and w.get("text"):
+            c = contrast(w["bg"], w["fg"])
+            if c < 7:
+                problems.append(f"{label} contrast {c:.2f}")
+    top = [w for w in widgets if w["role"] != "panel"]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            if a["rect"].colliderect(b["rect"]):
+                problems.append(f"{a['key']!r} overlaps {b['key']!r}")
+    if size == (1920, 1080):
+        for w in all_texts(widgets):
+            label = f"{w.get('role')} {w.get('key')!r} {w.get('text', '')[:30]!r}"
+            if "font_px" in w:
+                need = 48 if (w["role"] == "card") else 28
+                if w["font_px"] < need:
+                    problems.append(f"{label} text {w['font_px']}px < {need}px")
+        for w in widgets:
+            if w["role"] in ("button", "choice", "card", "textbox", "token") and w.get("enabled", True):
+                if min(w["rect"].size) < 64:
+                    problems.append(f"{w['key']!r} target {w['rect'].size} < 64x64")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("look", [DEFAULT, HIGH_CONTRAST], ids=["default", "high-contrast"])
+def test_look_colours_reach_seven_to_one(look):
+    pairs = ["screen", "panel", "button", "primary", "selected", "card", "problem", "timer", "board"]
+    for role in pairs:
+        bg, fg = look.pair(role)
+        assert contrast(bg, fg) >= 7, role
+    for bg in (look.background, look.panel, look.card):
+        assert contrast(bg, look.muted) >= 7
+        assert contrast(bg, look.text) >= 7
