@@ -76,7 +76,7 @@ def build(view: PlanView) -> EasyView:
             )  # fmt: skip
         )
     return EasyView(
-        title=t("export_easy_title"),
+        title=t("export_easy_title") if view.person_led else t("export_easy_title_group"),
         intro=intro,
         people=view.participants,
         themes=[_theme(th, view) for th in view.themes],
