@@ -381,3 +381,15 @@ def test_welsh_plan_uses_welsh_words(tmp_path):
     assert "Fe ddywedoch chi, fe wnaethon ni" in [t for _, t in html_doc.headings()]
     _, rows = read_csv(paths[2])
     assert rows[0][:2] == ["Thema", "Beth"] and rows[1][3] == "wythnos nesaf"
+
+
+def test_a_plan_not_yet_confirmed_says_it_is_a_draft(tmp_path):
+    plan = feature_plan()
+    plan.finished = False
+    paths = export_plan(plan, ["docx", "html", "md"], tmp_path)
+    draft = "This is a draft. The group has not checked it yet."
+    assert draft in read_docx(paths[0]).texts()
+    assert draft in read_html(paths[1]).texts("p")
+    assert draft in paths[2].read_text(encoding="utf-8")
+    finished = export_plan(feature_plan(), ["docx"], tmp_path / "done")
+    assert draft not in read_docx(finished[0]).texts()

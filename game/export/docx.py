@@ -25,6 +25,8 @@ def render(view: PlanView) -> bytes:
     heading(doc, view.title, 1)
     if view.practice:
         para(doc, t("export_practice_banner"), bold=True)
+    if view.draft:
+        para(doc, t("export_draft_banner"), bold=True)
 
     heading(doc, t("export_details"), 2)
     for label, value in view.details:

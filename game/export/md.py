@@ -50,6 +50,8 @@ def render(view: PlanView) -> bytes:
     out: list[str] = [f"# {escape(view.title)}", ""]
     if view.practice:
         out += [f"> **{escape(t('export_practice_banner'))}**", ""]
+    if view.draft:
+        out += [f"> **{escape(t('export_draft_banner'))}**", ""]
     out += [f"## {escape(t('export_details'))}", ""]
     out += [f"- **{escape(label)}:** {escape(value)}" for label, value in view.details] + [""]
     out += [f"### {escape(t('export_who_took_part'))}", ""]

@@ -108,6 +108,7 @@ class PlanView:
     language: str
     title: str
     practice: bool
+    draft: bool  # the group has not yet confirmed the summary
     person_led: bool
     details: list[tuple[str, str]]
     participants: list[str]
@@ -153,6 +154,7 @@ def build_view(plan: Plan) -> PlanView:
         language=plan.language or "en-GB",
         title=plan.title.strip() or t("export_default_title"),
         practice=plan.practice,
+        draft=not plan.finished,
         person_led=bool(person_ids) or plan.mode == "one-to-one",
         details=details,
         participants=[_participant_line(p, t) for p in plan.participants],
