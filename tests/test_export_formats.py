@@ -71,6 +71,7 @@ def test_word_shows_details_people_and_decks(exported):
     assert "Zoë Brontë 🌻 (The person this plan is about)" in texts
     assert "M.K. (Supporter)" in texts
     assert "anonymous" in texts and "نور" in texts
+    assert "Star (anonymous)" in texts  # named by their token, and the plan says so
     assert "Making It Real (making-it-real), version 1.0.0" in texts
     assert "Extra cards (making-it-real-extra), version 0.2" in texts
 

@@ -76,6 +76,7 @@ def feature_plan() -> Plan:
         Participant("p1", "Zoë Brontë 🌻", "name", "person"),
         Participant("p2", "M.K.", "initials", "supporter"),
         Participant("p3", "anonymous", "anonymous", "player"),
+        Participant("p5", "Star", "anonymous", "player"),
         Participant("p4", "نور", "name", "player"),
     ]
     living = _theme("living")

@@ -197,6 +197,9 @@ def build_view(plan: Plan) -> PlanView:
 def _participant_line(p, t: Labels) -> str:
     line = isolate(t.name(p.id)) or ""
     extras = []
+    if p.shown_as == "anonymous" and (p.label or "").strip().lower() != t("export_shown_anonymous").lower():
+        # An anonymous player is named by their token ("Circle"); say it is not their name.
+        extras.append(t("export_shown_anonymous"))
     if p.role != "player":
         extras.append(t.role(p.role))
     if p.persona:
