@@ -326,7 +326,13 @@ def test_easy_read_html_is_large_with_icons_and_own_words_first(exported):
     first = [t for t in items if t.startswith("I do things I like.")][0]
     assert first.index("Zoë Brontë 🌻: ✔ This is real for me") < first.index("M.K.: ✘ Not yet")
     assert "anonymous: – chose not to say" in first
-    assert len(doc.find_all("img")) == 6
+    assert len([i for i in doc.find_all("img") if i.attrs["class"] == "icon"]) == 6
+    # Each view has the scale's picture beside its words (a pass has the "pass" picture).
+    living_views = [e for e in doc.find_all("span") if e.attrs.get("class") == "view"][:4]
+    assert all(len(v.children) == 1 and v.children[0].tag == "img" for v in living_views)
+    assert all(
+        i.attrs["alt"] == "" and i.attrs["src"].startswith("data:image/svg+xml") for i in doc.find_all("img")
+    )
     assert sum("We did not talk about this this time." in p for p in doc.texts("p")) == 3
 
 
@@ -338,7 +344,13 @@ def test_easy_read_word_is_at_least_16pt_with_pictures(exported):
     d = docx.Document(str(exported["-easy-read.docx"]))
     heading_sizes = [d.styles[f"Heading {n}"].font.size.pt for n in (1, 2, 3)]
     assert min(heading_sizes) >= 16
-    assert len(d.inline_shapes) == 6  # a picture beside each theme
+    from docx.oxml.ns import qn
+
+    # A picture beside each theme (with its title as alternative text), each view and some headings.
+    shapes = d.inline_shapes
+    described = [s._inline.find(qn("wp:docPr")).get("descr") for s in shapes]
+    assert [x for x in described if x] == THEME_TITLES
+    assert len(shapes) > 6
     assert "I do things I like." in doc.texts()
 
 

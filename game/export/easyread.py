@@ -13,26 +13,36 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from game.export import html as html_format
 from game.export.docx_kit import heading, mark_rtl, para, setup_styles
-from game.export.icons import png_path
+from game.export.icons import png_path, svg_data_uri
 from game.export.view import PlanView, ThemeView
 
 BODY_PT = 16
 
 
 @dataclass
+class Line:
+    """A short line under an item (a view, a status), with a picture name or None."""
+
+    text: str
+    icon: str | None = None
+
+
+@dataclass
 class Item:
     text: str
-    views: list[str] = field(default_factory=list)
+    views: list[Line] = field(default_factory=list)
 
 
 @dataclass
 class Part:
     heading: str
     items: list[Item]
+    icon: str | None = None
 
 
 @dataclass
@@ -60,7 +70,7 @@ def build(view: PlanView) -> EasyView:
         intro.append(t("export_easy_about", date=date))
     closing = []
     if view.parked:
-        closing.append(Part(t("export_easy_parked"), [Item(p.text) for p in view.parked]))
+        closing.append(Part(t("export_easy_parked"), [Item(p.text) for p in view.parked], "park"))
     if view.you_said_we_did:
         closing.append(
             Part(
@@ -68,11 +78,12 @@ def build(view: PlanView) -> EasyView:
                 [
                     Item(
                         y.what,
-                        [t("export_easy_view", name=t("export_ysd_did"), label=y.status)]
-                        + ([y.note] if y.note else []),
+                        [Line(t("export_easy_view", name=t("export_ysd_did"), label=y.status))]
+                        + ([Line(y.note)] if y.note else []),
                     )
                     for y in view.you_said_we_did
                 ],
+                "lookback",
             )  # fmt: skip
         )
     return EasyView(
@@ -93,7 +104,10 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
             out = []
             for s in statements:
                 ratings = sorted(s.ratings, key=lambda r: not r.is_person)
-                views = [t("export_easy_view", name=r.who, label=r.text) for r in ratings]
+                views = [
+                    Line(t("export_easy_view", name=r.who, label=r.text), _scale_icon(r.point_id))
+                    for r in ratings
+                ]
                 out.append(Item(s.easy_text, views))
             return out
 
@@ -113,22 +127,38 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
                     [
                         Item(
                             t("export_easy_action_line_plain", who=a.who, what=a.what, when=a.when),
-                            [a.status],
+                            [Line(a.status)],
                         )
                         for a in th.actions
                     ],
+                    "action",
                 )  # fmt: skip
             )
     return EasyTheme(th.title, th.colour, th.icon, parts)
 
 
+def _scale_icon(point_id: str | None) -> str:
+    # Scale pictures are named scale-<point id> (see the deck format); a pass has its own picture.
+    return f"scale-{point_id}" if point_id else "pass"
+
+
+def _icon_names(easy: EasyView) -> set[str]:
+    names = {th.icon for th in easy.themes}
+    for part in [p for th in easy.themes for p in th.parts] + easy.closing:
+        names.add(part.icon)
+        names.update(line.icon for item in part.items for line in item.views)
+    return {n for n in names if n}
+
+
 def render_html(view: PlanView) -> bytes:
     language, icons = html_format.safe_view_bits(view)
     view.language = language
+    easy = build(view)
+    icons.update({name: svg_data_uri(name) for name in _icon_names(easy)})
     page = (
         html_format.environment()
         .get_template("easyread.html.j2")
-        .render(v=view, e=build(view), t=view.t, icons=icons, css=html_format.css("1.5rem", "4rem", "16pt"))
+        .render(v=view, e=easy, t=view.t, icons=icons, css=html_format.css("1.5rem", "4rem", "16pt"))
     )
     return page.encode("utf-8")
 
@@ -142,6 +172,8 @@ def render_docx(view: PlanView) -> bytes:
     para(doc, view.title)
     if view.practice:
         para(doc, t("export_practice_banner"), bold=True)
+    if view.draft:
+        para(doc, t("export_draft_banner"), bold=True)
     heading(doc, t("export_details"), 2)
     for line in easy.intro:
         para(doc, line)
@@ -168,25 +200,44 @@ def render_docx(view: PlanView) -> bytes:
 
 
 def _part(doc, part: Part, level: int) -> None:
-    heading(doc, part.heading, level)
+    h = heading(doc, "", level)
+    if part.icon:
+        _picture(h, part.icon, Cm(1.2), "")
+    h.add_run(part.heading)
     for item in part.items:
         para(doc, item.text, style="List Bullet")
         for line in item.views:
-            p = para(doc, line)
+            p = para(doc)
             p.paragraph_format.left_indent = Cm(1.25)
+            if line.icon:
+                _picture(p, line.icon, Cm(0.8), "")
+            p.add_run(line.text)
+            mark_rtl(p, line.text)
+
+
+def _picture(paragraph, icon: str, height, alt: str) -> bool:
+    """Add the icon's PNG to the paragraph; False (and nothing added) if there is no usable picture."""
+    path = png_path(icon)
+    if path is None:
+        return False
+    try:
+        run = paragraph.add_run()
+        run.add_picture(str(path), height=height)
+    except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
+        # A broken picture file must not stop the plan being made.
+        run._r.getparent().remove(run._r)
+        return False
+    # Word's accessibility checker reads docPr/@descr as the picture's alternative text.
+    for doc_pr in run._r.iter(qn("wp:docPr")):
+        doc_pr.set("descr", alt)
+    paragraph.add_run("  ")
+    return True
 
 
 def _icon(paragraph, th: EasyTheme) -> None:
     """The theme's picture at the start of its heading; a coloured mark if there is no picture."""
-    path = png_path(th.icon)
-    if path is not None:
-        try:
-            paragraph.add_run().add_picture(str(path), height=Cm(2))
-            paragraph.add_run("  ")
-            return
-        except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
-            # A broken picture file must not stop the plan being made.
-            pass
+    if _picture(paragraph, th.icon, Cm(2), th.title):
+        return
     if re.fullmatch(r"#[0-9A-Fa-f]{6}", th.colour or ""):
         mark = paragraph.add_run("● ")
         mark.font.color.rgb = RGBColor.from_string(th.colour[1:].upper())

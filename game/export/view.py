@@ -22,6 +22,7 @@ class RatingView:
     label: str
     passed: bool
     is_person: bool = False
+    point_id: str | None = None
 
     @property
     def text(self) -> str:
@@ -211,7 +212,7 @@ def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
     who = isolate(r.player_label.strip() or t.name(r.player_id) or "")
     if r.point_id is None:
         return RatingView(who, "–", t("export_chose_not_to_say"), True, r.player_id in person_ids)
-    return RatingView(who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids)
+    return RatingView(who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids, r.point_id)
 
 
 def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
