@@ -23,6 +23,7 @@ from game.model.planio import plan_to_json, read_plan
     ("title", "expected"),
     [
         ("Rosé Court / Flat 2 ✨", "rose-court-flat-2"),
+        ("Ann’s plan", "anns-plan"),
         ("../../etc/passwd", "etc-passwd"),
         ("..", DEFAULT_SLUG),
         ("", DEFAULT_SLUG),
@@ -226,3 +227,28 @@ def test_a_review_game_starts_from_an_exported_plan(tmp_path):
     doc = read_docx(export_plan(plan, ["docx"], tmp_path / "review")[0])
     ysd = [t for t in doc.tables if t[0][0] == "You said"][0]
     assert {row[0] for row in ysd[1:]} == looked_back
+
+
+def test_one_to_one_easy_read_puts_the_persons_own_choices_under_what_i_said(tmp_path):
+    g = Game.new(small_decks())
+    setup = group_setup(
+        n=2,
+        mode="one-to-one",
+        dice=False,
+        players=[
+            {"id": "p1", "name": "Ann Jones", "shown_as": "name", "role": "person", "shape": "circle",
+             "colour": "#0072B2"},
+            {"id": "p2", "name": "Sam Patel", "shown_as": "initials", "role": "supporter", "shape": "square",
+             "colour": "#D55E00"},
+        ],
+    )  # fmt: skip
+    assert g.apply({"type": "start_game", "setup": setup}).ok
+    play(g, seed=2, pass_rate=0.0)
+    plan = g.plan()
+    chosen = [s.easy_read or s.text for t in plan.themes for s in t.statements]
+    assert chosen
+    doc = read_html(export_plan(plan, ["easyread"], tmp_path)[0])
+    heads = [t for level, t in doc.headings() if level == 3]
+    assert "What I said" in heads and "What people said" not in heads
+    assert doc.headings()[0] == (1, "My Making It Real plan")
+    assert "SP (Supporter)" in doc.texts("li")

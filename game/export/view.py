@@ -126,7 +126,8 @@ class PlanView:
 
 def build_view(plan: Plan) -> PlanView:
     t = Labels(plan)
-    person_ids = {p.id for p in plan.participants if p.role == "person"}
+    # The engine records who chose a card by their label; a plan built by hand may use the id.
+    person_ids = {k for p in plan.participants if p.role == "person" for k in (p.id, p.label) if k}
     themes = [_theme(th, t, person_ids) for th in plan.themes]
     titles = {th.id: th.title for th in plan.themes}
     for tv in themes:
