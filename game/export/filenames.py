@@ -23,8 +23,13 @@ _RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"l
 
 def slug(text: str | None, limit: int = MAX_SLUG) -> str:
     """'Café Rosé / Flat 2' -> 'cafe-rose-flat-2'; empty or unusable text gives the default."""
-    # Accents come off (é -> e); anything else that is not a letter or digit splits words.
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", text or "") if not unicodedata.combining(ch))
+    # Accents come off (é -> e) and apostrophes join ("Ann's" -> "anns"); anything else that is
+    # not a letter or digit splits words.
+    folded = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", text or "")
+        if not unicodedata.combining(ch) and ch not in "'’`"
+    )
     s = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     s = s[:limit].rstrip("-")
     if not s or s in _RESERVED:
