@@ -252,3 +252,9 @@ def test_one_to_one_easy_read_puts_the_persons_own_choices_under_what_i_said(tmp
     assert "What I said" in heads and "What people said" not in heads
     assert doc.headings()[0] == (1, "My Making It Real plan")
     assert "SP (Supporter)" in doc.texts("li")
+
+
+def test_a_plan_dict_as_the_store_keeps_it_exports_the_same(tmp_path):
+    from_obj = export_plan(feature_plan(), ["json", "md"], tmp_path / "a")
+    from_dict = export_plan(feature_plan().to_dict(), "json,md", tmp_path / "b")
+    assert [p.read_bytes() for p in from_obj] == [p.read_bytes() for p in from_dict]

@@ -51,8 +51,11 @@ def parse_formats(text: str | Iterable[str]) -> list[str]:
     return chosen
 
 
-def render_all(plan: Plan, formats: Iterable[str]) -> list[tuple[str, bytes]]:
-    """Every file's (suffix, bytes) for the formats, in memory; nothing is written."""
+def render_all(plan: Plan | dict, formats: Iterable[str]) -> list[tuple[str, bytes]]:
+    """Every file's (suffix, bytes) for the formats, in memory; nothing is written.
+
+    ``plan`` may also be a plan dict as the store keeps it (``Plan.to_dict()``).
+    """
     from game.export import csv as csv_format
     from game.export import docx as docx_format
     from game.export import easyread, html, md
@@ -61,7 +64,7 @@ def render_all(plan: Plan, formats: Iterable[str]) -> list[tuple[str, bytes]]:
     from game.export.view import build_view
 
     chosen = parse_formats(formats)
-    plan = clean_plan(plan)
+    plan = clean_plan(Plan.from_dict(plan) if isinstance(plan, dict) else plan)
     files: list[tuple[str, bytes]] = []
     for name in chosen:
         if name == "json":
@@ -82,7 +85,7 @@ def render_all(plan: Plan, formats: Iterable[str]) -> list[tuple[str, bytes]]:
     return files
 
 
-def export_plan(plan: Plan, formats: Iterable[str], out_dir: str | Path) -> list[Path]:
+def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | Path) -> list[Path]:
     """Write the plan in each format into ``out_dir`` (made if missing). Returns the paths written.
 
     Raises ExportError for an unknown format and OSError if the folder cannot be written.
@@ -92,6 +95,8 @@ def export_plan(plan: Plan, formats: Iterable[str], out_dir: str | Path) -> list
     files = render_all(plan, formats)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(plan, dict):
+        plan = Plan.from_dict(plan)
     stem = free_stem(folder, base_name(plan.title, plan.date, plan.practice), [s for s, _ in files])
     return [write_new(folder, stem, suffix, data) for suffix, data in files]
 
