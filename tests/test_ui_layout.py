@@ -12,11 +12,13 @@ _links = {}
 
 
 def link_for(name):
+    name, _, mode = name.partition("@")
     kind, _, arg = name.partition(":")
     if kind == "play":
-        if arg not in _links:
-            _links[arg] = game_at(arg)
-        return _links[arg]
+        key = (arg, mode)
+        if key not in _links:
+            _links[key] = game_at(arg, mode=mode or "group")
+        return _links[key]
     if kind == "export":
         if "summary" not in _links:
             _links["summary"] = game_at("summary")
@@ -70,6 +72,10 @@ def test_screen_layout(apps, name, size, hc):
             c = contrast(w["bg"], w["fg"])
             if c < 7:
                 problems.append(f"{label} contrast {c:.2f}")
+    keys = [w["key"] for w in widgets if w["key"]]
+    dupes = {k for k in keys if keys.count(k) > 1}
+    if dupes:
+        problems.append(f"keys used twice: {sorted(dupes)}")
     top = [w for w in widgets if w["role"] != "panel"]
     for i, a in enumerate(top):
         for b in top[i + 1 :]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 
 def run(args) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App
     from game.ui.screens.start import StartScreen
 

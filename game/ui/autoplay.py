@@ -64,6 +64,7 @@ class AutoPlayer:
         self.steps = 0
         self.parked = False
         self.plan = None
+        self.stuck = None
 
     # ----- driving the loop ----------------------------------------------------------------------------
     def busy(self) -> bool:
@@ -80,10 +81,18 @@ class AutoPlayer:
     def run_headless(self, max_steps: int = 20000) -> None:
         """As fast as it can: act, then let the App take the posted events, until the plan is saved."""
         self.app.step([])
+        last, still = None, 0
         while not self.finished and self.steps < max_steps and self.app.running:
             self.act()
             self.app.step(pygame.event.get())
             self.snapshot()
+            # Nothing new happening for a long while means the player is stuck: stop rather than spin.
+            mark = (self.signature(), len(getattr(getattr(self.app.top, "game", None), "log", ()) or ()))
+            still = still + 1 if mark == last else 0
+            last = mark
+            if still > 300:
+                self.stuck = mark
+                break
         self.snapshot()
 
     # ----- one small step ------------------------------------------------------------------------------
@@ -244,7 +253,7 @@ class AutoPlayer:
         elif t == "celebrate":
             self.type_into("celebrate", cmd["text"])
             self.tap(f"ctheme:{cmd['theme']}")
-            self.tap("celebrate")
+            self.tap("add_celebrate")
         elif t == "mark_action":
             self.tap(f"status:{cmd['status']}")
             if cmd.get("note"):

@@ -15,9 +15,25 @@ def available_decks() -> list[Path]:
     return paths.shipped_decks()
 
 
-def load_for_game(files: list[str | Path] | None = None) -> tuple[DeckSet | None, list[str]]:
-    """The DeckSet for these files (default: the shipped decks that are not workshop-only)."""
-    files = [Path(f) for f in (files or [])] or [p for p in available_decks() if "workshop" not in p.name]
+def default_files(language: str = "en", mode: str = "group") -> list[Path]:
+    """The shipped main deck in this language (English if there is no translation), plus the workshop
+    pack (practice personas and trainer notes) for workshops."""
+    folder = paths.DECKS_DIR
+    main = folder / f"making-it-real.{language}.yaml"
+    if language == "en" or not main.is_file():
+        main = folder / "making-it-real.yaml"
+    files = [main] if main.is_file() else [p for p in available_decks() if "workshop" not in p.name][:1]
+    workshop = folder / "workshop.yaml"
+    if mode == "workshop" and workshop.is_file() and main.name == "making-it-real.yaml":
+        files.append(workshop)
+    return files
+
+
+def load_for_game(
+    files: list[str | Path] | None = None, language: str = "en", mode: str = "group"
+) -> tuple[DeckSet | None, list[str]]:
+    """The DeckSet for these files (default: see ``default_files``)."""
+    files = [Path(f) for f in (files or [])] or default_files(language, mode)
     try:
         from game.model.deckload import DeckError, load_deckset
     except ImportError:

@@ -161,6 +161,7 @@ def push_screen(app: App, name: str, link: GameLink | None = None):
     from game.ui.screens.setup import STEPS, SetupScreen
     from game.ui.screens.start import StartScreen
 
+    name, _, mode = name.partition("@")
     kind, _, arg = name.partition(":")
     if kind == "start":
         scr = StartScreen(app)
@@ -175,6 +176,14 @@ def push_screen(app: App, name: str, link: GameLink | None = None):
         scr = ChooseGameScreen(app, arg or "games")
     elif kind == "text-dialog":
         scr = TextDialog(app, app.w("park_title"), app.w("park_question"), hint=app.w("park_hint"))
+    elif kind == "info-dialog":
+        from game.ui.screens.dialogs import InfoDialog
+
+        scr = InfoDialog(
+            app,
+            app.w("trainer_title"),
+            "Three cards are dealt. Ask the player to pick the one that matters most.",
+        )
     elif kind == "choice-dialog":
         d, _ = load_for_game()
         opts = [(sp.id, sp.label, sp.icon) for sp in d.scale]
@@ -192,7 +201,7 @@ def push_screen(app: App, name: str, link: GameLink | None = None):
                 for x in ("docx", "html", "md", "json", "csv")
             ]
     elif kind == "play":
-        link = link or game_at(arg or "roll")
+        link = link or game_at(arg or "roll", mode=mode or "group")
         scr = PlayScreen(app, link)
         if arg == "landed":
             scr.hold_board = True

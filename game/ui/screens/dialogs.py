@@ -122,3 +122,25 @@ class ChoiceDialog(FramedScreen):
                 self.app.pop()
 
         return go
+
+
+class InfoDialog(FramedScreen):
+    """Words to read, such as a practice persona or the trainer's notes; Back returns."""
+
+    name = "info-dialog"
+
+    def __init__(self, app, title: str, text: str):
+        super().__init__(app)
+        self._title, self.text = title, text
+
+    def title(self) -> str:
+        return self._title
+
+    def speech_text(self) -> str:
+        return self.text
+
+    def bottom_buttons(self):
+        return [("back", self.app.w("btn_back"), self.back, "back", "primary"), self.speak_button()]
+
+    def body(self, rect):
+        return [Label(rect, self.text, "heading", style="panel", key="info")]

@@ -109,7 +109,6 @@ class PlayScreen(FramedScreen):
                 "event_nothing_to_look_back",
                 "event_length_reached",
                 "event_look_back_round",
-                "event_revealed",
             ):
                 self.message = self.app.w(ev)
         self.needs_build = True

@@ -85,8 +85,8 @@ class SetupScreen(FramedScreen):
         self.previous_plan = previous_plan
         self._next_id = 1
         self.players: list[PlayerRow] = []
-        self.decks, self.deck_problems = load_for_game(app.deck_paths)
-        self.themes = [t.id for t in self.decks.themes] if self.decks else []
+        self.decks, self.deck_problems = None, []
+        self.themes: list[str] = []
         self.length_kind, self.rounds, self.minutes = "themes", 2, 45
         self.dice = True
         self.timer = None
@@ -100,8 +100,18 @@ class SetupScreen(FramedScreen):
             self.message = app.w("setup_deck_problem", problem=self.deck_problems[0])
 
     # ----- choices --------------------------------------------------------------------------------
+    def load_decks(self) -> None:
+        self.decks, self.deck_problems = load_for_game(
+            self.app.deck_paths, self.app.settings.language, self.mode
+        )
+        ids = [t.id for t in self.decks.themes] if self.decks else []
+        self.themes = [t for t in self.themes if t in ids] or ids
+
     def set_mode(self, mode: str) -> None:
+        changed = mode != self.mode or self.decks is None
         self.mode = mode
+        if changed:
+            self.load_decks()
         want = 2 if mode == "one-to-one" else (3 if mode == "group" else 2)
         self.players = self.players[:want] if mode == "one-to-one" else self.players
         while len(self.players) < want:

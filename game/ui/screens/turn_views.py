@@ -8,7 +8,6 @@ import pygame
 
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
-from game.ui.screens.play_views import persona_line
 from game.ui.screens.setup import parse_day, show_day
 from game.ui.shapes import draw_token
 from game.ui.widgets import Button, CardWidget, Chip, Label, Widget
@@ -31,16 +30,57 @@ def _facilitator(scr, step: str) -> str:
 
 
 def _with_trainer_note(scr, rect, step: str, out: list) -> pygame.Rect:
-    """In workshops, a line of notes for the trainer above the step."""
-    m = scr.app.ctx.m
+    """In workshops, a strip above the step: who this player is playing as, and buttons that open the
+    persona and the trainer's notes in full."""
+    m, w = scr.app.ctx.m, scr.app.w
     note = _facilitator(scr, step)
-    persona = persona_line(scr) if step in ("pick", "rate") else ""
-    text = " ".join(x for x in (persona, (scr.app.w("trainer_note", note=note) if note else "")) if x)
-    if not text:
+    persona = _persona(scr)
+    if not (note or persona):
         return rect
-    a, b = rows(rect, [m.px(100), 1.0], m.gap)
-    out.append(Label(a, text, "small", style="panel", key="trainer"))
-    return b
+    strip, rest = rows(rect, [m.px(96), 1.0], m.gap)
+    parts = cols(strip, [1.0, m.px(330), m.px(330)], m.gap)
+    who = w("persona_short", name=persona.name) if persona else w("trainer_strip")
+    out.append(Label(parts[0], who, "body", style="panel", key="persona_line"))
+    if persona:
+        out.append(
+            Button(
+                parts[1],
+                w("btn_about", name=persona.name),
+                "about_persona",
+                lambda: _info(scr, w("persona_title", name=persona.name), persona.summary),
+                icon="people",
+                size="small",
+            )
+        )
+    if note:
+        out.append(
+            Button(
+                parts[2],
+                w("btn_trainer_notes"),
+                "trainer_notes",
+                lambda: _info(scr, w("trainer_title"), note),
+                icon="note",
+                size="small",
+            )
+        )
+    return rest
+
+
+def _persona(scr):
+    if scr.state.setup.get("mode") != "workshop":
+        return None
+    pid = scr.acting()
+    try:
+        p = scr.state.player(pid) if pid else None
+        return scr.decks.persona(p.persona) if p and p.persona else None
+    except KeyError:
+        return None
+
+
+def _info(scr, title, text):
+    from game.ui.screens.dialogs import InfoDialog
+
+    scr.app.push(InfoDialog(scr.app, title, text))
 
 
 # ----- pick a card -----------------------------------------------------------------------------------
@@ -372,7 +412,9 @@ def view_celebrate(scr, rect) -> list[Widget]:
     said = scr.turn.theme is not None
     a, c = cols(btns, [0.5, 0.5], m.gap)
     out.append(
-        Button(a, w("btn_celebrate"), "celebrate", lambda: celebrate(scr), icon="celebrate", style="primary")
+        Button(
+            a, w("btn_celebrate"), "add_celebrate", lambda: celebrate(scr), icon="celebrate", style="primary"
+        )
     )
     out.append(
         Button(
