@@ -157,6 +157,10 @@ def test_hostile_files_are_refused_quickly(tmp_path):
     assert "twice" in message_for('{"format": "making-it-real-plan", "format": "x"}')
     assert "NaN" in message_for('{"format": "making-it-real-plan", "version": NaN}')
     assert "UTF-8" in message_for(b"\xff\xfe{\x00")
+    huge_number = '{"format": "making-it-real-plan", "version": 1' + "0" * 5000 + "}"
+    assert "not valid JSON" in message_for(huge_number)
+    assert "UTF-8" in message_for('{"title": "\ud800"}')
+    assert "Could not read" in message_for("a\x00name.json")
     many = good_dict()
     many["participants"] = [{"id": str(i), "label": "x"} for i in range(101)]
     assert "too many" in message_for(json.dumps(many))

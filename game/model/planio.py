@@ -110,7 +110,10 @@ def _read_bytes(source: str | bytes | Path, language: str | None) -> bytes:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
     if isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
-        return source.encode("utf-8")
+        try:
+            return source.encode("utf-8")
+        except UnicodeEncodeError:
+            raise PlanFormatError("plan_file_not_text", language) from None
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -121,6 +124,9 @@ def _read_bytes(source: str | bytes | Path, language: str | None) -> bytes:
             return f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise PlanFormatError("plan_file_unreadable", language, problem=exc.strerror or str(exc)) from None
+    except ValueError as exc:
+        # A name no file can have (a NUL byte, a lone surrogate).
+        raise PlanFormatError("plan_file_unreadable", language, problem=str(exc)) from None
 
 
 def _parse_json(text: str, language: str | None) -> Any:
@@ -143,6 +149,10 @@ def _parse_json(text: str, language: str | None) -> Any:
         ) from None
     except RecursionError:
         raise PlanFormatError("plan_file_too_deep", language, limit=MAX_DEPTH) from None
+    except ValueError as exc:
+        # e.g. a number with thousands of digits, which Python refuses to convert.
+        raise PlanFormatError("plan_file_not_json", language, problem=_short(str(exc), quote=False, limit=80),
+                              line="?", column="?") from None  # fmt: skip
 
 
 def _check_depth(data: Any, language: str | None) -> None:
