@@ -1,7 +1,7 @@
 """The App: owns the window, fonts, settings, speech, store and the screen stack, and runs the loop.
 
 This is the only place that waits for events and flips the display. When nothing changed and nothing
-moves, ``run`` blocks in ``pygame.event.wait()``, so an idle game uses no processor time.
+moves, ``run`` sleeps until an event arrives (``game.ui.idlewait``), so an idle game uses no processor time.
 ``step(events)`` is one turn of the loop, for tests and benchmarks: it hands the events to the top
 screen, advances animations, and redraws only if something changed. It returns whether it drew.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.icons import Icons
+from game.ui.idlewait import IdleWaiter
 from game.ui.layout import Metrics
 from game.ui.look import look_for
 from game.ui.settings import Settings, load_settings, save_settings, settings_path
@@ -242,6 +243,7 @@ class App:
             s.draw(surf)
 
     def run(self) -> None:
+        self._waiter = IdleWaiter()
         self.animating = False
         self.step([])
         while self.running and self.screens:
@@ -249,8 +251,7 @@ class App:
                 self.clock.tick(60)
                 events = pygame.event.get()
             else:
-                events = [pygame.event.wait()]
-                events += pygame.event.get()
+                events = self._waiter.wait()
             if self.autoplayer:
                 events = self.autoplayer.filter(events)
             self.step(events)
