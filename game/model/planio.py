@@ -149,10 +149,11 @@ def _parse_json(text: str, language: str | None) -> Any:
         ) from None
     except RecursionError:
         raise PlanFormatError("plan_file_too_deep", language, limit=MAX_DEPTH) from None
+    except PlanFormatError:
+        raise
     except ValueError as exc:
         # e.g. a number with thousands of digits, which Python refuses to convert.
-        raise PlanFormatError("plan_file_not_json", language, problem=_short(str(exc), quote=False, limit=80),
-                              line="?", column="?") from None  # fmt: skip
+        raise PlanFormatError("plan_file_bad_number", language, value=_short(str(exc), quote=False)) from None
 
 
 def _check_depth(data: Any, language: str | None) -> None:
