@@ -406,3 +406,16 @@ def test_a_plan_not_yet_confirmed_says_it_is_a_draft(tmp_path):
     assert draft in paths[2].read_text(encoding="utf-8")
     finished = export_plan(feature_plan(), ["docx"], tmp_path / "done")
     assert draft not in read_docx(finished[0]).texts()
+
+
+def test_workshop_personas_show_as_names(tmp_path):
+    from game.export.view import persona_name
+
+    assert persona_name("persona-ann") == "Ann"
+    assert persona_name("persona-mary-jo") == "Mary Jo"
+    assert persona_name("Ann, 78") == "Ann, 78"
+    plan = feature_plan()
+    plan.practice = True
+    plan.participants[1].persona = "persona-ann"
+    doc = read_docx(export_plan(plan, ["docx"], tmp_path)[0])
+    assert "M.K. (Supporter; playing as Ann)" in doc.texts()

@@ -196,6 +196,13 @@ def build_view(plan: Plan) -> PlanView:
     )
 
 
+def persona_name(persona: str) -> str:
+    """The plan keeps a persona's id ("persona-ann"); show it as a name ("Ann"). A name is kept as is."""
+    if persona.startswith("persona-"):
+        return " ".join(w.capitalize() for w in persona.removeprefix("persona-").split("-") if w) or persona
+    return persona
+
+
 def _participant_line(p, t: Labels) -> str:
     line = isolate(t.name(p.id)) or ""
     extras = []
@@ -205,7 +212,7 @@ def _participant_line(p, t: Labels) -> str:
     if p.role != "player":
         extras.append(t.role(p.role))
     if p.persona:
-        extras.append(t("export_playing_as", persona=p.persona))
+        extras.append(t("export_playing_as", persona=persona_name(p.persona)))
     return f"{line} ({'; '.join(extras)})" if extras else line
 
 
