@@ -92,3 +92,17 @@ def test_csv_cells_come_back_as_typed_and_never_as_formulas(note):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert rows[1][1] == neutralise(note)
     assert rows[1][1].removeprefix("'") == note if note[:1] in "=+-@\t" else rows[1][1] == note
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(max_size=200), date=st.text(max_size=30))
+def test_file_names_are_always_safe(title, date):
+    import re
+
+    from game.export.filenames import MAX_SLUG, base_name, slug
+
+    s = slug(title)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s) and len(s) <= MAX_SLUG
+    name = base_name(title, date, practice=True)
+    assert re.fullmatch(r"[a-z0-9-]+", name) and len(name) <= MAX_SLUG + 20
+    assert ".." not in name and "/" not in name
