@@ -72,7 +72,7 @@ def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
 
     with open_store(data_dir, read_only=True) as store:
         try:
-            return read_plan(json.dumps(store.load_plan(item), ensure_ascii=False))
+            return _stored_plan(store.load_plan(item))
         except UnknownId:
             pass
         except StoreError as exc:
@@ -86,6 +86,18 @@ def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
         except StoreError as exc:
             raise _Problem(words.get("export_cli_store_problem", problem=exc.message)) from None
     return _replayed_plan(item, deck_dict, commands, words)
+
+
+def _stored_plan(data: dict) -> Plan:
+    """A plan from plan history, checked like a file; if this version's checks refuse it but the
+    plan records still fit (a field added since), it is used as kept rather than lost."""
+    try:
+        return read_plan(json.dumps(data, ensure_ascii=False))
+    except PlanFormatError as exc:
+        try:
+            return Plan.from_dict(data)
+        except (TypeError, KeyError, AttributeError):
+            raise exc from None
 
 
 def _replayed_plan(item: str, deck_dict: dict, commands: list[dict], words: Words) -> Plan:
