@@ -419,3 +419,18 @@ def test_workshop_personas_show_as_names(tmp_path):
     plan.participants[1].persona = "persona-ann"
     doc = read_docx(export_plan(plan, ["docx"], tmp_path)[0])
     assert "M.K. (Supporter; playing as Ann)" in doc.texts()
+
+
+def test_word_pages_carry_the_plan_name_page_number_and_practice_mark(tmp_path):
+    import docx
+
+    plan = feature_plan()
+    plan.practice = True
+    for path in [p for p in export_plan(plan, ["docx", "easyread"], tmp_path) if p.suffix == ".docx"]:
+        section = docx.Document(str(path)).sections[0]
+        footer = section.footer.paragraphs[0]
+        assert footer.text.startswith("Rosé Court / Flat 2 ✨ · ")
+        assert 'w:instr="PAGE"' in footer._p.xml
+        assert section.header.paragraphs[0].text.startswith("Practice plan.")
+    plain_plan = export_plan(feature_plan(), ["docx"], tmp_path / "real")[0]
+    assert docx.Document(str(plain_plan)).sections[0].header.paragraphs[0].text == ""

@@ -11,7 +11,7 @@ import io
 from docx import Document
 
 from game.export.clean import isolate
-from game.export.docx_kit import heading, labelled, para, setup_styles, table
+from game.export.docx_kit import heading, labelled, page_furniture, para, setup_styles, table
 from game.export.view import PlanView, ThemeView
 
 BODY_PT = 12
@@ -69,6 +69,7 @@ def render(view: PlanView) -> bytes:
     para(doc, view.next_review)
     para(doc, t("export_made_with"), italic=True)
 
+    page_furniture(doc, view.title, t("export_practice_banner") if view.practice else None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

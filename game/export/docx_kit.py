@@ -172,3 +172,18 @@ def _cell_xml(text: str, width_pct: int, header: bool = False) -> str:
         f'<w:tc><w:tcPr><w:tcW w:type="pct" w:w="{width_pct * 50}"/>{shade}</w:tcPr>'
         f"<w:p>{ppr}{run}</w:p></w:tc>"
     )
+
+
+def page_furniture(doc: DocumentType, footer_text: str, header_text: str | None = None) -> None:
+    """A footer with the plan's name and the page number on every page, and an optional header
+    (practice plans say so on every printed page)."""
+    section = doc.sections[0]
+    foot = section.footer.paragraphs[0]
+    foot.add_run(f"{footer_text} · ")
+    # A PAGE field: Word and LibreOffice fill in the number when they lay out the page.
+    field = parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    foot._p.append(field)
+    mark_rtl(foot, footer_text)
+    if header_text:
+        head = section.header.paragraphs[0]
+        head.add_run(header_text).bold = True

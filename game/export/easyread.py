@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from game.export import html as html_format
-from game.export.docx_kit import heading, mark_rtl, para, setup_styles
+from game.export.docx_kit import heading, mark_rtl, page_furniture, para, setup_styles
 from game.export.icons import png_path, svg_data_uri
 from game.export.view import PlanView, ThemeView
 
@@ -194,6 +194,7 @@ def render_docx(view: PlanView) -> bytes:
         _part(doc, part, 2)
     heading(doc, t("export_next_review"), 2)
     para(doc, view.next_review_easy)
+    page_furniture(doc, view.title, t("export_practice_banner") if view.practice else None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
