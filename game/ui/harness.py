@@ -47,9 +47,14 @@ SCREENS = (
     "choose:plans",
     "text-dialog",
     "choice-dialog",
+    "info-dialog",
     "export",
     "export:done",
-) + tuple(f"play:{p}" for p in PLAY_STEPS)
+    *(f"play:{p}" for p in PLAY_STEPS),
+    "play:pick@workshop",
+    "play:talk@workshop",
+    "play:rate@one-to-one",
+)
 
 
 def make_app(

@@ -57,6 +57,7 @@ class TextBox(Widget):
         self.scroll = 0
         self._lines: list[tuple[int, int]] = [(0, 0)]
         self._font = None
+        self._wrap_w = 10
         self._dragging = False
 
     # --- editing -----------------------------------------------------------------------------------------
@@ -145,6 +146,7 @@ class TextBox(Widget):
             return True
         if t != pygame.KEYDOWN:
             return False
+        self._ensure_lines()
         k, mods = event.key, event.mod
         shift = bool(mods & pygame.KMOD_SHIFT)
         ctrl = bool(mods & (pygame.KMOD_CTRL | pygame.KMOD_META))
@@ -241,6 +243,17 @@ class TextBox(Widget):
             del i
         return lines or [(0, 0)]
 
+    def _ensure_lines(self) -> None:
+        """Re-wrap if the text changed since the last drawing, so Home/End/Up/Down use today's lines."""
+        if self._font is not None and getattr(self, "_wrapped", None) != (self.text, self._wrap_w):
+            self._lines = self._wrap(self._font, self._wrap_w)
+            self._wrapped = (self.text, self._wrap_w)
+        elif self._font is None:
+            self._lines, start = [], 0
+            for para in self.text.split("\n"):
+                self._lines.append((start, start + len(para)))
+                start += len(para) + 1
+
     def _x_of(self, i: int) -> int:
         n = self._line_of(i)
         a, _ = self._lines[n]
@@ -259,6 +272,7 @@ class TextBox(Widget):
     def _index_at(self, pos) -> int:
         if not self._font:
             return len(self.text)
+        self._ensure_lines()
         lh = self._font.get_linesize()
         inner = self._box
         line = max(0, min(len(self._lines) - 1, (pos[1] - inner.top) // lh + self.scroll))
@@ -281,7 +295,8 @@ class TextBox(Widget):
         px = m.body
         font = ctx.fonts.font(px)
         self._font = font
-        self._lines = self._wrap(font, max(10, inner.width))
+        self._wrap_w = max(10, inner.width)
+        self._ensure_lines()
         lh = font.get_linesize()
         visible = max(1, inner.height // lh)
         cur_line = self._line_of(self.cursor)

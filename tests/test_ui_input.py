@@ -1,0 +1,194 @@
+"""Playing by keyboard alone and by touch alone; idle frames cost nothing; refusals are shown in words
+and lose nothing; Read aloud says when it cannot speak."""
+
+import pygame
+import pytest
+
+from game.ui.autoplay import key_event, tap_events
+from game.ui.harness import game_at, make_app, push_screen
+from game.ui.speech import Speaker
+
+
+def keys(app, *ks):
+    for k in ks:
+        mod = 0
+        if isinstance(k, tuple):
+            k, mod = k
+        app.step([key_event(k, mod)])
+
+
+def tab_to(app, key, limit=60):
+    for _ in range(limit):
+        if app.top.focus_key == key:
+            return
+        app.step([key_event(pygame.K_TAB)])
+    raise AssertionError(f"Tab never reached {key!r}; focus is on {app.top.focus_key!r}")
+
+
+def press(app, key):
+    tab_to(app, key)
+    app.step([key_event(pygame.K_RETURN)])
+
+
+def type_text(app, text):
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text=text)])
+
+
+def test_one_turn_by_keyboard_alone():
+    app = make_app((1920, 1080))
+    scr = push_screen(app, "play:roll", game_at("roll"))
+    app.step([])
+    g = scr.game
+    press(app, "roll")
+    assert g.state.turn.roll is not None
+    assert scr.hold_board
+    press(app, "continue")
+    assert not scr.hold_board
+    # The rest of the turn on a game where the token landed on a theme.
+    scr = push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    g = scr.game
+    card = g.state.turn.dealt[1]
+    # Arrow keys move between cards too.
+    tab_to(app, f"card:{g.state.turn.dealt[0]}")
+    keys(app, pygame.K_RIGHT)
+    assert scr.focus_key == f"card:{card}"
+    keys(app, pygame.K_RETURN)
+    assert g.state.turn.card == card and g.state.phase in ("rate", "rate_all")
+    if g.state.phase == "rate":
+        press(app, "point:sometimes")
+        press(app, "next")
+    assert g.state.phase == "talk"
+    tab_to(app, "note")
+    type_text(app, "Typed with keys only: é ü 🙂")
+    keys(app, (pygame.K_a, pygame.KMOD_CTRL))  # select all...
+    type_text(app, "Keys only note")  # ...and replace it
+    press(app, "add_note")
+    notes = [n.text for ns in g.state.notes.values() for n in ns]
+    assert "Keys only note" in notes
+    # Escape is Back: the note is taken away again.
+    keys(app, pygame.K_ESCAPE)
+    assert "Keys only note" not in [n.text for ns in g.state.notes.values() for n in ns]
+    assert scr.show_focus, "the focus ring is shown while using the keyboard"
+
+
+def touch(app, key, also_fake_mouse=True):
+    w = next(w for w in app.widgets() if w["key"] == key)
+    evs = tap_events(w["rect"].center, touch=True, size=app.size)
+    if also_fake_mouse:
+        # SDL also sends mouse events for touches, marked touch=True; they must not count twice.
+        evs += [
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=w["rect"].center, button=1, touch=True),
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=w["rect"].center, button=1, touch=True),
+        ]
+    app.step(evs)
+
+
+def test_one_turn_by_touch_alone():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    g = scr.game
+    steps = len(g.log)
+    card = g.state.turn.dealt[0]
+    touch(app, f"card:{card}")
+    assert len(g.log) == steps + 1, "one tap, one command"
+    assert g.state.turn.card == card
+    if g.state.phase == "rate":
+        touch(app, "point:real")
+        touch(app, "next")
+    else:
+        for _ in range(len(g.state.players)):
+            touch(app, "point:not-sure")
+        touch(app, "next")
+    assert g.state.phase == "talk"
+    touch(app, "note")
+    type_text(app, "Said by touch")
+    touch(app, "author:p2")
+    touch(app, "add_note")
+    notes = [n for ns in g.state.notes.values() for n in ns]
+    assert [(n.text, n.author) for n in notes if n.text == "Said by touch"] == [("Said by touch", "Bilal")]
+    for _ in range(len(g.decks.prompts)):
+        touch(app, "next")
+    assert g.state.phase == "action"
+    touch(app, "action_what")
+    type_text(app, "Try a picture timetable")
+    touch(app, "who:staff")
+    touch(app, "when:date")
+    touch(app, "action_date")
+    type_text(app, "31/02/2027")
+    touch(app, "agree")
+    assert app.top.message == app.w("action_bad_date"), "a wrong date is explained"
+    assert scr.boxes["action_what"].text == "Try a picture timetable", "nothing typed is lost"
+    touch(app, "action_date")
+    keys(app, (pygame.K_a, pygame.KMOD_CTRL))
+    type_text(app, "28/02/2027")
+    touch(app, "agree")
+    acts = [a for a in g.state.all_actions() if a.what == "Try a picture timetable"]
+    assert acts and acts[0].due == "2027-02-28" and acts[0].who_kind == "staff"
+
+
+def test_idle_draws_nothing():
+    app = make_app((1920, 1080))
+    push_screen(app, "play:roll", game_at("roll"))
+    assert app.step([]) is True
+    for _ in range(5):
+        assert app.step([]) is False
+    # A mouse move with no button held changes nothing, so nothing is drawn.
+    assert (
+        app.step(
+            [pygame.event.Event(pygame.MOUSEMOTION, pos=(10, 10), rel=(1, 1), buttons=(0, 0, 0), touch=False)]
+        )
+        is False
+    )
+    frames = app.frames
+    app.step([key_event(pygame.K_TAB)])
+    assert app.frames == frames + 1
+
+
+def test_refused_step_is_explained_and_changes_nothing():
+    app = make_app((1920, 1080))
+    scr = push_screen(app, "play:talk", game_at("talk"))
+    app.step([])
+    before = scr.game.state_dict()
+    touch(app, "add_note", also_fake_mouse=False)
+    assert scr.message == app.w("note_empty")
+    assert scr.game.state_dict() == before
+    assert any(w["text"] == app.w("note_empty") for w in app.widgets())
+
+
+def test_read_aloud_reads_the_cards_and_says_when_it_cannot():
+    app = make_app((1920, 1080), speaker=Speaker("record"))
+    scr = push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    touch(app, "speak", also_fake_mouse=False)
+    said = app.speaker.spoken[-1]
+    for cid in scr.game.state.turn.dealt:
+        assert scr.decks.card(cid).text.rstrip(".") in said
+    quiet = make_app((1920, 1080), speaker=Speaker("none"))
+    push_screen(quiet, "play:pick", game_at("pick"))
+    quiet.step([])
+    speak = next(w for w in quiet.widgets() if w["key"] == "speak")
+    assert speak["text"] == quiet.w("btn_read_aloud_none")
+    touch(quiet, "speak", also_fake_mouse=False)
+    assert quiet.top.message == quiet.w("speech_unavailable")
+
+
+def test_store_problem_is_shown_and_play_goes_on():
+    from game.ui.gamelink import MemoryStore
+
+    app = make_app((1280, 720), store=MemoryStore("store_missing"))
+    push_screen(app, "start")
+    app.step([])
+    assert any(w["text"] == app.w("store_missing") for w in app.widgets())
+
+
+def test_any_window_size_relayouts_on_resize():
+    app = make_app((1280, 720))
+    push_screen(app, "play:roll", game_at("roll"))
+    app.step([])
+    small = next(w for w in app.widgets() if w["key"] == "roll")["rect"]
+    app.resize((3840, 2160))
+    assert app.step([]) is True
+    big = next(w for w in app.widgets() if w["key"] == "roll")["rect"]
+    assert big.height == pytest.approx(small.height * 3, rel=0.05)
