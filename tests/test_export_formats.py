@@ -434,3 +434,12 @@ def test_word_pages_carry_the_plan_name_page_number_and_practice_mark(tmp_path):
         assert section.header.paragraphs[0].text.startswith("Practice plan.")
     plain_plan = export_plan(feature_plan(), ["docx"], tmp_path / "real")[0]
     assert docx.Document(str(plain_plan)).sections[0].header.paragraphs[0].text == ""
+
+
+def test_easy_read_word_pictures_have_unique_ids(exported):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document(str(exported["-easy-read.docx"]))
+    ids = [e.get("id") for e in d.element.body.iter(qn("wp:docPr"))]
+    assert len(ids) > 6 and len(ids) == len(set(ids))

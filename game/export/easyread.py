@@ -7,12 +7,15 @@ left out so there is less to read; a theme nobody talked about still says so.
 
 from __future__ import annotations
 
+import copy
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from docx import Document
 from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -218,19 +221,34 @@ def _part(doc, part: Part, level: int) -> None:
 
 def _picture(paragraph, icon: str, height, alt: str) -> bool:
     """Add the icon's PNG to the paragraph; False (and nothing added) if there is no usable picture."""
-    path = png_path(icon)
-    if path is None:
-        return False
-    try:
-        run = paragraph.add_run()
-        run.add_picture(str(path), height=height)
-    except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
-        # A broken picture file must not stop the plan being made.
-        run._r.getparent().remove(run._r)
-        return False
+    part = paragraph.part
+    cache = part.__dict__.setdefault("_mir_pictures", {})
+    key = (icon, int(height))
+    run = paragraph.add_run()
+    if key in cache:
+        # Copy the picture made the first time: python-docx numbers each new picture by searching the
+        # whole document, which made a long Easy Read plan take seconds.
+        inline = copy.deepcopy(cache[key])
+        ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(100_000))
+        inline.find(qn("wp:docPr")).set("id", str(next(ids)))
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run._r.append(drawing)
+    else:
+        path = png_path(icon)
+        if path is None:
+            run._r.getparent().remove(run._r)
+            return False
+        try:
+            run.add_picture(str(path), height=height)
+        except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
+            # A broken picture file must not stop the plan being made.
+            run._r.getparent().remove(run._r)
+            return False
+        inline = next(run._r.iter(qn("wp:inline")))
+        cache[key] = copy.deepcopy(inline)
     # Word's accessibility checker reads docPr/@descr as the picture's alternative text.
-    for doc_pr in run._r.iter(qn("wp:docPr")):
-        doc_pr.set("descr", alt)
+    inline.find(qn("wp:docPr")).set("descr", alt)
     paragraph.add_run("  ")
     return True
 
