@@ -150,3 +150,50 @@ def test_pause_and_carry_on_keeps_everything_and_the_draft(tmp_path):
     assert top.game.state_dict() == before
     assert top.boxes["note"].text == "Half a thought, not added yet"
     assert top.message == app.w("drafts_restored")
+
+
+def test_review_of_a_finished_plan_looks_back_first(tmp_path):
+    app, ap, store = play(tmp_path, "group", 3, seed=11, export=False)
+    assert store.list_plans()
+    app.reset_to(StartScreen(app))
+    ap2 = AutoPlayer(
+        app, seed=12, mode="group", players=3, headless=True, review=True, export_dir=str(tmp_path / "review")
+    )
+    seen = set()
+    app.step([])
+    for _ in range(8000):
+        if ap2.finished:
+            break
+        ap2.act()
+        app.step(pygame.event.get())
+        top = app.top
+        if top.name == "play":
+            seen.add(top.phase)
+    assert ap2.finished
+    assert "look_back" in seen, "a review starts by looking back at last time's actions"
+    plan = exported_plan(ap2)
+    assert plan.previous_date == "2026-11-23" or plan.previous_date
+    assert plan.you_said_we_did, "You said, we did"
+
+
+def test_windowed_demo_loop_runs_and_stops(tmp_path):
+    """The real loop (App.run) with the demo at full speed: it plays to the end and quits."""
+    app = make_app((1280, 720), store=open_store(tmp_path / "data"))
+    app.seed = 8
+    app.push(StartScreen(app))
+    ap = AutoPlayer(
+        app, seed=8, mode="group", players=2, pace=0.0, quit_when_done=True, export_dir=str(tmp_path / "out")
+    )
+    app.autoplayer = ap
+    app.run()
+    assert ap.finished and ap.files
+
+
+def test_a_real_tap_stops_the_demo(tmp_path):
+    app = make_app((1280, 720))
+    app.push(StartScreen(app))
+    ap = AutoPlayer(app, seed=8, pace=0.0)
+    app.autoplayer = ap
+    real = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1, touch=False)
+    ap.filter([real])
+    assert app.autoplayer is None and ap.finished

@@ -37,6 +37,7 @@ def run(args) -> int:
         headless=headless,
         screenshots=args.screenshots,
         export_dir=args.export,
+        loop=not headless and not args.export,  # a kiosk demo plays again; one with files to save stops
     )
     if decks and app.top is not None:
         from game.ui.decks import load_for_game

@@ -14,17 +14,29 @@ import pygame
 
 from game.model import autoplay as model_autoplay
 
+REAL_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN)
 DEMO_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
 
 
-def tap_events(pos, touch: bool = False, size=(1, 1)) -> list:
+def tap_events(pos, touch: bool = False, size=(1, 1), demo: bool = False) -> list:
+    """A press and release at ``pos``, as the mouse or a finger would make them. ``demo`` marks events
+    the autoplayer made, so a real person's tap can be told apart and take over."""
     if touch:
         x, y = pos[0] / size[0], pos[1] / size[1]
-        common = {"touch_id": 1, "finger_id": 0, "x": x, "y": y, "dx": 0.0, "dy": 0.0, "pressure": 1.0}
+        common = {
+            "touch_id": 1,
+            "finger_id": 0,
+            "x": x,
+            "y": y,
+            "dx": 0.0,
+            "dy": 0.0,
+            "pressure": 1.0,
+            "demo": demo,
+        }
         return [pygame.event.Event(pygame.FINGERDOWN, common), pygame.event.Event(pygame.FINGERUP, common)]
     return [
-        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False),
-        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False, demo=demo),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False, demo=demo),
     ]
 
 
@@ -45,6 +57,9 @@ class AutoPlayer:
         export_dir: str | None = None,
         pass_rate: float = 0.1,
         extra_text: list[str] | None = None,
+        loop: bool = False,
+        quit_when_done: bool = False,
+        review: bool = False,
     ):
         self.app = app
         self.rng = random.Random(seed)
@@ -65,18 +80,49 @@ class AutoPlayer:
         self.parked = False
         self.plan = None
         self.stuck = None
+        self.loop, self.quit_when_done, self.review = loop, quit_when_done, review
 
     # ----- driving the loop ----------------------------------------------------------------------------
     def busy(self) -> bool:
-        return not self.finished
+        return not self.finished or self.loop
+
+    def wait_ms(self) -> float:
+        return max(0.0, (self.next_at - time.monotonic()) * 1000)
 
     def filter(self, events: list) -> list:
-        """Called by App.run each pass: when it is time, do the next small step."""
-        if not self.finished and time.monotonic() >= self.next_at:
+        """Called by App.run each pass: when it is time, do the next small step. A real person's key
+        press or tap stops the demo and hands the game to them."""
+        if any(
+            e.type in REAL_INPUT and not getattr(e, "demo", False) and not getattr(e, "touch", False)
+            for e in events
+        ):
+            self.app.autoplayer = None
+            self.finished = True
+            return events
+        if self.finished:
+            if self.loop and time.monotonic() >= self.next_at:
+                self.restart()
+            return events
+        if time.monotonic() >= self.next_at:
+            self.snapshot()
             self.act()
-            self.next_at = time.monotonic() + (self.pace if self.queue or self.pace else 0)
+            self.next_at = time.monotonic() + self.pace
+            if self.finished:
+                self.next_at = time.monotonic() + max(5.0, self.pace * 5)
+                if self.quit_when_done:
+                    pygame.event.post(pygame.event.Event(pygame.QUIT))
             events = events + pygame.event.get()
         return events
+
+    def restart(self) -> None:
+        """Kiosk use: after a pause on the saved plan, play again with the next seed."""
+        from game.ui.screens.start import StartScreen
+
+        self.rng = random.Random(self.rng.random())
+        self.app.seed = (getattr(self.app, "seed", 0) or 0) + 1
+        self.finished, self.parked, self.plan, self.files = False, False, None, []
+        self.queue.clear()
+        self.app.reset_to(StartScreen(self.app))
 
     def run_headless(self, max_steps: int = 20000) -> None:
         """As fast as it can: act, then let the App take the posted events, until the plan is saved."""
@@ -115,17 +161,18 @@ class AutoPlayer:
         if w is None:
             self.queue.clear()  # the screen changed under us: decide again
             return
-        for e in tap_events(w["rect"].center):
+        for e in tap_events(w["rect"].center, demo=True):
             pygame.event.post(e)
 
     def _do_type(self, text: str) -> None:
         chunks = [text] if self.headless else [text[i : i + 3] for i in range(0, len(text), 3)]
         for c in chunks:
-            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=c))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=c, demo=True))
 
     def _do_clear(self, _) -> None:
-        pygame.event.post(key_event(pygame.K_a, pygame.KMOD_CTRL))
-        pygame.event.post(key_event(pygame.K_BACKSPACE))
+        for e in (key_event(pygame.K_a, pygame.KMOD_CTRL), key_event(pygame.K_BACKSPACE)):
+            e.demo = True
+            pygame.event.post(e)
 
     def _do_call(self, fn) -> None:
         fn()
@@ -149,7 +196,19 @@ class AutoPlayer:
         self.tap("back")
 
     def _plan_start(self, top) -> None:
+        if self.review:
+            self.tap("review")
+            return
         self.tap("workshop" if self.mode == "workshop" else "new")
+
+    def _plan_choose(self, top) -> None:
+        rows = [w for w in self.app.widgets() if w["key"].startswith("open:")]
+        if not rows:
+            self.tap("back")
+            self.review = False
+            return
+        self.review = False
+        self.tap(rows[0]["key"])
 
     def _plan_setup(self, top) -> None:
         from game.ui.screens.setup import STEPS
