@@ -1,0 +1,131 @@
+"""The rules of a deck that a schema cannot say: ids used twice, cards naming a missing theme, themes
+with no cards, scale symbols that clash, pictures outside the deck's folder, decks that extend nothing.
+
+Checks here run on data that may also have structural problems, so each one skips values of the wrong
+shape instead of failing on them: every problem in a file is reported in one go.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from game.model.deck_problem import Finding
+from game.model.deck_schema import _closest
+from game.model.deck_words import SECTION_ITEM
+from game.model.deck_yaml import Parsed
+
+
+def items(data: Any, section: str) -> list[tuple[int, dict]]:
+    """The well-formed entries of a list section, with their places in it."""
+    value = data.get(section) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def text_of(item: dict, key: str) -> str | None:
+    value = item.get(key)
+    return value if isinstance(value, str) else None
+
+
+def ids(data: Any, section: str) -> list[str]:
+    return [i for _, item in items(data, section) if (i := text_of(item, "id")) is not None]
+
+
+def check_deck(data: Any, parsed: Parsed, folder: Path | None) -> list[Finding]:
+    """Everything wrong with one deck on its own (references to other decks are checked by the loader)."""
+    if not isinstance(data, dict):
+        return []
+    out: list[Finding] = []
+    _duplicate_ids(data, parsed, out)
+    if not isinstance(data.get("extends"), str):
+        theme_ids = ids(data, "themes")
+        out += unknown_themes(data, theme_ids)
+    _empty_themes(data, out)
+    _symbols(data, out)
+    _images(data, folder, out)
+    own = text_of(data, "id")
+    if own is not None and data.get("extends") == own:
+        out.append(Finding("extends_self", {"id": own}, ("extends",)))
+    if own is not None and data.get("translation_of") == own:
+        out.append(Finding("translation_self", {"id": own}, ("translation_of",)))
+    if isinstance(data.get("extends"), str) and not any(
+        data.get(k) for k in ("themes", "cards", "personas", "facilitator_notes")
+    ):
+        out.append(Finding("extends_nothing", {"base": data["extends"]}, ("extends",)))
+    return out
+
+
+def unknown_themes(data: dict, theme_ids: list[str]) -> list[Finding]:
+    out = []
+    known = set(theme_ids)
+    for i, card in items(data, "cards"):
+        theme = text_of(card, "theme")
+        if theme is not None and theme not in known:
+            params = {"theme": theme, "suggest": _closest(theme, theme_ids), "allowed": theme_ids}
+            out.append(Finding("unknown_theme", params, ("cards", i, "theme")))
+    return out
+
+
+def _duplicate_ids(data: dict, parsed: Parsed, out: list[Finding]) -> None:
+    for section, kind in SECTION_ITEM.items():
+        first: dict[str, int] = {}
+        for i, item in items(data, section):
+            ident = text_of(item, "id")
+            if ident is None:
+                continue
+            if ident in first:
+                line = parsed.position((section, first[ident], "id"))[0]
+                params = {"id": ident, "first": line, "kind": kind}
+                out.append(Finding("dup_id", params, (section, i, "id")))
+            else:
+                first[ident] = i
+
+
+def _empty_themes(data: dict, out: list[Finding]) -> None:
+    used = {text_of(card, "theme") for _, card in items(data, "cards")}
+    for i, theme in items(data, "themes"):
+        ident = text_of(theme, "id")
+        if ident is not None and ident not in used:
+            out.append(Finding("empty_theme", {"id": ident}, ("themes", i)))
+
+
+def _symbols(data: dict, out: list[Finding]) -> None:
+    seen: dict[str, str] = {}
+    for i, point in items(data, "scale"):
+        symbol, ident = text_of(point, "symbol"), text_of(point, "id") or str(i + 1)
+        if symbol is None:
+            continue
+        if symbol in seen:
+            out.append(
+                Finding("same_symbol", {"symbol": symbol, "other": seen[symbol]}, ("scale", i, "symbol"))
+            )
+        else:
+            seen[symbol] = ident
+
+
+def _images(data: dict, folder: Path | None, out: list[Finding]) -> None:
+    for i, card in items(data, "cards"):
+        image = text_of(card, "image")
+        if image is None or not image.strip():
+            continue
+        path = ("cards", i, "image")
+        if _outside(image):
+            out.append(Finding("image_outside", {"value": image}, path))
+            continue
+        if folder is None:
+            continue
+        try:
+            found = (folder / image).is_file()
+        except (OSError, ValueError):  # a name the file system cannot even look up
+            found = False
+        if not found:
+            out.append(Finding("image_missing", {"value": image, "folder": str(folder)}, path))
+
+
+def _outside(image: str) -> bool:
+    for pure in (PurePosixPath(image), PureWindowsPath(image)):
+        if pure.is_absolute() or pure.drive or pure.root or ".." in pure.parts:
+            return True
+    return False
