@@ -229,8 +229,6 @@ def _picture(paragraph, icon: str, height, alt: str) -> bool:
         # Copy the picture made the first time: python-docx numbers each new picture by searching the
         # whole document, which made a long Easy Read plan take seconds.
         inline = copy.deepcopy(cache[key])
-        ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(100_000))
-        inline.find(qn("wp:docPr")).set("id", str(next(ids)))
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)
         run._r.append(drawing)
@@ -247,8 +245,12 @@ def _picture(paragraph, icon: str, height, alt: str) -> bool:
             return False
         inline = next(run._r.iter(qn("wp:inline")))
         cache[key] = copy.deepcopy(inline)
+    # Every picture gets its id from one counter, so copies and new pictures never share one.
+    ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(1))
+    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr.set("id", str(next(ids)))
     # Word's accessibility checker reads docPr/@descr as the picture's alternative text.
-    inline.find(qn("wp:docPr")).set("descr", alt)
+    doc_pr.set("descr", alt)
     paragraph.add_run("  ")
     return True
 
