@@ -223,7 +223,7 @@ def test_headless_demo_opens_no_network_connection(tmp_path):
                "--export", {str(tmp_path / "out")!r}])
     assert rc == 0, rc
     from game.store import open_store
-    with open_store({str(tmp_path / "data")!r}) as store:
+    with open_store({str(tmp_path / "data")!r}, read_only=True) as store:
         assert store.list_plans(), "the demo saved its game and plan through the store"
     """
     got = _run_watched(body, tmp_path)
