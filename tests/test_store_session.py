@@ -195,3 +195,28 @@ def test_disk_full_when_keeping_the_plan_is_retried_by_save_now(tmp_path):
         store.limit_size(None)
         assert s.save_now() and s.problem is None
         assert s.plan_id and store.load_plan(s.plan_id) == s.game.plan().to_dict()
+
+
+def test_resume_uses_the_saved_decks_even_after_the_deck_file_is_changed_or_broken(tmp_path):
+    deckload = pytest.importorskip("game.model.deckload")
+    from game.model.autoplay import choose
+    from game.paths import DECKS_DIR
+
+    deck_file = tmp_path / "making-it-real.yaml"
+    deck_file.write_bytes((DECKS_DIR / "making-it-real.yaml").read_bytes())
+    decks = deckload.load_deckset([deck_file])
+    import random
+
+    with open_store(tmp_path / "data") as store:
+        s = PlaySession.start(store, decks, setup(), game_id="g-deck", at=1000.0)
+        rng = random.Random(4)
+        for i in range(60):
+            cmd = choose(s.game, rng)
+            cmd["at"] = 1001.0 + i
+            assert s.apply(cmd).ok
+        state = s.game.state_dict()
+    deck_file.write_text("id: [this is no longer a deck", encoding="utf-8")
+    with open_store(tmp_path / "data") as store:
+        back = PlaySession.resume(store, "g-deck")
+        assert back.game.decks == decks
+        assert back.game.state_dict() == state
