@@ -68,9 +68,8 @@ class EasyView:
 def build(view: PlanView) -> EasyView:
     t = view.t
     intro = [t("export_easy_intro") if view.person_led else t("export_easy_intro_group")]
-    date = next((value for label, value in view.details if label == t("export_date")), "")
-    if date:
-        intro.append(t("export_easy_about", date=date))
+    if view.date:
+        intro.append(t("export_easy_about", date=view.date))
     closing = []
     if view.parked:
         closing.append(Part(t("export_easy_parked"), [Item(p.text) for p in view.parked], "park"))

@@ -7,7 +7,7 @@ only decides how things look, and all formats say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from game.export.clean import isolate
 from game.export.labels import Labels
@@ -66,7 +66,6 @@ class ActionView:
     due: str  # a concrete ISO date for trackers (see Labels.due), or ""
     status: str
     note: str
-    theme: str = ""
 
 
 @dataclass
@@ -121,7 +120,7 @@ class PlanView:
     ysd_empty: str
     next_review: str
     next_review_easy: str
-    actions: list[ActionView] = field(default_factory=list)
+    date: str = ""  # the session's date in words
 
 
 def build_view(plan: Plan) -> PlanView:
@@ -130,9 +129,6 @@ def build_view(plan: Plan) -> PlanView:
     person_ids = {k for p in plan.participants if p.role == "person" for k in (p.id, p.label) if k}
     themes = [_theme(th, t, person_ids) for th in plan.themes]
     titles = {th.id: th.title for th in plan.themes}
-    for tv in themes:
-        for a in tv.actions:
-            a.theme = tv.title
     details = [
         (t("export_service"), plan.service),
         (t("export_date"), t.date(plan.date)),
@@ -144,7 +140,7 @@ def build_view(plan: Plan) -> PlanView:
 
     in_play = [th for th in plan.themes if th.in_play]
     glance = [
-        t("export_glance_themes", covered=sum(1 for th in plan.themes if th.covered), total=len(in_play)),
+        t("export_glance_themes", covered=sum(1 for th in in_play if th.covered), total=len(in_play)),
         t("export_glance_statements", count=sum(len(th.statements) for th in plan.themes)),
         t("export_glance_actions", count=len(plan.all_actions())),
     ]
@@ -192,7 +188,7 @@ def build_view(plan: Plan) -> PlanView:
             if plan.next_review
             else t("export_easy_next_none")
         ),
-        actions=[a for tv in themes for a in tv.actions],
+        date=t.date(plan.date),
     )
 
 
