@@ -258,3 +258,15 @@ def test_a_plan_dict_as_the_store_keeps_it_exports_the_same(tmp_path):
     from_obj = export_plan(feature_plan(), ["json", "md"], tmp_path / "a")
     from_dict = export_plan(feature_plan().to_dict(), "json,md", tmp_path / "b")
     assert [p.read_bytes() for p in from_obj] == [p.read_bytes() for p in from_dict]
+
+
+def test_an_empty_plan_still_exports_every_format(tmp_path):
+    from game.model.plan import Plan
+
+    empty = Plan(title="  ", service="", date="", mode="group")
+    paths = export_plan(empty, FORMATS, tmp_path)
+    assert [p.name for p in paths][:2] == ["making-it-real-plan.docx", "making-it-real-plan.html"]
+    doc = read_docx(paths[0])
+    assert doc.headings()[0] == (1, "Making It Real plan")
+    assert "Service: Not set yet" in doc.texts() and "Date: Not set yet" in doc.texts()
+    assert read_plan(paths[3]) == empty

@@ -130,8 +130,8 @@ def build_view(plan: Plan) -> PlanView:
     themes = [_theme(th, t, person_ids) for th in plan.themes]
     titles = {th.id: th.title for th in plan.themes}
     details = [
-        (t("export_service"), plan.service),
-        (t("export_date"), t.date(plan.date)),
+        (t("export_service"), plan.service.strip() or t("export_not_set")),
+        (t("export_date"), t.date(plan.date) or t("export_not_set")),
         (t("export_mode"), t.mode(plan.mode)),
     ]
     if plan.previous_date:
