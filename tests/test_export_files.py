@@ -7,7 +7,7 @@ import json
 import random
 
 import pytest
-from export_readback import read_docx, read_html
+from export_readback import read_csv, read_docx, read_html
 from model_fixtures import group_setup, small_decks
 
 from game.cli import main
@@ -270,3 +270,56 @@ def test_an_empty_plan_still_exports_every_format(tmp_path):
     assert doc.headings()[0] == (1, "Making It Real plan")
     assert "Service: Not set yet" in doc.texts() and "Date: Not set yet" in doc.texts()
     assert read_plan(paths[3]) == empty
+
+
+def test_a_scripted_game_reads_right_in_the_exports(tmp_path):
+    """Step by step, as a group would play: every word they chose lands where it belongs."""
+    g = Game.new(small_decks())
+
+    def ok(cmd):
+        out = g.apply(cmd)
+        assert out.ok, (cmd, out)
+
+    ok({"type": "start_game", "setup": group_setup(dice=False, themes=["living", "connected", "control"])})
+    ok({"type": "choose_theme", "theme": "connected"})
+    card = g.state.turn.dealt[1]
+    ok({"type": "pick_card", "card": card})
+    ok({"type": "rate", "player": "p1", "point": "not-yet"})
+    ok({"type": "rate", "player": "p2", "point": "real"})
+    ok({"type": "pass", "player": "p3"})
+    ok({"type": "next"})
+    ok({"type": "add_note", "text": "Staff help me call my sister 📞.", "author": "p1"})
+    ok({"type": "next"})
+    ok({"type": "add_note", "text": "=We don't go to the café any more"})
+    ok({"type": "next"})
+    ok({"type": "pass"})
+    ok({"type": "park", "text": "Money worries"})
+    ok({"type": "agree_action", "what": "Find the café's opening times", "who": "p2", "who_kind": "player",
+        "when": "next_week"})  # fmt: skip
+    ok({"type": "end_turn"})
+    ok({"type": "stop_game"})
+    ok({"type": "confirm_plan"})
+
+    paths = {p.suffix + p.stem.split("2026-11-23")[-1]: p for p in export_plan(g.plan(), FORMATS, tmp_path)}
+    doc = read_docx(paths[".docx"])
+    texts = doc.texts()
+    statement = small_decks().card(card).text
+    assert statement in texts
+    ratings = next(t for t in doc.tables if t[0] == ["Who", "How real is it?"])
+    assert ratings[1:] == [["Player 1", "✗ Not yet"], ["Player 2", "✔ This is real for me"],
+                           ["Player 3", "– chose not to say"]]  # fmt: skip
+    assert "People see this differently. Each view is shown as it was given." in texts
+    assert "Staff help me call my sister 📞. (said by Player 1)" in texts
+    assert "=We don't go to the café any more" in texts
+    actions = next(t for t in doc.tables if t[0][0] == "What")
+    assert actions[1] == ["Find the café's opening times", "Player 2", "next week", "agreed"]
+    assert "Money worries (Theme: Theme connected)" in texts
+    # Living was chosen but not talked about; the other three themes were not in play.
+    assert texts.count("We did not talk about this theme this time.") == 5
+    assert texts.count("It was not one of the themes chosen for this session.") == 3
+    _, rows = read_csv(paths[".csv-actions"])
+    assert rows[1] == ["Theme connected", "Find the café's opening times", "Player 2", "next week", "2026-11-30",
+                       "agreed", ""]  # fmt: skip
+    assert rows[0][0] == "Theme"
+    easy = read_html(paths[".html-easy-read"])
+    assert small_decks().card(card).easy_read in " ".join(easy.texts("li"))
