@@ -192,3 +192,19 @@ def test_any_window_size_relayouts_on_resize():
     assert app.step([]) is True
     big = next(w for w in app.widgets() if w["key"] == "roll")["rect"]
     assert big.height == pytest.approx(small.height * 3, rel=0.05)
+
+
+def test_idle_loop_sleeps_in_event_wait():
+    """App.run with nobody touching it: it blocks in pygame.event.wait(), using (almost) no processor."""
+    import time
+
+    app = make_app((1920, 1080))
+    push_screen(app, "play:roll", game_at("roll"))
+    pygame.event.clear()
+    pygame.time.set_timer(pygame.QUIT, 1500, loops=1)
+    wall, cpu = time.perf_counter(), time.process_time()
+    app.run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    assert wall >= 1.4
+    assert app.frames <= 2, "one frame when shown, none while idle"
+    assert cpu / wall < 0.05, f"idle used {cpu / wall:.1%} of a core"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.icons import Icons
+from game.ui.idlewait import IdleWaiter
 from game.ui.layout import Metrics
 from game.ui.look import look_for
 from game.ui.settings import Settings, load_settings, save_settings, settings_path
@@ -242,6 +243,7 @@ class App:
             s.draw(surf)
 
     def run(self) -> None:
+        waiter = IdleWaiter()
         self.animating = False
         self.step([])
         while self.running and self.screens:
@@ -251,12 +253,10 @@ class App:
                 events = pygame.event.get()
             elif ap is not None:
                 # The demo wakes up when its next step is due, and sleeps in between.
-                ev = pygame.event.wait(max(1, min(1000, int(ap.wait_ms()))))
-                events = ([ev] if ev.type != pygame.NOEVENT else []) + pygame.event.get()
+                events = waiter.wait(max(1, min(1000, int(ap.wait_ms()))))
             else:
                 # Nothing moving and nobody touching it: sleep until something happens.
-                events = [pygame.event.wait()]
-                events += pygame.event.get()
+                events = waiter.wait()
             if self.autoplayer is not None:
                 events = self.autoplayer.filter(events)
             self.step(events)
