@@ -208,3 +208,52 @@ def test_idle_loop_sleeps_in_event_wait():
     assert wall >= 1.4
     assert app.frames <= 2, "one frame when shown, none while idle"
     assert cpu / wall < 0.05, f"idle used {cpu / wall:.1%} of a core"
+
+
+def test_workshop_timer_is_gentle_extendable_and_pausable():
+    app = make_app((1920, 1080))
+    link = game_at("pick", mode="workshop")
+    scr = push_screen(app, "play:pick", link)
+    app.step([])
+    t = scr.turn
+    t.started_at = __import__("time").time() - 30  # half a minute into a two-minute turn
+    scr.needs_build = True
+    app.invalidate()
+    app.step([])
+    label = next(w for w in app.widgets() if w["key"] == "timer")
+    assert label["text"].startswith(app.w("timer_left", time="")[:5])
+    touch(app, "timer_more", also_fake_mouse=False)
+    assert scr.turn.timer_extra == 60
+    touch(app, "timer_pause", also_fake_mouse=False)
+    assert scr.turn.paused_at is not None
+    assert next(w for w in app.widgets() if w["key"] == "timer_pause")["text"] == app.w("btn_timer_resume")
+    # Running over is a soft colour and words, not an alarm.
+    scr.turn.paused_at = None
+    scr.turn.started_at -= 10_000
+    scr.needs_build = True
+    app.invalidate()
+    app.step([])
+    label = next(w for w in app.widgets() if w["key"] == "timer")
+    assert label["text"] == app.w("timer_over") and label["bg"] == app.ctx.look.timer_soft
+
+
+def test_typing_is_kept_as_a_draft_every_few_seconds_and_on_focus_change(monkeypatch):
+    from game.ui.app import TICK
+    from game.ui.screens import play as play_mod
+
+    saved = {}
+    app = make_app((1920, 1080))
+    link = game_at("talk")
+    monkeypatch.setattr(link, "save_draft", lambda f, t: saved.__setitem__(f, t))
+    scr = push_screen(app, "play:talk", link)
+    app.step([])
+    touch(app, "note", also_fake_mouse=False)
+    type_text(app, "Half a sentence")
+    assert saved == {}
+    monkeypatch.setattr(play_mod, "DRAFT_EVERY", 0.0)
+    app.step([pygame.event.Event(TICK)])
+    assert saved["note"] == "Half a sentence"
+    type_text(app, " and more")
+    touch(app, "author:p1", also_fake_mouse=False)  # focus moves away from the box
+    assert saved["note"] == "Half a sentence and more"
+    assert scr.boxes["note"].text == "Half a sentence and more"

@@ -104,3 +104,29 @@ def test_look_colours_reach_seven_to_one(look):
     for bg in (look.background, look.panel, look.card):
         assert contrast(bg, look.muted) >= 7
         assert contrast(bg, look.text) >= 7
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"language": "cy"}, {"text_size": 1.4}, {"dyslexic_font": True, "text_size": 1.2}],
+    ids=["welsh", "largest-text", "dyslexia-font"],
+)
+@pytest.mark.parametrize("name", SCREENS)
+def test_other_settings_still_fit(name, options):
+    app = make_app((1280, 720), **options)
+    push_screen(app, name, link_for(name))
+    app.step([])
+    widgets = app.widgets()
+    problems = []
+    for w in all_texts(widgets):
+        if "font_px" in w:
+            tw, th = w["text_size"]
+            box = w["text_box"]
+            if tw > box.width + 1 or th > box.height + 1:
+                problems.append(f"{w['key']!r} {w['text'][:30]!r} does not fit")
+    top = [w for w in widgets if w["role"] != "panel"]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            if a["rect"].colliderect(b["rect"]):
+                problems.append(f"{a['key']!r} overlaps {b['key']!r}")
+    assert not problems, "\n".join(problems)

@@ -97,6 +97,10 @@ class App:
         self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.relayout()
 
+    def invalidate(self) -> None:
+        """Draw on the next step even if no event changed anything (tests, benchmarks)."""
+        self._dirty = True
+
     def relayout(self) -> None:
         self._ctx = None
         for s in self.screens:

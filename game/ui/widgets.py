@@ -235,7 +235,20 @@ class CardWidget(Button):
         self.theme_title, self.theme_colour, self.theme_icon = theme_title, theme_colour, theme_icon
         self.selected, self.hidden = selected, hidden
 
+    anim_dy = 0  # set by the screen while cards are being dealt
+
     def draw(self, surface, ctx, focused=False):
+        if self.anim_dy:
+            real = self.rect
+            self.rect = real.move(0, int(self.anim_dy))
+            try:
+                self._draw_card(surface, ctx)
+            finally:
+                self.rect = real
+            return
+        self._draw_card(surface, ctx)
+
+    def _draw_card(self, surface, ctx):
         m = ctx.m
         bg, fg = ctx.look.pair("card")
         self.colours = (bg, fg)

@@ -76,7 +76,11 @@ class BoardWidget(Widget):
             if look.name == "high-contrast":
                 fill, ink = (0, 0, 0), (255, 255, 255)
             pygame.draw.rect(surface, fill, cell, border_radius=m.px(12))
-            pygame.draw.rect(surface, look.edge, cell, max(2, m.px(3)), border_radius=m.px(12))
+            if look.name == "high-contrast" and tile.kind == "theme":
+                # Strong colours keep text white on black; the theme colour stays as a thick frame.
+                pygame.draw.rect(surface, colour, cell, max(3, m.px(9)), border_radius=m.px(12))
+            else:
+                pygame.draw.rect(surface, look.edge, cell, max(2, m.px(3)), border_radius=m.px(12))
             # Icon on top, words below across the whole tile; tokens stand beside tiles, never on the words.
             isz = min(int(cell.height * 0.27), m.px(48))
             ir = pygame.Rect(cell.centerx - isz // 2, cell.top + m.px(6), isz, isz)

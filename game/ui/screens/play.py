@@ -50,6 +50,8 @@ class PlayScreen(FramedScreen):
         self._last_draft = time.monotonic()
         self._last_phase = None
         self._timer_words = ""
+        self._deal = 1.0  # 0 -> 1 while the three cards slide into place
+        self._dealt: list[str] = []
 
     # ----- engine access --------------------------------------------------------------------------
     @property
@@ -116,6 +118,11 @@ class PlayScreen(FramedScreen):
         return out.ok
 
     def _after_change(self) -> None:
+        t = self.turn
+        dealt = list(t.dealt) if t is not None and self.phase == "pick" else []
+        if dealt and dealt != self._dealt:
+            self._deal = 0.0
+        self._dealt = dealt
         phase = self.phase
         if phase != self._last_phase:
             self._last_phase = phase
@@ -192,6 +199,18 @@ class PlayScreen(FramedScreen):
         self._dirty_drafts.discard(field)
         self.link.save_draft(field, "")
 
+    def draw(self, surface) -> None:
+        if self._deal < 1.0 and not self.hold_board:
+            ease = 1 - (1 - self._deal) ** 3
+            h = self.app.size[1]
+            for i, w in enumerate(x for x in self.widgets if x.role == "card"):
+                w.anim_dy = (1 - ease) * h * (0.25 + 0.08 * i)
+        else:
+            for w in self.widgets:
+                if w.role == "card":
+                    w.anim_dy = 0
+        super().draw(surface)
+
     def handle_one(self, e) -> bool:
         if e.type == TICK:
             self._save_drafts()
@@ -240,6 +259,9 @@ class PlayScreen(FramedScreen):
                     cur = (cur + (step if ahead > 0 else -step)) % n
                     moving = True
                 self._pos[pid] = cur
+        if self._deal < 1.0:
+            self._deal = 1.0 if calm else min(1.0, self._deal + dt / 0.35)
+            moving = True
         target = self._wheel_target()
         shown = self.wheel_shown(len(target))
         for i, t in enumerate(target):
