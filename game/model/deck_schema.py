@@ -69,6 +69,7 @@ class Rule:
         "if_",
         "then",
         "else_",
+        "text_only",
     )
 
     def __init__(self) -> None:
@@ -89,6 +90,7 @@ class Rule:
         self.if_: Rule | None = None
         self.then: Rule | None = None
         self.else_: Rule | None = None
+        self.text_only = False  # only type string and text bounds: checkable without a path
 
 
 @lru_cache(maxsize=4)
@@ -156,6 +158,7 @@ class _Compiler:
         for key, slot in (("if", "if_"), ("then", "then"), ("else", "else_")):
             if key in node:
                 setattr(rule, slot, self.rule(node[key], ()))
+        rule.text_only = rule.types == frozenset({"string"}) and rule.enum is None and rule.if_ is None
         return rule
 
     def _resolve(self, ref: str) -> tuple[str, dict]:
@@ -234,6 +237,8 @@ def _check_mapping(value: dict, rule: Rule, path: tuple, out: list[Finding]) -> 
     for key, item in value.items():
         sub = properties.get(key)
         if sub is not None:
+            if item.__class__ is str and sub.text_only and _text_ok(item, sub):
+                continue  # the common case in a big deck: good text, no path to build
             _check(item, sub, path + (key,), out)
         elif additional is False:
             allowed = list(properties)
@@ -241,6 +246,15 @@ def _check_mapping(value: dict, rule: Rule, path: tuple, out: list[Finding]) -> 
             out.append(Finding("unknown_key", params, path + (key,), on_key=True, defs=rule.defs))
         elif additional is not True:
             _check(item, additional, path + (key,), out)
+
+
+def _text_ok(value: str, rule: Rule) -> bool:
+    n = len(value)
+    if rule.min_length is not None and n < rule.min_length:
+        return False
+    if rule.max_length is not None and n > rule.max_length:
+        return False
+    return all(p.search(value) for p in rule.patterns)
 
 
 def _check_list(value: list, rule: Rule, path: tuple, out: list[Finding]) -> None:

@@ -39,7 +39,7 @@ def to_problems(file: str, findings: list[Finding], parsed: Parsed | None, words
         if f.code == "type_quote" and parsed is not None and "raw" not in f.params:
             f = Finding(
                 f.code,
-                {**f.params, "raw": parsed.raw.get(f.path, "")},
+                {**f.params, "raw": parsed.raw_text(f.path) or ""},
                 f.path,
                 f.on_key,
                 f.line,

@@ -50,24 +50,55 @@ _constructor = SafeConstructor()
 
 @dataclass
 class Parsed:
-    """A parsed deck file: its data (None when it could not be read) and where each value came from."""
+    """A parsed deck file: its data (None when it could not be read) and where each value came from.
+
+    Positions are kept per container (``id(dict or list) -> marks``) rather than per path, so parsing
+    builds no path tuples; ``position(path)`` walks the data to find one.
+    """
 
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
-    locs: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    keylocs: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[tuple, str] = field(default_factory=dict)
+    root_mark: Any = None
+    # id(container) -> (value marks: {key or index: mark}, key marks: {key: mark}, raw text: {key: str})
+    marks: dict[int, tuple[dict, dict, dict]] = field(default_factory=dict)
 
     def position(self, path: tuple, on_key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at ``path``, or of its nearest parent we know."""
-        if on_key and path in self.keylocs:
-            return self.keylocs[path]
-        p = tuple(path)
-        while p:
-            if p in self.locs:
-                return self.locs[p]
-            p = p[:-1]
-        return self.locs.get((), (1, 1))
+        best = self.root_mark
+        node = self.data
+        last = len(path) - 1
+        for i, step in enumerate(path):
+            entry = self.marks.get(id(node)) if isinstance(node, (dict, list)) else None
+            if entry is None:
+                break
+            values, keys, _ = entry
+            mark = keys.get(step) if (on_key and i == last) else None
+            mark = mark or values.get(step)
+            if mark is None:
+                break
+            best = mark
+            node = _child(node, step)
+        if best is None:
+            return (1, 1)
+        return best.line + 1, best.column + 1
+
+    def raw_text(self, path: tuple) -> str | None:
+        """How a non-text value (``1.0``, ``no``, ``2024-01-01``) was written in the file."""
+        if not path:
+            return None
+        node = self.data
+        for step in path[:-1]:
+            node = _child(node, step)
+        entry = self.marks.get(id(node)) if isinstance(node, (dict, list)) else None
+        return entry[2].get(path[-1]) if entry is not None else None
+
+
+def _child(node: Any, step: Any) -> Any:
+    if isinstance(node, dict):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
 
 
 class _Stop(Exception):
@@ -78,19 +109,32 @@ class _Stop(Exception):
 
 
 class _Frame:
-    __slots__ = ("is_map", "value", "path", "key", "has_key", "anchor", "size", "seen", "merges", "is_key")
+    __slots__ = (
+        "is_map",
+        "value",
+        "key",
+        "has_key",
+        "anchor",
+        "size",
+        "merges",
+        "is_key",
+        "vmarks",
+        "kmarks",
+        "raw",
+    )
 
-    def __init__(self, is_map: bool, path: tuple, anchor: str | None, is_key: bool):
+    def __init__(self, is_map: bool, anchor: str | None, is_key: bool):
         self.is_map = is_map
         self.value: Any = {} if is_map else []
-        self.path = path
         self.key: Any = None
         self.has_key = False
         self.anchor = anchor
         self.size = 1
-        self.seen: dict[str, int] = {}
-        self.merges: list[tuple[Any, int, int]] = []
+        self.merges: list[tuple[Any, Any]] = []
         self.is_key = is_key
+        self.vmarks: dict = {}
+        self.kmarks: dict = {}
+        self.raw: dict = {}
 
 
 _MERGE_KEY = object()
@@ -206,14 +250,24 @@ class _Builder:
         self.root: Any = None
 
     def run(self, text: str) -> None:
+        # The hot loop of the loader: scalars (most events) are handled inline, without helper calls.
         parser = _CParser(text) if _CParser is not None else yaml.SafeLoader(text)
-        locs, raw = self.r.locs, self.r.raw
+        get_event = parser.get_event
         stack = self.stack
+        marks = self.r.marks
+        maybe_typed = _MAYBE_TYPED
+        scalar_cls, end_cls = ev.ScalarEvent, ev.StreamEndEvent
+        map_start, seq_start, map_end, seq_end = (
+            ev.MappingStartEvent,
+            ev.SequenceStartEvent,
+            ev.MappingEndEvent,
+            ev.SequenceEndEvent,
+        )
+        top: _Frame | None = None
+        nodes = 0
         while True:
             try:
-                if not parser.check_event():
-                    break
-                e = parser.get_event()
+                e = get_event()
             except yaml.YAMLError as exc:
                 raise _Stop(_yaml_finding(exc)) from None
             except Exception as exc:  # noqa: BLE001 - the parser must never crash the game, whatever it meets
@@ -221,45 +275,83 @@ class _Builder:
                     Finding("yaml_invalid", {"problem": str(exc), "hint_key": "yaml_hint_general"})
                 ) from None
             cls = e.__class__
-            if cls is ev.ScalarEvent:
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    raise _Stop(self._at(e, "too_many_nodes", {"limit": MAX_NODES}))
-                value = self._scalar(e)
-                path = self._child_path()
-                if path is not None:
-                    locs[path] = (e.start_mark.line + 1, e.start_mark.column + 1)
-                    if value is not None and not isinstance(value, str) and value is not _MERGE_KEY:
-                        raw[path] = e.value
+            if cls is scalar_cls:
+                nodes += 1
+                value = e.value
+                if (e.tag is not None or e.implicit[0]) and (e.tag is not None or value[:1] in maybe_typed):
+                    value = self._scalar(e)
+                    if value is _MERGE_KEY and not (top is not None and top.is_map and not top.has_key):
+                        value = "<<"  # only a key can merge; anywhere else "<<" is just the text
+                if top is None:
+                    self.root, self.r.root_mark = value, e.start_mark
+                    if e.anchor is not None:
+                        self.anchors[e.anchor] = (value, 1)
+                    continue
                 if e.anchor is not None:
                     self.anchors[e.anchor] = (value, 1)
-                self._put(value, 1, e.start_mark.line + 1, e.start_mark.column + 1, e.value)
-            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
-                self.nodes += 1
-                if self.nodes > MAX_NODES:
+                top.size += 1
+                if top.is_map:
+                    if top.has_key:
+                        top.has_key = False
+                        key = top.key
+                        if key.__class__ is str:
+                            top.value[key] = value
+                            top.vmarks[key] = e.start_mark
+                            if value is not None and value.__class__ is not str:
+                                self._typed(top, key, value, e)
+                        elif key is _MERGE_KEY:
+                            top.merges.append((value, e.start_mark))
+                    elif value.__class__ is str and value not in top.kmarks:
+                        top.has_key = True
+                        top.key = value
+                        top.kmarks[value] = e.start_mark
+                    else:
+                        self._take_key(top, value, e.start_mark, e.value, False)
+                else:
+                    top.vmarks[len(top.value)] = e.start_mark
+                    if value is not None and value.__class__ is not str:
+                        self._typed(top, len(top.value), value, e)
+                    top.value.append(value)
+            elif cls is map_start or cls is seq_start:
+                nodes += 1
+                if nodes > MAX_NODES:
                     raise _Stop(self._at(e, "too_many_nodes", {"limit": MAX_NODES}))
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(self._at(e, "too_deep", {"limit": MAX_DEPTH}))
                 if e.tag not in _ALLOWED_COLLECTION_TAGS:
                     self.r.findings.append(self._at(e, "bad_tag", {"tag": e.tag}))
-                is_key = bool(stack) and stack[-1].is_map and not stack[-1].has_key
-                path = self._child_path() if not is_key else stack[-1].path + ("<key>",)
-                locs[path] = (e.start_mark.line + 1, e.start_mark.column + 1)
-                stack.append(_Frame(cls is ev.MappingStartEvent, path, e.anchor, is_key))
-            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+                is_key = top is not None and top.is_map and not top.has_key
+                if top is None:
+                    self.r.root_mark = e.start_mark
+                elif not is_key:
+                    _mark_child(top, e.start_mark)
+                frame = _Frame(cls is map_start, e.anchor, is_key)
+                frame.vmarks[None] = e.start_mark  # where the container itself starts
+                stack.append(frame)
+                top = frame
+            elif cls is map_end or cls is seq_end:
                 frame = stack.pop()
+                top = stack[-1] if stack else None
                 if frame.is_map and frame.merges:
                     self._merge(frame)
+                start = frame.vmarks.pop(None)
+                marks[id(frame.value)] = (frame.vmarks, frame.kmarks, frame.raw)
                 if frame.anchor is not None:
                     self.anchors[frame.anchor] = (frame.value, frame.size)
-                line, column = locs[frame.path]
-                self._put(frame.value, frame.size, line, column, None, frame.is_key)
+                self.nodes = nodes
+                self._put(top, frame.value, frame.size, start, frame.is_key)
             elif cls is ev.AliasEvent:
-                self._alias(e)
+                self.nodes = nodes
+                self._alias(top, e)
+                nodes = self.nodes
             elif cls is ev.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     raise _Stop(self._at(e, "many_documents"))
+            elif cls is end_cls:
+                break
+            if nodes > MAX_NODES:
+                raise _Stop(self._at(e, "too_many_nodes", {"limit": MAX_NODES}))
         if self.documents == 0:
             raise _Stop(Finding("file_empty", line=0, column=0))
         self.r.data = self.root
@@ -269,27 +361,12 @@ class _Builder:
     def _at(self, e, code: str, params: dict | None = None) -> Finding:
         return Finding(code, params or {}, line=e.start_mark.line + 1, column=e.start_mark.column + 1)
 
-    def _child_path(self) -> tuple | None:
-        """The path the next value will have, or None when the next value is a mapping key."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if not top.is_map:
-            return top.path + (len(top.value),)
-        if not top.has_key:
-            return None
-        if top.key is _MERGE_KEY:
-            return top.path + ("<<",)
-        if top.key is _SKIP:
-            return top.path + ("<skip>",)
-        return top.path + (top.key,)
-
     def _scalar(self, e) -> Any:
         tag, value = e.tag, e.value
         if tag is None or tag == "!":
             if not (e.implicit[0] and value[:1] in _MAYBE_TYPED):
                 return value
-            tag = _resolver.resolve(ScalarNode, value, (True, False))
+            tag = _implicit_tag(value)
             if tag == _MERGE:
                 return _MERGE_KEY
             if tag == _VALUE:
@@ -305,33 +382,32 @@ class _Builder:
             self.r.findings.append(self._at(e, "bad_scalar", {"tag": tag.rsplit(":", 1)[-1], "value": value}))
             return value
 
-    def _put(
-        self, value: Any, size: int, line: int, column: int, text: str | None, is_key_collection: bool = False
-    ) -> None:
-        stack = self.stack
-        if not stack:
+    def _typed(self, top: _Frame, key: Any, value: Any, e) -> None:
+        top.raw[key] = e.value  # kept for the message "put it in quotes, like ..."
+
+    def _put(self, top: _Frame | None, value: Any, size: int, mark, is_key_collection: bool) -> None:
+        if top is None:
             self.root = value
             return
-        top = stack[-1]
         top.size += size
         if not top.is_map:
+            top.vmarks.setdefault(len(top.value), mark)
             top.value.append(value)
             return
         if not top.has_key:
-            self._take_key(top, value, line, column, text, is_key_collection)
+            self._take_key(top, value, mark, None, is_key_collection)
             return
         top.has_key = False
-        if top.key is _MERGE_KEY:
-            top.merges.append((value, line, column))
-        elif top.key is not _SKIP:
-            if value is _MERGE_KEY:
-                value = "<<"
-            top.value[top.key] = value
+        key = top.key
+        if key is _MERGE_KEY:
+            top.merges.append((value, mark))
+        elif key is not _SKIP:
+            top.value[key] = "<<" if value is _MERGE_KEY else value
+            top.vmarks.setdefault(key, mark)
 
-    def _take_key(
-        self, top: _Frame, key: Any, line: int, column: int, text: str | None, is_key_collection: bool
-    ) -> None:
+    def _take_key(self, top: _Frame, key: Any, mark, text: str | None, is_key_collection: bool) -> None:
         top.has_key = True
+        line, column = mark.line + 1, mark.column + 1
         if key is _MERGE_KEY:
             top.key = _MERGE_KEY
             return
@@ -342,28 +418,29 @@ class _Builder:
                 top.key = _SKIP
                 return
             key = text if text is not None else str(key)  # ``1: x`` -> "1", as written
-        if key in top.seen:
+        if key in top.kmarks:
+            first = top.kmarks[key].line + 1
             self.r.findings.append(
-                Finding("duplicate_key", {"field": key, "first": top.seen[key]}, line=line, column=column)
+                Finding("duplicate_key", {"field": key, "first": first}, line=line, column=column)
             )
             top.key = _SKIP
             return
-        top.seen[key] = line
+        top.kmarks[key] = mark
         top.key = key
-        self.r.keylocs[top.path + (key,)] = (line, column)
 
     def _merge(self, frame: _Frame) -> None:
-        for value, line, column in frame.merges:
+        for value, mark in frame.merges:
             sources = value if isinstance(value, list) else [value]
             if not all(isinstance(s, dict) for s in sources):
-                self.r.findings.append(Finding("bad_merge", line=line, column=column))
+                self.r.findings.append(Finding("bad_merge", line=mark.line + 1, column=mark.column + 1))
                 continue
             for source in sources:
                 for k, v in source.items():
                     if k not in frame.value:
                         frame.value[k] = v
+                        frame.vmarks.setdefault(k, mark)
 
-    def _alias(self, e) -> None:
+    def _alias(self, top: _Frame | None, e) -> None:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
             raise _Stop(self._at(e, "too_many_aliases", {"limit": MAX_ALIASES}))
@@ -378,8 +455,28 @@ class _Builder:
         self.nodes += size
         if self.nodes > MAX_NODES:
             raise _Stop(self._at(e, "too_many_nodes", {"limit": MAX_NODES}))
-        path = self._child_path()
-        line, column = e.start_mark.line + 1, e.start_mark.column + 1
-        if path is not None:
-            self.r.locs[path] = (line, column)
-        self._put(value, size, line, column, None)
+        if top is not None and not (top.is_map and not top.has_key):
+            _mark_child(top, e.start_mark)
+        self._put(top, value, size, e.start_mark, False)
+
+
+_tag_cache: dict[str, str] = {}
+
+
+def _implicit_tag(value: str) -> str:
+    """The type YAML gives a plain scalar (``yes`` -> bool ...). Field names repeat thousands of times in
+    a big deck and many start like a bool ("text", "theme"), so short answers are remembered."""
+    tag = _tag_cache.get(value)
+    if tag is None:
+        tag = _resolver.resolve(ScalarNode, value, (True, False))
+        if len(value) <= 32 and len(_tag_cache) < 4096:
+            _tag_cache[value] = tag
+    return tag
+
+
+def _mark_child(top: _Frame, mark) -> None:
+    """Remember where the value about to be added to ``top`` starts."""
+    if not top.is_map:
+        top.vmarks[len(top.value)] = mark
+    elif top.key.__class__ is str:
+        top.vmarks[top.key] = mark

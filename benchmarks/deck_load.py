@@ -1,0 +1,115 @@
+"""How fast decks load and check: a generated 10,000-card deck, and the decks that ship with the game.
+
+Run ``python benchmarks/deck_load.py`` for a table; the benchmark runner calls ``measure()``.
+Target: a 10,000-card deck loads and checks in under 0.3 s (median of several runs).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.model.deckload import load_deck, load_decks  # noqa: E402
+from game.paths import shipped_decks  # noqa: E402
+
+TARGET_SECONDS = 0.3
+CARDS = 10_000
+THEMES = ("living", "information", "connected", "my-way", "control", "people")
+
+
+def big_deck_text(cards: int = CARDS) -> str:
+    """A valid deck with ``cards`` cards spread over six themes, each with easy read and "we" wording."""
+    lines = [
+        "# yaml-language-server: $schema=deck.schema.json",
+        "id: big-deck",
+        "title: A very big deck",
+        'version: "1.0.0"',
+        "language: en-GB",
+        "licence: CC BY 4.0",
+        "author: The benchmark",
+        "themes:",
+    ]
+    for i, theme in enumerate(THEMES):
+        lines += [
+            f"  - id: {theme}",
+            f"    title: Theme {i + 1}",
+            f"    question: How do you help me with theme {i + 1}?",
+            f'    colour: "#{(i * 2796202) % 0xFFFFFF:06X}"',
+            f"    icon: {theme}",
+        ]
+    lines.append("cards:")
+    for n in range(cards):
+        theme = THEMES[n % len(THEMES)]
+        lines += [
+            f"  - id: {theme}-{n:05d}",
+            f"    theme: {theme}",
+            f"    text: I can choose what I do on day {n} of the week.",
+            f"    easy_read: I choose, day {n}.",
+            f"    we: We help you choose what you do on day {n}.",
+        ]
+    lines += [
+        "prompts:",
+        "  - {id: helps, text: What do we do that helps?, section: do}",
+        "  - {id: dont, text: What don't we do?, section: dont}",
+        "  - {id: together, text: How can we work together to make this real?, section: together}",
+        "scale:",
+        '  - {id: real, label: This is real for me, symbol: "✔", icon: scale-real}',
+        '  - {id: not-yet, label: Not yet, symbol: "○", icon: scale-not-yet}',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+        del result  # freeing the decks afterwards is not part of loading them
+    return statistics.median(times)
+
+
+def measure(runs: int = 7) -> list[dict]:
+    """Rows for the benchmark table: name, value, unit, target."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big-deck.yaml"
+        path.write_text(big_deck_text(), encoding="utf-8")
+        size_mb = path.stat().st_size / 1e6
+        deck = load_deck(path)  # also proves the generated deck is valid
+        assert len(deck.cards) == CARDS
+        big = _median_time(lambda: load_deck(path), runs)
+    shipped = shipped_decks()
+    shipped_time = _median_time(lambda: load_decks(shipped), runs) if shipped else 0.0
+    return [
+        {
+            "name": f"load + check a {CARDS:,}-card deck ({size_mb:.1f} MB)",
+            "value": round(big, 4),
+            "unit": "s",
+            "target": TARGET_SECONDS,
+        },
+        {
+            "name": f"load + check the {len(shipped)} shipped decks",
+            "value": round(shipped_time, 4),
+            "unit": "s",
+            "target": TARGET_SECONDS,
+        },
+    ]
+
+
+def main() -> int:
+    rows = measure()
+    for row in rows:
+        verdict = "ok" if row["value"] <= row["target"] else "OVER TARGET"
+        print(
+            f"{row['name']:<50} {row['value']:>8.4f} {row['unit']}  (target {row['target']} {row['unit']}) {verdict}"
+        )
+    return 0 if all(r["value"] <= r["target"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
