@@ -74,6 +74,15 @@ def test_word_shows_details_people_and_decks(exported):
     assert "Star (anonymous)" in texts  # named by their token, and the plan says so
     assert "Making It Real (making-it-real), version 1.0.0" in texts
     assert "Extra cards (making-it-real-extra), version 0.2" in texts
+    glance = next(t for t in doc.tables if t[0][0] == "Theme")
+    assert glance[1:] == [
+        ["Living the life I want", "2", "3", "Statement and action agreed"],
+        ["Information I need", "1", "1", "Statement and action agreed"],
+        ["Keeping connected", "0", "0", "Talked about, no action yet"],
+        ["Support my own way", "0", "0", "Not talked about yet"],
+        ["Staying in control", "0", "0", "Not chosen this time"],
+        ["The people who support me", "0", "0", "Not chosen this time"],
+    ]
 
 
 def test_word_ratings_side_by_side_with_passes_as_chose_not_to_say(exported):
@@ -193,8 +202,13 @@ def test_html_is_accessible_and_self_contained(exported):
     for el in doc.elements:
         for name, value in el.attrs.items():
             assert not name.startswith("on"), (el.tag, name)
-            if name in ("src", "href"):
+            if name == "src":
                 assert value.startswith("data:image/svg+xml;base64,"), value
+            if name == "href":
+                assert value.startswith("#"), value  # only links within the page
+    ids = {e.attrs.get("id") for e in doc.elements}
+    links = [a.attrs["href"][1:] for a in doc.find_all("a")]
+    assert len(links) == 6 and set(links) <= ids
     icons = doc.find_all("img")
     assert len(icons) == 6 and all(i.attrs["alt"] == "" for i in icons)
 
@@ -212,7 +226,8 @@ def test_html_shows_typed_text_as_text(exported):
     doc = read_html(exported[".html"])
     items = [plain(t) for t in doc.texts("li")]
     assert INJECTIONS["html"] in items
-    assert not [e for e in doc.elements if e.tag in ("script", "b", "a")]
+    assert not [e for e in doc.elements if e.tag in ("script", "b")]
+    assert all(a.attrs["href"].startswith("#theme-") for a in doc.find_all("a"))
     assert not [e for e in doc.find_all("img") if e.attrs.get("src") == "x"]
     markdown_note = [t for t in items if t.startswith("# Not a heading")]
     assert markdown_note and "[click me](http://example.com)" in markdown_note[0]

@@ -41,6 +41,17 @@ def render(view: PlanView) -> bytes:
     heading(doc, t("export_at_a_glance"), 3)
     for line in view.glance:
         para(doc, line, style="List Bullet")
+    table(
+        doc,
+        [
+            t("export_theme_col"),
+            t("export_glance_statements_col"),
+            t("export_glance_actions_col"),
+            t("export_progress"),
+        ],
+        view.glance_rows,
+        [46, 16, 14, 24],
+    )
 
     for theme in view.themes:
         _theme(doc, theme, view)

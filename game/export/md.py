@@ -60,6 +60,15 @@ def render(view: PlanView) -> bytes:
     out += [f"- {escape(d)}" for d in view.decks or [t("export_no_decks")]] + [""]
     out += [f"### {escape(t('export_at_a_glance'))}", ""]
     out += [f"- {escape(g)}" for g in view.glance] + [""]
+    out += _table(
+        [
+            t("export_theme_col"),
+            t("export_glance_statements_col"),
+            t("export_glance_actions_col"),
+            t("export_progress"),
+        ],
+        view.glance_rows,
+    )
 
     for theme in view.themes:
         out += _theme(theme, view)

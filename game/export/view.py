@@ -114,6 +114,7 @@ class PlanView:
     participants: list[str]
     decks: list[str]
     glance: list[str]
+    glance_rows: list[list[str]]  # per theme: title, statements, actions, how far we got
     themes: list[ThemeView]
     parked: list[ParkedView]
     you_said_we_did: list[LookBackView]
@@ -146,6 +147,9 @@ def build_view(plan: Plan) -> PlanView:
     ]
     if plan.won_together:
         glance.append(t("export_won_together"))
+    glance_rows = [
+        [th.title, str(len(th.statements)), str(len(th.actions)), _progress(th, t)] for th in plan.themes
+    ]
 
     return PlanView(
         t=t,
@@ -158,6 +162,7 @@ def build_view(plan: Plan) -> PlanView:
         participants=[_participant_line(p, t) for p in plan.participants],
         decks=[t("export_deck_line", title=d.title or d.id, id=d.id, version=d.version) for d in plan.decks],
         glance=glance,
+        glance_rows=glance_rows,
         themes=themes,
         parked=[
             ParkedView(
@@ -290,3 +295,14 @@ def _note(n: Note, t: Labels) -> NoteView:
     if getattr(n, "carried_over", False):
         extra.append(t("export_carried_over"))
     return NoteView(n.text, by, "; ".join(extra))
+
+
+def _progress(th: ThemeRecord, t: Labels) -> str:
+    """How far the group got with a theme, as on the plan wheel."""
+    if not th.in_play:
+        return t("export_progress_not_chosen")
+    if th.complete:
+        return t("export_progress_complete")
+    if th.covered:
+        return t("export_progress_started")
+    return t("export_progress_not_yet")
