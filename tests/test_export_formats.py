@@ -217,7 +217,7 @@ def test_html_text_colours_meet_7_to_1(exported):
     doc = read_html(exported[".html"])
     css = doc.find_all("style")[0].text
     colours = dict(re.findall(r"--(\w+):\s*(#[0-9a-fA-F]{6})", css))
-    for fg, bg in [("ink", "paper"), ("muted", "paper"), ("ink", "head"), ("ink", "note")]:
+    for fg, bg in [("ink", "paper"), ("muted", "paper"), ("ink", "head"), ("ink", "note"), ("link", "paper")]:
         assert contrast(colours[fg], colours[bg]) >= 7, (fg, bg)
     assert "@media print" in css
 
