@@ -34,6 +34,11 @@ def escape(text: str | None) -> str:
     return "\\\n  ".join(lines)
 
 
+def one_line(text: str | None) -> str:
+    """User text for a heading, which must stay on one line."""
+    return escape(" ".join((text or "").split()))
+
+
 def cell(text: str | None) -> str:
     """User text for a table cell: escaped, and kept on one row."""
     return escape(text).replace("\\\n  ", "<br>")
@@ -47,7 +52,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(view: PlanView) -> bytes:
     t = view.t
-    out: list[str] = [f"# {escape(view.title)}", ""]
+    out: list[str] = [f"# {one_line(view.title)}", ""]
     if view.practice:
         out += [f"> **{escape(t('export_practice_banner'))}**", ""]
     if view.draft:
@@ -101,7 +106,7 @@ def render(view: PlanView) -> bytes:
 def _theme(theme: ThemeView, view: PlanView) -> list[str]:
     t = view.t
     out = [
-        f"## {escape(theme.title)}",
+        f"## {one_line(theme.title)}",
         "",
         f"**{escape(t('export_question'))}:** {escape(theme.question)}",
         "",
@@ -115,7 +120,7 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
     if not theme.statements:
         out += [escape(t("export_no_statements")), ""]
     for s in theme.statements:
-        out += [f"**{escape(s.text)}**", ""]
+        out += [f"**{escape(s.text)}**" if s.text.strip() else "", ""]
         if s.meta:
             out += [f"*{escape(s.meta)}*", ""]
         if s.we:
