@@ -197,3 +197,13 @@ def test_a_real_tap_stops_the_demo(tmp_path):
     real = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1, touch=False)
     ap.filter([real])
     assert app.autoplayer is None and ap.finished
+
+
+def test_back_from_the_saved_plan_reopens_is_this_right(tmp_path):
+    app, ap, store = play(tmp_path, "group", 2, seed=21)
+    assert app.top.name == "export" and app.top.files
+    ap.tap("reopen")
+    while ap.queue:
+        ap.act()
+        app.step(pygame.event.get())
+    assert app.top.name == "play" and app.top.phase == "summary"

@@ -38,13 +38,38 @@ class ExportScreen(FramedScreen):
         self.busy = False
         self._result: tuple[list[Path] | None, str | None] | None = None
 
+    def title(self) -> str:
+        return self.app.w("export_saved_title" if self.files else "export_title")
+
     def bottom_buttons(self):
         w = self.app.w
+        back = ("reopen", w("btn_reopen"), self.reopen if self.link is not None else None, "back", "button")
+        if self.files is not None:
+            return [
+                back,
+                self.speak_button(),
+                ("again", w("btn_export_again"), self.again, "export", "button"),
+                ("home", w("btn_home"), self.home, "play", "primary"),
+            ]
         return [
-            ("home", w("btn_home"), self.home, "back", "button"),
+            back,
             self.speak_button(),
+            ("home", w("btn_home"), self.home, "play", "button"),
             ("export", w("btn_export"), self.export if not self.busy else None, "export", "primary"),
         ]
+
+    def again(self) -> None:
+        self.files = None
+
+    def reopen(self) -> None:
+        """Back to "Is this right?": the last step (confirming the plan) is undone."""
+        from game.ui.screens.play import PlayScreen
+
+        out = self.link.apply({"type": "undo"})
+        if not out.ok:
+            self.message = self.app.w(out.reason, **out.params)
+            return
+        self.app.replace(PlayScreen(self.app, self.link))
 
     def back(self) -> bool:
         self.home()
@@ -78,7 +103,14 @@ class ExportScreen(FramedScreen):
             )
             n = max(1, len(self.files))
             for f, r in zip(self.files, rows(lst, [1] * n, m.gap // 2), strict=False):
-                out.append(Label(r, f.name, "small", key=f"file:{f.name}"))
+                out.append(
+                    Label(
+                        r,
+                        self.app.w("export_file", kind=self.kind_words(f), name=f.name),
+                        "small",
+                        key=f"file:{f.name}",
+                    )
+                )
             return out
         intro, fmts, l2, folder_r, rest = rows(rect, [m.px(60), m.px(300), m.px(50), m.px(100), 1.0], m.gap)
         out.append(Label(intro, w("export_intro"), "body", key="intro"))
@@ -98,6 +130,17 @@ class ExportScreen(FramedScreen):
                 Label(rows(rest, [m.px(80), m.px(80), 1.0])[1], w("export_practice"), "small", key="practice")
             )
         return out
+
+    def kind_words(self, f: Path) -> str:
+        name = f.name.lower()
+        fmt = (
+            "easyread"
+            if "easy-read" in name or "easyread" in name
+            else {".docx": "docx", ".html": "html", ".md": "md", ".json": "json", ".csv": "csv"}.get(
+                f.suffix.lower(), ""
+            )
+        )
+        return self.app.w(f"format_{fmt}") if fmt else f.suffix
 
     def toggle(self, f):
         if f in self.formats:
