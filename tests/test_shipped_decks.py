@@ -20,7 +20,8 @@ from game import paths
 MAIN = paths.DECKS_DIR / "making-it-real.yaml"
 WELSH = paths.DECKS_DIR / "making-it-real.cy.yaml"
 WORKSHOP = paths.DECKS_DIR / "workshop.yaml"
-SHIPPED = (MAIN, WELSH, WORKSHOP)
+WORKSHOP_CY = paths.DECKS_DIR / "workshop.cy.yaml"
+SHIPPED = (MAIN, WELSH, WORKSHOP, WORKSHOP_CY)
 
 THEME_IDS = ["living", "information", "connected", "my-way", "control", "people"]
 THEME_QUESTIONS = {
@@ -76,6 +77,11 @@ def welsh() -> dict:
 @pytest.fixture(scope="module")
 def workshop() -> dict:
     return _yaml(WORKSHOP)
+
+
+@pytest.fixture(scope="module")
+def workshop_cy() -> dict:
+    return _yaml(WORKSHOP_CY)
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +219,21 @@ def test_workshop_deck_has_a_note_for_every_step(workshop):
     assert all(1 <= len(v) <= 600 for v in notes.values())
 
 
+def test_welsh_workshop_deck_matches_the_english(workshop, workshop_cy):
+    assert workshop_cy["language"] == "cy"
+    assert workshop_cy["extends"] == "making-it-real-cy"
+    assert workshop_cy["translation_of"] == workshop["id"]
+    en = {p["id"]: p for p in workshop["personas"]}
+    cy = {p["id"]: p for p in workshop_cy["personas"]}
+    assert list(cy) == list(en)
+    for pid, p in cy.items():
+        assert p["name"] == en[pid]["name"] and p.get("age") == en[pid].get("age"), pid
+        assert p["summary"].startswith(f"Rydych chi'n chwarae fel {p['name']}"), pid
+        assert len(p["summary"]) <= 400, pid
+    assert set(workshop_cy["facilitator_notes"]) == STEP_KEYS
+    assert all(1 <= len(v) <= 600 for v in workshop_cy["facilitator_notes"].values())
+
+
 # --- the loader and the check command -------------------------------------------------------------
 
 
@@ -226,6 +247,11 @@ def test_shipped_decks_load_with_the_loader(deckload):
     assert len(ds.personas) >= 8
     assert set(ds.facilitator_notes) == STEP_KEYS
     assert all(c.easy_read and c.we for c in ds.cards)
+    cy = deckload.load_deckset([WELSH, WORKSHOP_CY])
+    assert cy.language == "cy"
+    assert [t.id for t in cy.themes] == THEME_IDS
+    assert [p.id for p in cy.personas] == [p.id for p in ds.personas]
+    assert set(cy.facilitator_notes) == STEP_KEYS
 
 
 def test_check_command_passes_on_every_shipped_deck(deckload, capsys):
