@@ -60,9 +60,7 @@ def render(view: PlanView) -> bytes:
     if not view.parked:
         para(doc, t("export_parked_none"))
     for p in view.parked:
-        extras = [x for x in (p.theme and t("export_parked_theme", theme=p.theme),
-                              p.by and t("export_parked_by", name=p.by)) if x]  # fmt: skip
-        para(doc, f"{isolate(p.text)} ({'; '.join(extras)})" if extras else p.text, style="List Bullet")
+        para(doc, f"{isolate(p.text)} ({p.extra})" if p.extra else p.text, style="List Bullet")
 
     heading(doc, t("export_you_said_we_did"), 2)
     if view.you_said_we_did:

@@ -82,10 +82,8 @@ def render(view: PlanView) -> bytes:
     if not view.parked:
         out += [escape(t("export_parked_none")), ""]
     for p in view.parked:
-        extras = [x for x in (p.theme and t("export_parked_theme", theme=p.theme),
-                              p.by and t("export_parked_by", name=p.by)) if x]  # fmt: skip
-        text = isolate(p.text) if extras else p.text
-        out.append(f"- {escape(text)}" + (f" ({escape('; '.join(extras))})" if extras else ""))
+        text = isolate(p.text) if p.extra else p.text
+        out.append(f"- {escape(text)}" + (f" ({escape(p.extra)})" if p.extra else ""))
     if view.parked:
         out.append("")
 

@@ -91,6 +91,7 @@ class ParkedView:
     text: str
     theme: str | None
     by: str | None
+    extra: str = ""  # "Theme: Living the life I want; Parked by Ann", shown in brackets
 
 
 @dataclass
@@ -164,14 +165,7 @@ def build_view(plan: Plan) -> PlanView:
         glance=glance,
         glance_rows=glance_rows,
         themes=themes,
-        parked=[
-            ParkedView(
-                text=p.text,
-                theme=titles.get(p.theme, p.theme) if p.theme else None,
-                by=isolate(t.name(p.by)),
-            )
-            for p in plan.parked
-        ],
+        parked=[_parked(p, titles, t) for p in plan.parked],
         you_said_we_did=[
             LookBackView(
                 what=y.action.what,
@@ -306,3 +300,14 @@ def _progress(th: ThemeRecord, t: Labels) -> str:
     if th.covered:
         return t("export_progress_started")
     return t("export_progress_not_yet")
+
+
+def _parked(p, titles: dict[str, str], t: Labels) -> ParkedView:
+    theme = titles.get(p.theme, p.theme) if p.theme else None
+    by = isolate(t.name(p.by))
+    extra = [
+        x
+        for x in (theme and t("export_parked_theme", theme=theme), by and t("export_parked_by", name=by))
+        if x
+    ]
+    return ParkedView(p.text, theme, by, "; ".join(extra))
