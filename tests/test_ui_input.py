@@ -257,3 +257,16 @@ def test_typing_is_kept_as_a_draft_every_few_seconds_and_on_focus_change(monkeyp
     touch(app, "author:p1", also_fake_mouse=False)  # focus moves away from the box
     assert saved["note"] == "Half a sentence and more"
     assert scr.boxes["note"].text == "Half a sentence and more"
+
+
+def test_a_broken_deck_file_is_explained_not_crashed(tmp_path):
+    bad = tmp_path / "ours.yaml"
+    bad.write_text("id: ours\ntitle: [unclosed\n", encoding="utf-8")
+    app = make_app((1920, 1080))
+    app.deck_paths = [str(bad)]
+    scr = push_screen(app, "setup:details")
+    app.step([])
+    assert "ours.yaml" in scr.message
+    touch(app, "next", also_fake_mouse=False)
+    assert app.top is scr, "the game does not start without cards"
+    assert scr.message == app.w("setup_no_decks")

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from game import paths
-from game.model.deck import Card, Deck, DeckInfo, DeckSet, Persona, Prompt, ScalePoint, Theme, merge
+from game.model.deck import DeckSet
 
 
 def available_decks() -> list[Path]:
@@ -34,49 +32,11 @@ def load_for_game(
 ) -> tuple[DeckSet | None, list[str]]:
     """The DeckSet for these files (default: see ``default_files``)."""
     files = [Path(f) for f in (files or [])] or default_files(language, mode)
-    try:
-        from game.model.deckload import DeckError, load_deckset
-    except ImportError:
-        return _simple_load(files)
+    from game.model.deckload import DeckError, load_deckset
+
     try:
         return load_deckset(files), []
     except DeckError as exc:
         return None, [str(p) for p in exc.problems]
     except Exception as exc:  # noqa: BLE001 - the loader should only raise DeckError; never crash the game
         return None, [str(exc)]
-
-
-def _simple_load(files: list[Path]) -> tuple[DeckSet | None, list[str]]:
-    """Used only while the checking loader (game.model.deckload) is not installed."""
-    decks = []
-    try:
-        for f in files:
-            d = yaml.safe_load(f.read_text(encoding="utf-8"))
-            info = DeckInfo(
-                d["id"],
-                d["title"],
-                str(d["version"]),
-                d["language"],
-                d.get("licence", ""),
-                d.get("author", ""),
-                d.get("extends"),
-                str(f),
-            )
-            decks.append(
-                Deck(
-                    info,
-                    tuple(Theme(**t) for t in d.get("themes", [])),
-                    tuple(
-                        Card(**{**c, "tags": tuple(c.get("tags", ())), "deck": d["id"]})
-                        for c in d.get("cards", [])
-                    ),
-                    tuple(Prompt(**p) for p in d.get("prompts", [])),
-                    tuple(ScalePoint(**s) for s in d.get("scale", [])),
-                    tuple(Persona(**p) for p in d.get("personas", [])),
-                    dict(d.get("facilitator_notes", {})),
-                )
-            )
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        return None, [str(exc)]
-    decks.sort(key=lambda d: d.info.extends is not None)
-    return merge(decks), []
