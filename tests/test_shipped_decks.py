@@ -315,6 +315,18 @@ def test_png_icon_is_256_square_with_transparency(png):
     assert surf.get_bounding_rect().width > 100
 
 
+@pytest.mark.parametrize("svg", sorted(paths.ICONS_DIR.glob("*.svg")), ids=lambda p: p.stem)
+def test_png_is_up_to_date_with_its_svg(svg):
+    """An SVG changed without running tools/render_icons.py would leave the Word export's picture stale."""
+    png = paths.ICONS_DIR / "png" / f"{svg.stem}.png"
+    fresh = pygame.image.load_sized_svg(str(svg), (256, 256))
+    saved = pygame.image.load(str(png))
+    a = pygame.image.tobytes(fresh, "RGBA")[3::4]
+    b = pygame.image.tobytes(saved, "RGBA")[3::4]
+    differ = sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 8)
+    assert differ < 256 * 256 // 100, f"run: python tools/render_icons.py ({differ} pixels differ)"
+
+
 # --- fonts ---------------------------------------------------------------------------------------
 
 
