@@ -353,4 +353,8 @@ def _closest(word: str, options: list[str]) -> str | None:
     if squashed in lower:
         return lower[squashed]
     match = difflib.get_close_matches(word.lower(), list(lower), n=1, cutoff=0.7)
-    return lower[match[0]] if match else None
+    if match:
+        return lower[match[0]]
+    # "does" -> "do", "sum" -> "summary": one word starts with the other (two letters at least)
+    starts = [o for o in lower if len(o) >= 2 and (word.lower().startswith(o) or o.startswith(word.lower()))]
+    return lower[max(starts, key=len)] if starts and len(word) >= 2 else None
