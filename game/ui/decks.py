@@ -21,8 +21,10 @@ def default_files(language: str = "en", mode: str = "group") -> list[Path]:
     if language == "en" or not main.is_file():
         main = folder / "making-it-real.yaml"
     files = [main] if main.is_file() else [p for p in available_decks() if "workshop" not in p.name][:1]
-    workshop = folder / "workshop.yaml"
-    if mode == "workshop" and workshop.is_file() and main.name == "making-it-real.yaml":
+    workshop = folder / (
+        "workshop.yaml" if main.name == "making-it-real.yaml" else f"workshop.{language}.yaml"
+    )
+    if mode == "workshop" and workshop.is_file():
         files.append(workshop)
     return files
 

@@ -5,11 +5,12 @@ name and date. Nothing is saved until the game starts."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pygame
 
 from game.model.state import SHAPES
-from game.ui.decks import load_for_game
+from game.ui.decks import available_decks, default_files, load_for_game
 from game.ui.gamelink import GameLink
 from game.ui.layout import cols, grid, rows
 from game.ui.look import TOKEN_COLOURS, hex_colour
@@ -86,6 +87,8 @@ class SetupScreen(FramedScreen):
         self._next_id = 1
         self.players: list[PlayerRow] = []
         self.decks, self.deck_problems = None, []
+        self.deck_files: list[Path] | None = None
+        self._deck_options: list[tuple[Path, str, bool]] | None = None
         self.themes: list[str] = []
         self.length_kind, self.rounds, self.minutes = "themes", 2, 45
         self.dice = True
@@ -101,11 +104,43 @@ class SetupScreen(FramedScreen):
 
     # ----- choices --------------------------------------------------------------------------------
     def load_decks(self) -> None:
-        self.decks, self.deck_problems = load_for_game(
-            self.app.deck_paths, self.app.settings.language, self.mode
-        )
+        files = self.deck_files if self.deck_files is not None else self.app.deck_paths
+        self.decks, self.deck_problems = load_for_game(files, self.app.settings.language, self.mode)
+        if self.deck_problems:
+            self.message = self.app.w("setup_deck_problem", problem=self.deck_problems[0])
         ids = [t.id for t in self.decks.themes] if self.decks else []
         self.themes = [t for t in self.themes if t in ids] or ids
+
+    def deck_options(self) -> list[tuple[Path, str, bool]]:
+        """Shipped deck files as (path, title, is an add-on), read once."""
+        if self._deck_options is None:
+            from game.model.deckload import DeckError, load_deck
+
+            opts = []
+            for f in available_decks():
+                try:
+                    d = load_deck(f)
+                except (DeckError, OSError):
+                    continue
+                opts.append((f, d.info.title, d.info.extends is not None))
+            self._deck_options = opts
+        return self._deck_options
+
+    def chosen_files(self) -> list[Path]:
+        if self.deck_files is not None:
+            return [Path(f) for f in self.deck_files]
+        if self.app.deck_paths:
+            return [Path(f) for f in self.app.deck_paths]
+        return default_files(self.app.settings.language, self.mode)
+
+    def toggle_deck(self, path: Path, addon: bool) -> None:
+        chosen = self.chosen_files()
+        if addon:
+            chosen = [f for f in chosen if f != path] if path in chosen else chosen + [path]
+        else:
+            chosen = [path] + [f for f in chosen if any(f == o[0] and o[2] for o in self.deck_options())]
+        self.deck_files = chosen
+        self.load_decks()
 
     def set_mode(self, mode: str) -> None:
         changed = mode != self.mode or self.decks is None
@@ -249,7 +284,22 @@ class SetupScreen(FramedScreen):
         m = self.app.ctx.m
         out: list[Widget] = []
         modes = [("group", "people"), ("one-to-one", "connected"), ("workshop", "note")]
-        for (mode, icon), r in zip(modes, rows(rect, [1, 1, 1], m.gap * 2), strict=True):
+        modes_r, label_r, decks_r = rows(rect, [1.0, m.px(50), m.px(100)], m.gap)
+        out.append(Label(label_r, self.app.w("setup_cards_label"), "body", bold=True, key="cards_label"))
+        opts = self.deck_options()
+        chosen = self.chosen_files()
+        for (path, title, addon), r in zip(opts, cols(decks_r, [1] * max(1, len(opts)), m.gap), strict=False):
+            out.append(
+                Chip(
+                    r,
+                    title,
+                    f"deck:{path.stem}",
+                    lambda p=path, a=addon: self.toggle_deck(p, a),
+                    selected=any(Path(c).resolve() == path.resolve() for c in chosen),
+                    icon="cards",
+                )
+            )
+        for (mode, icon), r in zip(modes, rows(modes_r, [1, 1, 1], m.gap * 2), strict=True):
             out.append(
                 Chip(
                     r,
