@@ -7,6 +7,7 @@ Use ``Words("cy").get("key", name="Ann")`` — ``{name}`` placeholders are fille
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,14 @@ def _table(lang: str) -> dict[str, str]:
     folder = LOCALE_DIR / lang
     if folder.is_dir():
         for f in sorted(folder.glob("*.yaml")):
-            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            try:
+                data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                # A broken translation file must not stop the game: its words fall back to English.
+                print(f"Could not read the words in {f}: {exc}", file=sys.stderr)
+                continue
+            if not isinstance(data, dict):
+                continue
             for k, v in data.items():
                 table[str(k)] = str(v)
     return table

@@ -1,0 +1,30 @@
+"""Player-facing words: English always there, other languages fall back, broken files never crash."""
+
+from __future__ import annotations
+
+import game.words as words_mod
+from game.words import Words, languages
+
+
+def test_english_and_welsh_words_and_fallback():
+    assert Words("en-GB").get("event_passed") == "Passed. That's fine."
+    assert Words("cy").get("event_passed") != Words("en").get("event_passed")
+    assert Words("fr").get("event_passed") == Words("en").get("event_passed")
+    assert Words("en").get("refuse_too_long", limit=300).endswith("300 letters.")
+    assert Words("en").get("no_such_key_anywhere") == "no_such_key_anywhere"
+    assert {"en", "cy"} <= set(languages())
+
+
+def test_a_broken_words_file_falls_back_instead_of_crashing(tmp_path, monkeypatch, capsys):
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "broken.yaml").write_text("a: [unclosed\n", encoding="utf-8")
+    (tmp_path / "xx" / "list.yaml").write_text("- not a mapping\n", encoding="utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "ok.yaml").write_text("hello: Hello\n", encoding="utf-8")
+    monkeypatch.setattr(words_mod, "LOCALE_DIR", tmp_path)
+    words_mod._table.cache_clear()
+    try:
+        assert Words("xx").get("hello") == "Hello"
+        assert "broken.yaml" in capsys.readouterr().err
+    finally:
+        words_mod._table.cache_clear()
