@@ -58,6 +58,7 @@ class Parsed:
 
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
+    complete: bool = False  # the whole document was read (its data may still be null, a list ...)
     root_mark: Any = None
     # id(container) -> (value marks: {key or index: mark}, key marks: {key: mark}, raw text: {key: str})
     marks: dict[int, tuple[dict, dict, dict]] = field(default_factory=dict)
@@ -201,6 +202,7 @@ def parse_text(text: str) -> Parsed:
         _Builder(result).run(text)
     except _Stop as stop:
         result.data = None
+        result.complete = False
         result.findings.append(stop.finding)
     return result
 
@@ -218,7 +220,9 @@ def _yaml_finding(exc: Exception) -> Finding:
     both = f"{context} {problem}"
     if "mapping values are not allowed" in both:
         hint = "yaml_hint_colon"
-    elif "cannot start any token" in both and mark is not None and _char_at(mark) == "\t":
+    elif "tab character" in both or (
+        "cannot start any token" in both and mark is not None and _char_at(mark) == "\t"
+    ):
         hint = "yaml_hint_tab"
     elif "quoted scalar" in both:
         hint = "yaml_hint_quote"
@@ -355,6 +359,7 @@ class _Builder:
         if self.documents == 0:
             raise _Stop(Finding("file_empty", line=0, column=0))
         self.r.data = self.root
+        self.r.complete = True
 
     # -- building ------------------------------------------------------------------------------------
 

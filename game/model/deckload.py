@@ -183,7 +183,7 @@ def _read(path: str | Path, words: Words) -> DeckFile:
 def _analyse(text: str, file: str, folder: Path | None, words: Words) -> DeckFile:
     parsed = parse_text(text)
     findings = list(parsed.findings)
-    if parsed.data is not None:
+    if parsed.complete:
         try:
             rule = deck_schema.compiled()
         except deck_schema.SchemaError as exc:
