@@ -270,3 +270,39 @@ def test_a_broken_deck_file_is_explained_not_crashed(tmp_path):
     touch(app, "next", also_fake_mouse=False)
     assert app.top is scr, "the game does not start without cards"
     assert scr.message == app.w("setup_no_decks")
+
+
+def test_summary_corrections_change_the_plan():
+    from game.ui.screens import summary_view
+
+    app = make_app((1920, 1080))
+    link = game_at("summary")
+    scr = push_screen(app, "play:summary", link)
+    g = scr.game
+    theme = next(t for t in g.state.themes_in_play if g.state.actions.get(t))
+    touch(app, f"section:{theme}", also_fake_mouse=False)
+    action = g.state.actions[theme][0]
+    items = summary_view.items(scr, theme)
+    n = next(i for i, it in enumerate(items) if it["kind"] == "action")
+    while not any(w["key"] == f"change:{n}" for w in app.widgets()):
+        touch(app, "page_next", also_fake_mouse=False)
+    touch(app, f"change:{n}", also_fake_mouse=False)
+    assert app.top.name == "choice-dialog"
+    touch(app, "choice:when", also_fake_mouse=False)
+    touch(app, "choice:date", also_fake_mouse=False)
+    assert app.top.name == "text-dialog"
+    touch(app, "text", also_fake_mouse=False)
+    keys(app, (pygame.K_a, pygame.KMOD_CTRL))
+    type_text(app, "not a date")
+    touch(app, "save", also_fake_mouse=False)
+    assert app.top.message == app.w("action_bad_date") and app.top.name == "text-dialog"
+    keys(app, (pygame.K_a, pygame.KMOD_CTRL))
+    type_text(app, "01/03/2027")
+    touch(app, "save", also_fake_mouse=False)
+    assert app.top is scr
+    assert action.due == "2027-03-01" and action.when == "date"
+    # Remove it, then Back puts it back.
+    touch(app, f"remove:{n}", also_fake_mouse=False)
+    assert action.id not in [a.id for a in g.state.all_actions()]
+    touch(app, "back", also_fake_mouse=False)
+    assert action.id in [a.id for a in g.state.all_actions()]

@@ -62,6 +62,7 @@ class TextDialog(FramedScreen):
         problem = self.on_save(self.box.text) if self.on_save else None
         if problem:
             self.message = problem
+            self.set_focus(self.box.key)  # straight back to the words, to put them right
         else:
             if self.link and self.draft_field:
                 self.link.save_draft(self.draft_field, "")

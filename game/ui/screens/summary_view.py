@@ -149,15 +149,7 @@ def _actions(scr, it):
         )
     if kind == "action":
         a = it["action"]
-        return (
-            lambda: _edit_text(
-                scr,
-                scr.app.w("edit_action_title"),
-                a.what,
-                lambda t: scr.link.apply({"type": "edit_action", "action": a.id, "what": t}),
-            ),
-            lambda: scr.cmd("remove_action", action=a.id),
-        )
+        return (lambda: _edit_action(scr, a), lambda: scr.cmd("remove_action", action=a.id))
     if kind == "statement":
         return (
             None if it["carried"] else (lambda: _change_rating(scr, it["card"])),
@@ -263,3 +255,100 @@ class ThemeHeading(Widget):
             self.rect.height - m.px(12),
         )
         self._text_in(surface, ctx, self.text, box, m.heading, ink, bold=True, align="left")
+
+
+def _edit_action(scr, a):
+    """Change an action: its words, who, by when, or how it is going. One question at a time."""
+    from game.ui.screens.dialogs import ChoiceDialog, TextDialog
+
+    w, app = scr.app.w, scr.app
+
+    def apply(**changes):
+        out = scr.link.apply({"type": "edit_action", "action": a.id, **changes})
+        scr.needs_build = True
+        return None if out.ok else w(out.reason, **out.params)
+
+    def then(dialog):
+        app.pop()
+        app.push(dialog)
+
+    def pick(part):
+        if part == "what":
+            then(TextDialog(app, w("edit_action_title"), w("edit_question"), a.what, lambda t: apply(what=t)))
+        elif part == "who":
+            opts = [(f"player:{p.id}", p.label, None) for p in scr.state.players] + [
+                ("staff:staff", w("who_staff_btn"), None),
+                ("everyone:everyone", w("who_everyone_btn"), None),
+                ("typed:", w("who_typed_btn"), None),
+            ]
+
+            def chose(v):
+                kind, _, val = v.partition(":")
+                if kind == "typed":
+                    then(
+                        TextDialog(
+                            app,
+                            w("edit_action_title"),
+                            w("who_typed_hint"),
+                            "",
+                            lambda t: apply(who=t, who_kind="typed"),
+                        )
+                    )
+                    return None
+                return apply(who=val, who_kind=kind)
+
+            then(_chooser(app, w("action_who"), opts, chose))
+        elif part == "when":
+            opts = [(k, w(f"when_{k}"), None) for k in ("next_week", "next_month", "next_review", "date")]
+
+            def chose(v):
+                if v == "date":
+
+                    def save(t):
+                        day = parse_day(t)
+                        return (
+                            w("action_bad_date") if day is None else apply(when="date", due=day.isoformat())
+                        )
+
+                    then(TextDialog(app, w("edit_action_title"), w("date_hint"), show_day(a.due), save))
+                    return None
+                return apply(when=v)
+
+            then(_chooser(app, w("action_when"), opts, chose))
+        else:
+            opts = [
+                (k, w(f"status_{k}"), None) for k in ("agreed", "done", "started", "not_yet", "not_needed")
+            ]
+            then(_chooser(app, w("edit_status"), opts, lambda v: apply(status=v), a.status))
+
+    parts = [
+        ("what", w("edit_part_what"), "note"),
+        ("who", w("edit_part_who"), "people"),
+        ("when", w("edit_part_when"), "timer"),
+        ("status", w("edit_part_status"), "check"),
+    ]
+    dlg = ChoiceDialog(app, w("edit_action_title"), a.what, parts, lambda v: None)
+    dlg._pick = lambda value: lambda: pick(value)
+    app.push(dlg)
+
+
+def _chooser(app, question, opts, on_choose, selected=None):
+    """A ChoiceDialog whose answer may open a further question (then it must not close itself)."""
+    from game.ui.screens.dialogs import ChoiceDialog
+
+    dlg = ChoiceDialog(app, app.w("edit_action_title"), question, opts, on_choose, selected)
+
+    def pick(value):
+        def go():
+            before = app.top
+            problem = on_choose(value)
+            if problem:
+                dlg.message = problem
+                dlg.needs_build = True
+            elif app.top is before:
+                app.pop()
+
+        return go
+
+    dlg._pick = pick
+    return dlg
