@@ -107,7 +107,7 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
             for s in statements:
                 ratings = sorted(s.ratings, key=lambda r: not r.is_person)
                 views = [
-                    Line(t("export_easy_view", name=r.who, label=r.text), _scale_icon(r.point_id))
+                    Line(t("export_easy_view", name=r.who, label=r.easy_text), _scale_icon(r.point_id))
                     for r in ratings
                 ]
                 out.append(Item(s.easy_text, views))
@@ -136,7 +136,7 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
                     "action",
                 )  # fmt: skip
             )
-    return EasyTheme(th.title, th.colour, th.icon, parts)
+    return EasyTheme(th.easy_title or th.title, th.colour, th.icon, parts)
 
 
 def _scale_icon(point_id: str | None) -> str:

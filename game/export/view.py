@@ -23,10 +23,15 @@ class RatingView:
     passed: bool
     is_person: bool = False
     point_id: str | None = None
+    easy_label: str | None = None
 
     @property
     def text(self) -> str:
         return f"{self.symbol} {self.label}".strip()
+
+    @property
+    def easy_text(self) -> str:
+        return f"{self.symbol} {self.easy_label or self.label}".strip()
 
 
 @dataclass
@@ -80,6 +85,7 @@ class ThemeView:
     statements: list[StatementView]
     sections: list[SectionView]
     actions: list[ActionView]
+    easy_title: str | None = None
 
     @property
     def has_action_notes(self) -> bool:
@@ -215,7 +221,9 @@ def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
     who = isolate(r.player_label.strip() or t.name(r.player_id) or "")
     if r.point_id is None:
         return RatingView(who, "–", t("export_chose_not_to_say"), True, r.player_id in person_ids)
-    return RatingView(who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids, r.point_id)
+    return RatingView(
+        who, r.symbol, r.label or r.point_id, False, r.player_id in person_ids, r.point_id, r.easy_read
+    )
 
 
 def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
@@ -252,6 +260,7 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
         icon=th.icon,
         in_play=th.in_play,
         covered=th.covered,
+        easy_title=th.easy_read,
         statements=[_statement(s, t, person_ids) for s in th.statements],
         sections=[
             SectionView(

@@ -409,7 +409,14 @@ class Game:
         if point is None:
             return Rating(player_id=p.id, player_label=p.label, point_id=None)
         sp = self.decks.scale_point(point)
-        return Rating(player_id=p.id, player_label=p.label, point_id=sp.id, label=sp.label, symbol=sp.symbol)
+        return Rating(
+            player_id=p.id,
+            player_label=p.label,
+            point_id=sp.id,
+            label=sp.label,
+            symbol=sp.symbol,
+            easy_read=sp.easy_read,
+        )
 
     def _check_point(self, point: str | None) -> None:
         if point is not None and not any(sp.id == point for sp in self.decks.scale):

@@ -26,7 +26,7 @@ class Participant:
     label: str
     shown_as: str = "name"
     role: str = "player"
-    persona: str | None = None
+    persona: str | None = None  # in workshops: the practice persona's name
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Rating:
     point_id: str | None  # None means "chose not to say"
     label: str = ""
     symbol: str = ""
+    easy_read: str | None = None  # the scale point's easy-read wording
 
 
 @dataclass
@@ -82,6 +83,7 @@ class ThemeRecord:
     colour: str
     icon: str
     in_play: bool = True
+    easy_read: str | None = None  # the theme's short easy-read title
     statements: list[Statement] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)

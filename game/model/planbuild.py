@@ -22,6 +22,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 colour=t.colour,
                 icon=t.icon,
                 in_play=t.id in in_play,
+                easy_read=t.easy_read,
                 statements=copy.deepcopy(state.statements.get(t.id, [])),
                 notes=copy.deepcopy(state.notes.get(t.id, [])),
                 actions=copy.deepcopy(state.actions.get(t.id, [])),
@@ -35,7 +36,9 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         practice=bool(setup.get("practice")),
         language=setup.get("language") or decks.language,
         participants=[
-            Participant(id=p.id, label=p.label, shown_as=p.shown_as, role=p.role, persona=p.persona)
+            Participant(
+                id=p.id, label=p.label, shown_as=p.shown_as, role=p.role, persona=_persona(decks, p.persona)
+            )
             for p in state.players
         ],
         decks=[DeckRef(id=d.id, version=d.version, title=d.title, language=d.language) for d in decks.decks],
@@ -47,3 +50,12 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         finished=state.phase == "finished",
         won_together=state.won_together(),
     )
+
+
+def _persona(decks: DeckSet, persona_id: str | None) -> str | None:
+    if persona_id is None:
+        return None
+    try:
+        return decks.persona(persona_id).name
+    except KeyError:
+        return persona_id
