@@ -143,3 +143,15 @@ def test_fitted_text_stays_in_its_box(s):
     assert px >= 8
     if px > 8:
         assert w <= 300 and h <= 120
+
+
+def test_right_to_left_text_is_shaped_only_when_it_is_all_right_to_left():
+    from game.ui.text import rtl_script
+
+    assert rtl_script("مرحبا، نحن نحب الحديقة") == "Arab"
+    assert rtl_script("שלום לכולם") == "Hebr"
+    assert rtl_script("Hello مرحبا") is None
+    assert rtl_script("café 🙂") is None
+    app = make_app((1280, 720))
+    surf = app.fonts.render("مرحبا 123 🙂", 32, (0, 0, 0), 400)
+    assert surf.get_width() > 0

@@ -8,6 +8,7 @@ then pygame's built-in font (with one warning on the console).
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import OrderedDict
 from pathlib import Path
 
@@ -38,6 +39,18 @@ def clean(text: object) -> str:
     except UnicodeEncodeError:
         s = s.encode("utf-8", "replace").decode("utf-8")
     return s
+
+
+def rtl_script(text: str) -> str | None:
+    """ "Arab" or "Hebr" when the text has right-to-left letters, else None."""
+    for ch in text:
+        if ord(ch) >= 0x0590:
+            bidi = unicodedata.bidirectional(ch)
+            if bidi == "AL":
+                return "Arab"
+            if bidi == "R":
+                return "Hebr"
+    return None
 
 
 def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
@@ -74,10 +87,10 @@ class Fonts:
         base = "dyslexic" if self.dyslexic else "sans"
         return base + ("-bold" if bold else "")
 
-    def font(self, px: int, bold: bool = False) -> pygame.font.Font:
+    def font(self, px: int, bold: bool = False, script: str | None = None) -> pygame.font.Font:
         face = self._face_name(bold)
         px = max(6, int(px))
-        key = (face, px)
+        key = (face, px, script)
         f = self._fonts.get(key)
         if f is None:
             if face not in self._paths:
@@ -90,6 +103,13 @@ class Fonts:
                     )
             path = self._paths[face]
             f = pygame.font.Font(str(path) if path else None, px)
+            if script:
+                # Right-to-left text (Arabic, Hebrew) is shaped and ordered properly when asked for.
+                try:
+                    f.set_script(script)
+                    f.set_direction(pygame.DIRECTION_RTL)
+                except (pygame.error, AttributeError, ValueError):
+                    pass
             self._fonts[key] = f
         return f
 
@@ -102,7 +122,7 @@ class Fonts:
         if surf is not None:
             self._renders.move_to_end(key)
             return surf
-        f = self.font(px, bold)
+        f = self.font(px, bold, rtl_script(text))
         f.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
         try:
             surf = f.render(text or " ", True, colour, None, max(0, int(width)))
