@@ -42,15 +42,18 @@ def clean(text: object) -> str:
 
 
 def rtl_script(text: str) -> str | None:
-    """ "Arab" or "Hebr" when the text has right-to-left letters, else None."""
+    """The script name ("Arab" or "Hebr") when the text is written right to left, else None.
+
+    Only text with no left-to-right letters at all is turned round: the font engine has no full
+    bidirectional layout, and turning a mixed line round would print its English words backwards."""
+    script = None
     for ch in text:
-        if ord(ch) >= 0x0590:
-            bidi = unicodedata.bidirectional(ch)
-            if bidi == "AL":
-                return "Arab"
-            if bidi == "R":
-                return "Hebr"
-    return None
+        bidi = unicodedata.bidirectional(ch)
+        if bidi == "L":
+            return None
+        if script is None and bidi in ("AL", "R"):
+            script = "Arab" if bidi == "AL" else "Hebr"
+    return script
 
 
 def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
