@@ -24,7 +24,10 @@ def codes_in_source() -> set[str]:
         codes |= set(re.findall(r'Finding\(\s*"(\w+)"', text))
         codes |= set(re.findall(r'code = "(\w+)"', text))
         codes |= set(re.findall(r'"(yaml_hint_\w+)"', text))
-        codes |= set(re.findall(r'\(\("\w+", "(clash_\w+)"\)', text))
+        codes |= set(re.findall(r'"(clash_\w+)"', text))
+        codes |= set(re.findall(r'_at\(e, "(\w+)"', text))
+        codes |= set(re.findall(r'else "(alias_\w+)"', text))
+        codes |= set(re.findall(r'code = "(\w+)" if', text))
         codes |= set(re.findall(r'\("(translation_\w+)", ', text))
     return codes
 
