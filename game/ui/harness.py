@@ -113,7 +113,7 @@ def _previous_plan(decks) -> dict:
 
 def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
     """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
-    decks, problems = load_for_game()
+    decks, problems = load_for_game(mode=mode)
     if decks is None:
         raise RuntimeError("; ".join(problems))
     review = step in ("look_back",)

@@ -9,7 +9,7 @@ import time
 import pygame
 
 from game.ui.app import TICK
-from game.ui.layout import cols
+from game.ui.layout import cols, rows
 from game.ui.screens import play_views, summary_view, turn_views
 from game.ui.screens.frame import FramedScreen
 from game.ui.textbox import TextBox
@@ -330,6 +330,9 @@ class PlayScreen(FramedScreen):
         timer = self._timer_text()
         self._timer_words = timer
         for key, words, action, icon in items:
+            # Wide enough for the words in any language at full size (icon + padding + words).
+            need = m.px(64 + 12 + 36) + self.app.ctx.fonts.size(words, m.small, 0, True)[0]
+            bw = max(m.px(250), min(m.px(420), need))
             out.append(
                 Button(
                     pygame.Rect(right - bw, top.top, bw, top.height),
@@ -341,42 +344,6 @@ class PlayScreen(FramedScreen):
                 )
             )
             right -= bw + m.gap
-        if timer:
-            paused = self.turn is not None and self.turn.paused_at is not None
-            t_btns = [
-                ("timer_more", w("btn_timer_more"), lambda: self.cmd("extend_timer", seconds=60), "plus"),
-                (
-                    "timer_pause",
-                    w("btn_timer_resume" if paused else "btn_timer_pause"),
-                    (lambda: self.cmd("resume_timer")) if paused else (lambda: self.cmd("pause_timer")),
-                    "pause",
-                ),
-            ]
-            for key, words, action, icon in t_btns:
-                out.append(
-                    Button(
-                        pygame.Rect(right - bw, top.top, bw, top.height),
-                        words,
-                        key,
-                        action,
-                        icon=icon,
-                        size="small",
-                    )
-                )
-                right -= bw + m.gap
-            lw = m.px(300)
-            over = (self.game.timer_remaining(time.time()) or 0) < 0
-            out.append(
-                Label(
-                    pygame.Rect(right - lw, top.top, lw, top.height),
-                    timer,
-                    "small",
-                    bold=True,
-                    align="center",
-                    style="timer" if over else "panel",
-                    key="timer",
-                )
-            )
         return out
 
     def _timer_text(self) -> str:
@@ -389,7 +356,44 @@ class PlayScreen(FramedScreen):
             return self.app.w("timer_over")
         return self.app.w("timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}")
 
+    def timer_row(self, rect: pygame.Rect) -> tuple[list, pygame.Rect]:
+        """Workshop turn timer, when one is set: the time left (a soft colour and words when it runs
+        over, never a sound), one more minute, and pause. Returns its widgets and the space left."""
+        timer = self._timer_text()
+        self._timer_words = timer
+        if not timer:
+            return [], rect
+        m, w = self.app.ctx.m, self.app.w
+        row, rest = rows(rect, [m.px(92), 1.0], m.gap)
+        paused = self.turn is not None and self.turn.paused_at is not None
+        over = (self.game.timer_remaining(time.time()) or 0) < 0
+        a, b, c = cols(row, [1.0, m.px(330), m.px(330)], m.gap)
+        out = [
+            Label(a, timer, "body", bold=True, style="timer" if over else "panel", key="timer"),
+            Button(
+                b,
+                w("btn_timer_more"),
+                "timer_more",
+                lambda: self.cmd("extend_timer", seconds=60),
+                icon="plus",
+                size="small",
+            ),
+            Button(
+                c,
+                w("btn_timer_resume" if paused else "btn_timer_pause"),
+                "timer_pause",
+                (lambda: self.cmd("resume_timer")) if paused else (lambda: self.cmd("pause_timer")),
+                icon="timer",
+                size="small",
+            ),
+        ]
+        return out, rest
+
     def body(self, rect):
+        timer, rect = self.timer_row(rect) if self.phase != "summary" else ([], rect)
+        return timer + self.step_body(rect)
+
+    def step_body(self, rect):
         if self.phase == "summary":
             return summary_view.build(self, rect)
         if self.hold_board or self.phase in ("roll", "choose_theme"):

@@ -222,7 +222,10 @@ def view_talk(scr, rect) -> list[Widget]:
     prompt = d.prompts[min(t.prompt, len(d.prompts) - 1)]
     left, right = cols(rect, [0.36, 0.64], m.gap * 2)
     out.append(_card(scr, left, t.card))
-    q, box, who_l, who_r, btns = rows(right, [m.px(150), 1.0, m.px(46), m.px(190), m.px(100)], m.gap)
+    people = len(scr.state.players) + 1
+    chip_rows = -(-people // min(people, 5))
+    who_h = chip_rows * m.px(88) + (chip_rows - 1) * (m.gap // 2)
+    q, box, who_l, who_r, btns = rows(right, [m.px(120), 1.0, m.px(46), who_h, m.px(100)], m.gap)
     out.append(
         Label(
             q,
