@@ -287,3 +287,13 @@ def test_odd_text_in_the_wrong_place_gets_a_message_not_a_crash(bad_id):
     problems = problems_of(text)
     assert len(problems) == 1 and "is not a good id" in problems[0]
     assert len(problems[0]) < 400  # a very long value is shortened in the message
+
+
+def test_a_file_with_huge_numbers_of_mistakes_shows_the_first_ones_and_a_count():
+    text = "".join(f"k{i}: &a{i} v\n" for i in range(100_000))
+    problems = quick(lambda: problems_of(text), limit=5.0)
+    assert len(problems) == 2001
+    assert problems[0] == 'd.yaml:1:1: The deck is missing "id". Add a line like "id: ...".'
+    assert (
+        problems[-1] == "d.yaml: ...and 98,010 more problems not shown. Fix the ones above, then check again."
+    )

@@ -11,7 +11,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from game.model.deck_problem import Finding
-from game.model.deck_schema import closest
 from game.model.deck_words import SECTION_ITEM
 from game.model.deck_yaml import Parsed
 
@@ -63,7 +62,7 @@ def unknown_themes(data: dict, theme_ids: list[str]) -> list[Finding]:
     for i, card in items(data, "cards"):
         theme = text_of(card, "theme")
         if theme is not None and theme not in known:
-            params = {"theme": theme, "suggest": closest(theme, theme_ids), "allowed": theme_ids}
+            params = {"theme": theme, "near": theme, "allowed": theme_ids}
             out.append(Finding("unknown_theme", params, ("cards", i, "theme")))
     return out
 

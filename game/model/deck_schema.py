@@ -195,7 +195,7 @@ def _check(value: Any, rule: Rule, path: tuple, out: list[Finding]) -> None:
         return
     if rule.enum is not None and not any(_same(value, option) for option in rule.enum):
         options = [str(o) for o in rule.enum]
-        params = {"value": _shown(value), "allowed": options, "suggest": closest(str(value), options)}
+        params = {"value": _shown(value), "allowed": options, "near": str(value)}
         out.append(Finding("not_allowed", params, path, defs=rule.defs))
         return
     if isinstance(value, str):
@@ -242,7 +242,7 @@ def _check_mapping(value: dict, rule: Rule, path: tuple, out: list[Finding]) -> 
             _check(item, sub, path + (key,), out)
         elif additional is False:
             allowed = list(properties)
-            params = {"field": _shown(key), "suggest": closest(key, allowed), "allowed": allowed}
+            params = {"field": _shown(key), "allowed": allowed, "near": key}
             out.append(Finding("unknown_key", params, path + (key,), on_key=True, defs=rule.defs))
         elif additional is not True:
             _check(item, additional, path + (key,), out)

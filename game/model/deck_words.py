@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.model.deck_problem import Finding, Problem
+from game.model.deck_schema import closest
 from game.model.deck_yaml import Parsed
 from game.words import Words
 
@@ -25,17 +26,26 @@ SECTION_ITEM = {
 _WHERE_PARENT = {"unknown_key", "unknown_theme", "dup_id", "clash_card", "clash_theme", "same_symbol"}
 
 
+MAX_PROBLEMS = 2000
+"""Per file. A real deck never comes near this; a generated or corrupted one can hold hundreds of
+thousands of mistakes, and wording them all would take seconds to say nothing more useful."""
+
+
 def to_problems(file: str, findings: list[Finding], parsed: Parsed | None, words: Words) -> list[Problem]:
-    """Word every finding and sort them as they appear in the file."""
-    problems = []
-    data = parsed.data if parsed is not None else None
-    for f in findings:
+    """Word every finding (up to ``MAX_PROBLEMS``) and sort them as they appear in the file."""
+    placed = []
+    for order, f in enumerate(findings):
         if f.line is not None:
             line, column = f.line, f.column or 0
         elif parsed is not None:
             line, column = parsed.position(f.path, f.on_key)
         else:
             line, column = 0, 0
+        placed.append((line, column, order, f))
+    placed.sort(key=lambda x: x[:3])
+    data = parsed.data if parsed is not None else None
+    problems = []
+    for line, column, _, f in placed[:MAX_PROBLEMS]:
         if f.code == "type_quote" and parsed is not None and "raw" not in f.params:
             f = Finding(
                 f.code,
@@ -47,7 +57,11 @@ def to_problems(file: str, findings: list[Finding], parsed: Parsed | None, words
                 f.defs,
             )
         problems.append(Problem(file, line, column, message(f, data, words), f"deck.{f.code}"))
-    problems.sort(key=lambda p: (p.line, p.column))
+    if len(placed) > MAX_PROBLEMS:
+        more = len(placed) - MAX_PROBLEMS
+        problems.append(
+            Problem(file, 0, 0, words.get("deck.more_problems", n=f"{more:,}"), "deck.more_problems")
+        )
     return problems
 
 
@@ -60,9 +74,11 @@ def message(f: Finding, data: Any, words: Words) -> str:
             params[name] = _or_list([words.get(f"deck.kind.{t}") for t in params[name]], words)
     if "got" in params:
         params["got"] = words.get(f"deck.got.{params['got']}")
+    # "Did you mean ...?" is worked out only for problems that are shown: difflib is slow on thousands.
+    near = closest(str(params.pop("near")), [str(a) for a in params["allowed"]]) if "near" in params else None
+    params["suggest"] = words.get("deck.suggest", word=near) if near else ""
     if "allowed" in params:
         params["allowed"] = ", ".join(str(a) for a in params["allowed"])
-    params["suggest"] = words.get("deck.suggest", word=params["suggest"]) if params.get("suggest") else ""
     if "hint_key" in params:
         params["hint"] = words.get(f"deck.{params.pop('hint_key')}")
     if "kind" in params:
