@@ -130,3 +130,12 @@ def test_other_settings_still_fit(name, options):
             if a["rect"].colliderect(b["rect"]):
                 problems.append(f"{a['key']!r} overlaps {b['key']!r}")
     assert not problems, "\n".join(problems)
+
+
+def test_screenshots_of_every_screen(tmp_path):
+    from game.ui.harness import save_screenshots
+
+    files = save_screenshots(
+        tmp_path, sizes=[(1280, 720)], looks=[True], names=["start", "play:pick", "play:summary"]
+    )
+    assert len(files) == 3 and all(f.stat().st_size > 10_000 for f in files)

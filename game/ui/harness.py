@@ -220,3 +220,40 @@ def push_screen(app: App, name: str, link: GameLink | None = None):
             if not scr.update(0.05):
                 break
     return scr
+
+
+def save_screenshots(
+    folder, sizes=((1280, 720), (1920, 1080), (3840, 2160)), looks=(False, True), names=SCREENS
+) -> list:
+    """A PNG of every screen at every size, in the default and high-contrast looks."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    links: dict[str, GameLink] = {}
+    files = []
+    for size in sizes:
+        for hc in looks:
+            app = make_app(size, high_contrast=hc)
+            for name in names:
+                base, _, mode = name.partition("@")
+                kind, _, arg = base.partition(":")
+                link = None
+                if kind == "play":
+                    link = links.get(name) or game_at(arg, mode=mode or "group")
+                    links[name] = link
+                push_screen(app, name, link)
+                app.step([])
+                look = "high-contrast" if hc else "default"
+                files.append(
+                    app.screenshot(
+                        folder / f"{size[0]}x{size[1]}-{look}-{name.replace(':', '-').replace('@', '-')}.png"
+                    )
+                )
+    return files
+
+
+if __name__ == "__main__":
+    import sys
+
+    out = save_screenshots(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    print(f"Saved {len(out)} pictures in {out[0].parent}")
