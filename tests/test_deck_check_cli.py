@@ -118,3 +118,17 @@ def test_terminal_that_cannot_show_the_characters_gets_stand_ins(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert "Dec bach ? ?" in run.stdout
+
+
+def test_a_folder_checks_every_deck_in_it(tmp_path, capsys):
+    write(tmp_path, "tiny.yaml", GOOD)
+    write(tmp_path, "extra.yaml", EXTENSION)
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'extra.yaml'}: Extra cards 1.0 (en-GB) — adds 1 card, 1 persona and 1 facilitator note to tiny",
+        f"{tmp_path / 'tiny.yaml'}: Tiny deck 1.0 (en-GB) — 2 themes × 2 cards",
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["check", str(empty)]) == 2
+    assert "This is a folder, not a deck file." in capsys.readouterr().out

@@ -1,7 +1,8 @@
 """``making-it-real check FILE...``: check deck files and say, in plain words, what to fix.
 
 Prints one line per good deck, or every problem as ``file:line:column: message``. Exit code 0 when
-every file is good, 2 when any file has a problem (a missing file included).
+every file is good, 2 when any file has a problem (a missing file included). A folder checks every
+``*.yaml`` file in it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from game.words import Words
 
 
 def run(args) -> int:
-    files = [str(f) for f in args.files]
+    files = _expand([str(f) for f in args.files])
     words = Words(getattr(args, "language", None))
     # A deck may extend a deck that sits beside it, so look in each file's own folder too.
     folders = list(SEARCH_DIRS) + [Path(f).parent for f in files]
@@ -59,6 +60,15 @@ def _count(words: Words, name: str, n: int) -> str:
     if n == 0:
         return ""
     return words.get(f"check.part.{name}_one") if n == 1 else words.get(f"check.part.{name}", n=n)
+
+
+def _expand(files: list[str]) -> list[str]:
+    """A folder stands for the deck files in it (``check decks/``); an empty folder stays, to be reported."""
+    out = []
+    for f in files:
+        inside = sorted(Path(f).glob("*.yaml")) if Path(f).is_dir() else []
+        out += [str(p) for p in inside] or [f]
+    return out
 
 
 def _unique(folders: list[Path]) -> list[Path]:
