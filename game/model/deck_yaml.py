@@ -116,7 +116,7 @@ class _Frame:
         "key",
         "has_key",
         "anchor",
-        "size",
+        "counted_before",
         "merges",
         "is_key",
         "vmarks",
@@ -130,7 +130,7 @@ class _Frame:
         self.key: Any = None
         self.has_key = False
         self.anchor = anchor
-        self.size = 1
+        self.counted_before = 0
         self.merges: list[tuple[Any, Any]] = []
         self.is_key = is_key
         self.vmarks: dict = {}
@@ -293,7 +293,6 @@ class _Builder:
                     continue
                 if e.anchor is not None:
                     self.anchors[e.anchor] = (value, 1)
-                top.size += 1
                 if top.is_map:
                     if top.has_key:
                         top.has_key = False
@@ -330,6 +329,7 @@ class _Builder:
                 elif not is_key:
                     _mark_child(top, e.start_mark)
                 frame = _Frame(cls is map_start, e.anchor, is_key)
+                frame.counted_before = nodes - 1  # its size is the count at its end minus this
                 frame.vmarks[None] = e.start_mark  # where the container itself starts
                 stack.append(frame)
                 top = frame
@@ -340,10 +340,11 @@ class _Builder:
                     self._merge(frame)
                 start = frame.vmarks.pop(None)
                 marks[id(frame.value)] = (frame.vmarks, frame.kmarks, frame.raw)
+                size = nodes - frame.counted_before
                 if frame.anchor is not None:
-                    self.anchors[frame.anchor] = (frame.value, frame.size)
+                    self.anchors[frame.anchor] = (frame.value, size)
                 self.nodes = nodes
-                self._put(top, frame.value, frame.size, start, frame.is_key)
+                self._put(top, frame.value, start, frame.is_key)
             elif cls is ev.AliasEvent:
                 self.nodes = nodes
                 self._alias(top, e)
@@ -390,11 +391,10 @@ class _Builder:
     def _typed(self, top: _Frame, key: Any, value: Any, e) -> None:
         top.raw[key] = e.value  # kept for the message "put it in quotes, like ..."
 
-    def _put(self, top: _Frame | None, value: Any, size: int, mark, is_key_collection: bool) -> None:
+    def _put(self, top: _Frame | None, value: Any, mark, is_key_collection: bool) -> None:
         if top is None:
             self.root = value
             return
-        top.size += size
         if not top.is_map:
             top.vmarks.setdefault(len(top.value), mark)
             top.value.append(value)
@@ -462,7 +462,7 @@ class _Builder:
             raise _Stop(self._at(e, "too_many_nodes", {"limit": MAX_NODES}))
         if top is not None and not (top.is_map and not top.has_key):
             _mark_child(top, e.start_mark)
-        self._put(top, value, size, e.start_mark, False)
+        self._put(top, value, e.start_mark, False)
 
 
 _tag_cache: dict[str, str] = {}
