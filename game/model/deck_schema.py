@@ -70,6 +70,7 @@ class Rule:
         "then",
         "else_",
         "text_only",
+        "pytype",
     )
 
     def __init__(self) -> None:
@@ -91,6 +92,7 @@ class Rule:
         self.then: Rule | None = None
         self.else_: Rule | None = None
         self.text_only = False  # only type string and text bounds: checkable without a path
+        self.pytype: type | None = None  # a single type that isinstance() can check on its own
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +161,8 @@ class _Compiler:
             if key in node:
                 setattr(rule, slot, self.rule(node[key], ()))
         rule.text_only = rule.types == frozenset({"string"}) and rule.enum is None and rule.if_ is None
+        if rule.types is not None and len(rule.types) == 1:
+            rule.pytype = _PYTYPES.get(next(iter(rule.types)))
         return rule
 
     def _resolve(self, ref: str) -> tuple[str, dict]:
@@ -190,7 +194,11 @@ def is_valid(data: Any, rule: Rule | None = None) -> bool:
 
 
 def _check(value: Any, rule: Rule, path: tuple, out: list[Finding]) -> None:
-    if rule.types is not None and not _type_ok(value, rule.types):
+    if rule.pytype is not None:
+        if not isinstance(value, rule.pytype):
+            out.append(_type_finding(value, rule, path))
+            return
+    elif rule.types is not None and not _type_ok(value, rule.types):
         out.append(_type_finding(value, rule, path))
         return
     if rule.enum is not None and not any(_same(value, option) for option in rule.enum):
@@ -270,6 +278,10 @@ def _check_list(value: list, rule: Rule, path: tuple, out: list[Finding]) -> Non
 
 
 # -- types, the way JSON Schema sees them ---------------------------------------------------------------
+
+
+# JSON Schema types that match exactly one Python type (integer and number need more care: True is not 1).
+_PYTYPES = {"string": str, "object": dict, "array": list, "boolean": bool, "null": type(None)}
 
 
 def _type_ok(value: Any, types: frozenset[str]) -> bool:
