@@ -80,8 +80,14 @@ class Screen:
             self._sync_text_input()
 
     def default_focus(self) -> str | None:
-        for w in self.focusables():
+        """Where the keyboard starts: the box to type in, else the main (primary) button, so Enter
+        does the obvious thing."""
+        items = self.focusables()
+        for w in items:
             if isinstance(w, TextBox):
+                return w.key
+        for w in items:
+            if getattr(w, "style", "") == "primary":
                 return w.key
         return None
 
