@@ -11,7 +11,7 @@ from typing import Any
 
 from game.model.deck_problem import Finding, Problem
 from game.model.deck_schema import closest
-from game.model.deck_yaml import Parsed
+from game.model.deck_yaml import Parsed, child_of
 from game.words import Words
 
 SECTION_ITEM = {
@@ -106,7 +106,7 @@ def where(path: tuple, data: Any, words: Words) -> str:
     parts: list[str] = []
     node = data
     for i, step in enumerate(path):
-        child = _child(node, step)
+        child = child_of(node, step)
         if isinstance(step, int):
             kind = SECTION_ITEM.get(path[0]) if i == 1 else None
             if kind is not None:
@@ -121,14 +121,6 @@ def where(path: tuple, data: Any, words: Words) -> str:
             parts.append(_short(str(step)))
         node = child
     return ", ".join(parts)
-
-
-def _child(node: Any, step: Any) -> Any:
-    if isinstance(node, dict):
-        return node.get(step)
-    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-        return node[step]
-    return None
 
 
 def _short(text: str) -> str:

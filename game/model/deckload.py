@@ -59,7 +59,7 @@ class DeckFile:
     given: bool = True  # False for a base deck found in a search folder
     parent: DeckFile | None = None
     deck: Deck | None = None
-    _words: Words | None = None
+    words: Words | None = None  # the language problems are worded in
 
     @property
     def data(self) -> Any:
@@ -76,7 +76,7 @@ class DeckFile:
 
     @property
     def problems(self) -> list[Problem]:
-        return to_problems(self.file, self.findings, self.parsed, self._words or Words("en"))
+        return to_problems(self.file, self.findings, self.parsed, self.words or Words("en"))
 
 
 def _collector_paused(fn):
@@ -176,7 +176,7 @@ def _read(path: str | Path, words: Words) -> DeckFile:
     label = str(path)
     text, findings = read_file(path)
     if text is None:
-        return DeckFile(label, None, findings, _words=words)
+        return DeckFile(label, None, findings, words=words)
     return _analyse(text, label, Path(path).parent, words)
 
 
@@ -191,7 +191,7 @@ def _analyse(text: str, file: str, folder: Path | None, words: Words) -> DeckFil
         else:
             findings += deck_schema.check(parsed.data, rule)
         findings += check_deck(parsed.data, parsed, folder)
-    return DeckFile(file, parsed, findings, folder, _words=words)
+    return DeckFile(file, parsed, findings, folder, words=words)
 
 
 def _only_deck(f: DeckFile) -> Deck:
@@ -278,7 +278,6 @@ class _Resolver:
         self.by_id: dict[str, DeckFile] = {}
         self.by_translation: dict[str, DeckFile] = {}
         self._searched: dict[Path, DeckFile] = {}
-        self._given_paths = set()
 
     def run(self) -> None:
         for f in self.files:
