@@ -255,12 +255,8 @@ class Screen:
             w.draw(surface, ctx, focused=(w is fw and (self.show_focus or w.role == "textbox")))
         if fw is not None and self.show_focus:
             m = ctx.m
-            ring = fw.rect.inflate(m.px(14), m.px(14))
-            pygame.draw.rect(surface, ctx.look.focus, ring, max(3, m.px(7)), border_radius=m.px(20))
-            pygame.draw.rect(
-                surface,
-                ctx.look.background,
-                ring.inflate(m.px(6), m.px(6)),
-                max(1, m.px(3)),
-                border_radius=m.px(22),
-            )
+            ring = fw.rect.inflate(m.px(16), m.px(16))
+            # A thick ring with a halo of the background outside it shows on any colour behind.
+            halo = ring.inflate(m.px(8), m.px(8))
+            pygame.draw.rect(surface, ctx.look.background, halo, max(2, m.px(4)), border_radius=m.px(24))
+            pygame.draw.rect(surface, ctx.look.focus, ring, max(4, m.px(10)), border_radius=m.px(20))

@@ -137,6 +137,7 @@ class Button(Widget):
         super().__init__(rect, key, text)
         self.action, self.icon, self.style, self.fill, self.size = action, icon, style, fill, size
         self.enabled = enabled
+        self.focusable = action is not None  # a card shown only to read is not a stop for Tab
         self.pressed = False
 
     def activate(self, app) -> bool:

@@ -113,17 +113,20 @@ def view_pick(scr, rect) -> list[Widget]:
 def _scale(scr, rect, player_id, out, prefix="point"):
     m = scr.app.ctx.m
     pts = scr.decks.scale
+    t = scr.turn
+    # On an "everyone" turn answers stay hidden, so nothing is shown as chosen until the reveal.
+    chosen = t.ratings.get(player_id, "-") if scr.phase == "rate" else "-"
     for sp, r in zip(pts, rows(rect, [1] * len(pts), m.gap), strict=True):
-        out.append(
-            Button(
-                r,
-                f"{sp.symbol}  {sp.label}",
-                f"{prefix}:{sp.id}",
-                lambda p=sp.id: scr.cmd("rate", player=player_id, point=p),
-                icon=sp.icon,
-                size="heading",
-            )
+        chip = Chip(
+            r,
+            sp.label,
+            f"{prefix}:{sp.id}",
+            lambda p=sp.id: scr.cmd("rate", player=player_id, point=p),
+            selected=chosen == sp.id,
+            icon=sp.icon,
         )
+        chip.size = "heading"
+        out.append(chip)
 
 
 def view_rate(scr, rect) -> list[Widget]:
@@ -134,9 +137,9 @@ def view_rate(scr, rect) -> list[Widget]:
     out.append(_card(scr, left, t.card))
     rater = scr.rater or t.player
     raters = [p for p in s.players if p.role != "facilitator"]
-    q, scale_r, who_l, who_r, nxt = rows(right, [m.px(70), 1.0, m.px(50), m.px(92), m.px(100)], m.gap)
+    q, scale_r, who_l, who_r, nxt = rows(right, [m.px(80), 1.0, m.px(50), m.px(92), m.px(100)], m.gap)
     out.append(
-        Label(q, w("rate_question", name=scr.player_label(rater)), "body", bold=True, key="rate_question")
+        Label(q, w("rate_question", name=scr.player_label(rater)), "heading", bold=True, key="rate_question")
     )
     _scale(scr, scale_r, rater, out)
     out.append(Label(who_l, w("rate_others"), "small", key="rate_others"))
