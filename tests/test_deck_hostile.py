@@ -32,7 +32,7 @@ def test_invalid_yaml_says_where_and_why():
     text = replace_line(GOOD, "title: Tiny deck", "title: Tiny: a deck: for tests")
     assert only(text) == (
         "d.yaml:3:12: This is not valid YAML: mapping values are not allowed in this context. "
-        "A colon and a space inside words confuse YAML. Put the whole text in quotes."
+        "If the colon is part of the words, put the whole text in quotes. If this line is a new field, line it up with the fields above it."
     )
 
 
