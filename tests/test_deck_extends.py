@@ -215,3 +215,15 @@ def test_shipped_decks_load_and_merge():
     assert [t.id for t in ds.themes] == ["living", "information", "connected", "my-way", "control", "people"]
     assert [p.id for p in ds.prompts] == ["helps", "dont", "together"]
     assert [s.id for s in ds.scale] == ["real", "sometimes", "not-yet", "not-sure"]
+
+
+def test_extension_may_not_define_a_theme_its_base_has(tmp_path):
+    write(tmp_path, "tiny.yaml", GOOD)
+    text = EXTENSION.replace(
+        "cards:\n",
+        'themes:\n  - id: living\n    title: Again\n    question: Again?\n    colour: "#000000"\n    icon: living\ncards:\n',
+    )
+    ext = write(tmp_path, "extra.yaml", text)
+    assert messages([ext], [tmp_path]) == [
+        f'{ext}:9:9: Theme "living" is already in the deck "tiny". To add cards to it, just use "theme: living" on the cards.'
+    ]

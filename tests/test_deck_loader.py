@@ -384,3 +384,45 @@ def test_welsh_messages_fall_back_to_english_where_missing():
     with pytest.raises(DeckError) as caught:
         load_deck_text(replace_line(GOOD, "theme: people", "theme: peple"), language="cy")
     assert all(p.message for p in caught.value.problems)
+
+
+def test_bad_icon_name():
+    text = replace_line(GOOD, "icon: people", "icon: People.svg")
+    assert one(text) == (
+        'd.yaml:18:11: Theme "people", icon "People.svg" is not an icon name. Use small letters, digits and dashes, '
+        "like scale-real. The picture is assets/icons/<name>.svg."
+    )
+
+
+def test_persona_age_below_zero():
+    text = (
+        GOOD
+        + "personas:\n  - id: persona-ann\n    name: Ann\n    age: -1\n    summary: You are playing as Ann.\n"
+    )
+    assert one(text) == 'd.yaml:44:10: Persona "persona-ann", age is -1, but it cannot be less than 0.'
+
+
+def test_translation_of_itself():
+    text = replace_line(GOOD, "author: Tests\n", "author: Tests\ntranslation_of: tiny\n")
+    assert one(text) == (
+        'd.yaml:8:17: This deck says it is a translation of itself ("tiny"). '
+        '"translation_of" names the id of the original deck.'
+    )
+
+
+def test_merge_key_with_text_after_it():
+    text = replace_line(GOOD, "    section: do", "    section: do\n    <<: hello")
+    assert one(text) == "d.yaml:32:9: The merge key << needs a set of fields (or a list of them) after it."
+
+
+def test_a_broken_schema_file_is_a_message_not_a_crash(monkeypatch):
+    from game.model import deck_schema
+
+    def broken(*_args):
+        raise deck_schema.SchemaError("decks/deck.schema.json: Expecting value: line 1 column 1 (char 0)")
+
+    monkeypatch.setattr(deck_schema, "compiled", broken)
+    assert one(GOOD) == (
+        "d.yaml: The game's deck rules (decks/deck.schema.json) cannot be read: decks/deck.schema.json: "
+        "Expecting value: line 1 column 1 (char 0). Reinstall the game."
+    )
