@@ -297,3 +297,14 @@ def test_a_file_with_huge_numbers_of_mistakes_shows_the_first_ones_and_a_count()
     assert (
         problems[-1] == "d.yaml: ...and 98,010 more problems not shown. Fix the ones above, then check again."
     )
+
+
+def test_a_device_or_pipe_is_refused_without_waiting(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        with pytest.raises(DeckError) as caught:
+            quick(lambda p=path: load_deck(p), limit=2.0)
+        assert "This is not an ordinary file" in str(caught.value.problems[0])

@@ -151,6 +151,8 @@ def read_file(path: str | Path) -> tuple[str | None, list[Finding]]:
     try:
         if p.is_dir():
             return None, [Finding("file_is_folder", line=0, column=0)]
+        if p.exists() and not p.is_file():  # a pipe or a device: reading could wait for ever
+            return None, [Finding("file_not_regular", line=0, column=0)]
         with open(p, "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
