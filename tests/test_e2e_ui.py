@@ -207,3 +207,26 @@ def test_back_from_the_saved_plan_reopens_is_this_right(tmp_path):
         ap.act()
         app.step(pygame.event.get())
     assert app.top.name == "play" and app.top.phase == "summary"
+
+
+def test_review_can_start_from_a_plan_file(tmp_path):
+    app, ap, store = play(tmp_path, "group", 2, seed=13)
+    json_file = next(f for f in ap.files if f.suffix == ".json")
+    app.reset_to(StartScreen(app))
+    for key in ("review", "open_file"):
+        ap.tap(key)
+    ap.queue.append(("tap", "text"))
+    ap.queue.append(("type", str(tmp_path / "nothing-here.json")))
+    ap.queue.append(("tap", "save"))
+    while ap.queue:
+        ap.act()
+        app.step(pygame.event.get())
+    assert app.top.name == "text-dialog" and "no plan file" in app.top.message
+    ap.queue.append(("tap", "text"))
+    ap.queue.append(("clear", None))
+    ap.queue.append(("type", str(json_file)))
+    ap.queue.append(("tap", "save"))
+    while ap.queue:
+        ap.act()
+        app.step(pygame.event.get())
+    assert app.top.name == "setup" and app.top.previous_plan["title"] == "Rose House plan"

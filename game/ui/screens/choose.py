@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.ui.layout import cols, rows
@@ -29,7 +31,43 @@ class ChooseGameScreen(FramedScreen):
         return self.app.w("choose_games_title" if self.what == "games" else "choose_plans_title")
 
     def bottom_buttons(self):
-        return [("back", self.app.w("btn_back"), self.back, "back", "button"), self.speak_button()]
+        out = [("back", self.app.w("btn_back"), self.back, "back", "button"), self.speak_button()]
+        if self.what == "plans":
+            out.append(("open_file", self.app.w("btn_open_plan_file"), self.open_file, "export", "button"))
+        return out
+
+    def open_file(self) -> None:
+        """Start a review from a plan saved as a file (the "File for the next review")."""
+        from game.ui.screens.dialogs import TextDialog
+
+        def load(path: str):
+            from game.model.planio import PlanFormatError, read_plan
+            from game.ui.screens.setup import SetupScreen
+
+            file = Path(path.strip()).expanduser()
+            if not file.is_file():
+                return self.app.w("plan_file_missing", detail=str(file))
+            try:
+                plan = read_plan(file)
+            except PlanFormatError as exc:
+                return self.app.w("plan_file_problem", detail=str(exc))
+            except (OSError, ValueError) as exc:
+                return self.app.w("plan_file_missing", detail=getattr(exc, "strerror", None) or str(exc))
+            mode = plan.mode if plan.mode != "workshop" else "group"
+            self.app.pop()
+            self.app.replace(SetupScreen(self.app, mode=mode, previous_plan=plan.to_dict()))
+            return None
+
+        self.app.push(
+            TextDialog(
+                self.app,
+                self.app.w("open_plan_title"),
+                self.app.w("open_plan_question"),
+                on_save=load,
+                hint=self.app.w("open_plan_hint"),
+                save_words=self.app.w("btn_open"),
+            )
+        )
 
     def rows_(self) -> list:
         try:

@@ -66,7 +66,8 @@ class TextDialog(FramedScreen):
         else:
             if self.link and self.draft_field:
                 self.link.save_draft(self.draft_field, "")
-            self.app.pop()
+            if self.app.top is self:  # on_save may already have moved on to another screen
+                self.app.pop()
         self.needs_build = True
 
 

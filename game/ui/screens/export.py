@@ -49,7 +49,13 @@ class ExportScreen(FramedScreen):
                 back,
                 self.speak_button(),
                 ("again", w("btn_export_again"), self.again, "export", "button"),
-                ("home", w("btn_home"), self.home, "play", "primary"),
+                (
+                    "home",
+                    w("btn_next_group" if self.plan.practice else "btn_home"),
+                    self.home,
+                    "play",
+                    "primary",
+                ),
             ]
         return [
             back,
@@ -79,6 +85,11 @@ class ExportScreen(FramedScreen):
         from game.ui.screens.start import StartScreen
 
         self.app.reset_to(StartScreen(self.app))
+        if self.plan.practice:
+            # Workshops: straight on to a fresh practice game for the next group; nothing is carried over.
+            from game.ui.screens.setup import SetupScreen
+
+            self.app.push(SetupScreen(self.app, mode="workshop"))
 
     def speech_text(self) -> str:
         if self.files:
