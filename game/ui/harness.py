@@ -54,6 +54,7 @@ SCREENS = (
     "play:pick@workshop",
     "play:talk@workshop",
     "play:rate@one-to-one",
+    "play:choose_theme@nodice",
 )
 
 
@@ -113,6 +114,8 @@ def _previous_plan(decks) -> dict:
 
 def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
     """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
+    dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
+    mode = "group" if mode == "nodice" else mode
     decks, problems = load_for_game(mode=mode)
     if decks is None:
         raise RuntimeError("; ".join(problems))
@@ -128,7 +131,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
                     mode,
                     players,
                     seed,
-                    dice=step != "choose_theme" or seed % 2 == 0,
+                    dice=dice,
                     previous_plan=prev,
                     timer=120 if mode == "workshop" else None,
                 ),

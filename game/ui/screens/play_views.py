@@ -67,7 +67,12 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
     else:
         # Dice off: no ring; the wheel sits on the left beside the theme choices.
         left, side = cols(rect, [1.0, side_w * 2], m.gap * 2)
-        out.append(BoardWidget(left, scr))
+        wheel_r, caption = rows(left, [1.0, m.px(96)], m.gap)
+        out.append(BoardWidget(wheel_r, scr))
+        done = sum(1 for th in s.themes_in_play if s.theme_complete(th))
+        out.append(
+            Label(caption, w("plan_progress", done=done, of=len(s.themes_in_play)), "small", key="progress")
+        )
     player = s.active_player
     choosing = s.phase == "choose_theme" and not scr.hold_board
     if choosing:
