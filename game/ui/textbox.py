@@ -291,13 +291,16 @@ class TextBox(Widget):
             border_radius=m.px(12),
         )
         inner = self._inner(m)
-        self._box = inner
         px = m.body
         font = ctx.fonts.font(px)
+        lh = font.get_linesize()
+        if inner.height < 2 * lh:
+            # A one-line box (a name, a date): the line sits in the middle, not at the top.
+            inner = pygame.Rect(inner.left, inner.centery - lh // 2, inner.width, lh)
+        self._box = inner
         self._font = font
         self._wrap_w = max(10, inner.width)
         self._ensure_lines()
-        lh = font.get_linesize()
         visible = max(1, inner.height // lh)
         cur_line = self._line_of(self.cursor)
         if cur_line < self.scroll:
