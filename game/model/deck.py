@@ -71,6 +71,8 @@ class DeckInfo:
     author: str = ""
     extends: str | None = None
     path: str = ""
+    translation_of: str | None = None
+    description: str = ""
 
 
 @dataclass(frozen=True)

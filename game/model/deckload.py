@@ -224,6 +224,8 @@ def _build(f: DeckFile) -> Deck:
         author=d["author"].strip(),
         extends=d.get("extends"),
         path=f.file,
+        translation_of=d.get("translation_of"),
+        description=(d.get("description") or "").strip(),
     )
     themes = tuple(
         Theme(t["id"], text(t, "title"), text(t, "question"), t["colour"], t["icon"], text(t, "easy_read"))
