@@ -306,3 +306,58 @@ def test_summary_corrections_change_the_plan():
     assert action.id not in [a.id for a in g.state.all_actions()]
     touch(app, "back", also_fake_mouse=False)
     assert action.id in [a.id for a in g.state.all_actions()]
+
+
+def test_less_movement_means_no_animation():
+    app = make_app((1920, 1080), reduced_motion=True)
+    scr = push_screen(app, "play:roll", game_at("roll"))
+    app.step([])
+    touch(app, "roll", also_fake_mouse=False)
+    assert scr.update(0.016) is False, "the token is already where it lands"
+    assert scr.token_pos(scr.turn.player) == scr.state.positions[scr.turn.player]
+    calm = make_app((1920, 1080))
+    scr2 = push_screen(calm, "play:roll", game_at("roll"))
+    calm.step([])
+    touch(calm, "roll", also_fake_mouse=False)
+    assert scr2.update(0.016) is True, "with movement on, the token walks to its tile"
+
+
+def test_demo_with_a_broken_deck_says_so(tmp_path, capsys):
+    from game.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [", encoding="utf-8")
+    assert main(["demo", "--headless", "--deck", str(bad), "--data-dir", str(tmp_path)]) == 2
+    assert "bad.yaml" in capsys.readouterr().err
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_talk = {}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_any_typed_note_is_kept_exactly_or_explained(text):
+    if "app" not in _talk:
+        _talk["app"] = make_app((1280, 720))
+        _talk["link"] = game_at("talk")
+    app = _talk["app"]
+    scr = push_screen(app, "play:talk", _talk["link"])
+    app.step([])
+    before = sum(len(v) for v in scr.state.notes.values())
+    touch(app, "note", also_fake_mouse=False)
+    keys(app, (pygame.K_a, pygame.KMOD_CTRL), pygame.K_BACKSPACE)
+    type_text(app, text)
+    typed = scr.boxes["note"].text
+    touch(app, "add_note", also_fake_mouse=False)
+    after = sum(len(v) for v in scr.state.notes.values())
+    if after == before + 1:
+        last = [n for v in scr.state.notes.values() for n in v][-1]
+        assert last.text == typed.strip()
+        assert scr.boxes["note"].text == ""
+        touch(app, "back", also_fake_mouse=False)  # undo, so the game stays the same size
+    else:
+        assert scr.message, "a refused note is explained"
+        assert scr.boxes["note"].text == typed, "and nothing typed is lost"

@@ -7,6 +7,7 @@ The cursor is steady (no blinking), so an idle screen needs no redraws.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 import pygame
@@ -74,6 +75,8 @@ class TextBox(Widget):
 
     def insert(self, s: str) -> None:
         s = clean(s).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        # Invisible control characters would show as boxes and are dropped when saved anyway.
+        s = "".join(ch for ch in s if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
         sel = self.selection()
         if sel:
             self.text = self.text[: sel[0]] + self.text[sel[1] :]
