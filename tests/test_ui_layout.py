@@ -139,3 +139,36 @@ def test_screenshots_of_every_screen(tmp_path):
         tmp_path, sizes=[(1280, 720)], looks=[True], names=["start", "play:pick", "play:summary"]
     )
     assert len(files) == 3 and all(f.stat().st_size > 10_000 for f in files)
+
+
+LONG_NAMES = (
+    "Bartholomew-Fitzgerald Montgomery-Smythe the Third",
+    "مرحبا بالعالم",
+    "Zoë 🙂 Ŵyn",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "Dev",
+    "Eve",
+    "Femi",
+    "Gwen",
+)
+
+
+@pytest.mark.parametrize("step", ["roll", "rate", "rate_all", "reveal", "talk", "action", "summary"])
+def test_long_and_odd_names_fit_with_eight_players(step):
+    app = make_app((1280, 720))
+    push_screen(app, f"play:{step}", game_at(step, players=8, names=LONG_NAMES))
+    assert app.step([]) is True
+    problems = []
+    widgets = app.widgets()
+    for w in all_texts(widgets):
+        if "font_px" in w:
+            tw, th = w["text_size"]
+            box = w["text_box"]
+            if tw > box.width + 1 or th > box.height + 1:
+                problems.append(f"{w['key']!r} {w['text'][:30]!r} does not fit")
+    top = [w for w in widgets if w["role"] != "panel"]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            if a["rect"].colliderect(b["rect"]):
+                problems.append(f"{a['key']!r} overlaps {b['key']!r}")
+    assert not problems, "\n".join(problems)

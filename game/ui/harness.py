@@ -73,8 +73,12 @@ def make_app(
     )
 
 
-def default_setup(mode="group", players=3, seed=1, dice=True, previous_plan=None, timer=None) -> dict:
-    names = ["Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari"]
+DEFAULT_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
+
+
+def default_setup(
+    mode="group", players=3, seed=1, dice=True, previous_plan=None, timer=None, names=DEFAULT_NAMES
+) -> dict:
     shapes = ["circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross"]
     colours = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
     n = 2 if mode == "one-to-one" else players
@@ -112,7 +116,7 @@ def _previous_plan(decks) -> dict:
     return g.plan().to_dict()
 
 
-def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
+def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES) -> GameLink:
     """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
     dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
     mode = "group" if mode == "nodice" else mode
@@ -134,6 +138,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60) -> GameLink:
                     dice=dice,
                     previous_plan=prev,
                     timer=120 if mode == "workshop" else None,
+                    names=names,
                 ),
                 "at": 1000.0,
             }

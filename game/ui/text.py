@@ -160,5 +160,38 @@ class Fonts:
             self._fits.popitem(last=False)
         return px
 
+    def shorten(self, text: str, px: int, box_w: int, box_h: int, bold: bool = False) -> str:
+        """The text, or as much of it as fits followed by "…", when even the smallest size is too big.
+
+        Only for words that cannot fit at a readable size (a 60-letter name on a small button);
+        everything else shrinks instead (see ``fit``)."""
+
+        def fits(t: str) -> bool:
+            w, h = self.size(t, px, box_w, bold)
+            return (
+                w <= box_w
+                and h <= box_h
+                and self.font(px, bold).size(max(t.split() or [""], key=len))[0] <= box_w
+            )
+
+        text = clean(text)
+        key = ("short", text, self._face_name(bold), int(px), int(box_w), int(box_h))
+        got = self._fits.get(key)
+        if got is not None:
+            return got
+        if fits(text):
+            self._fits[key] = text
+            return text
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(text[:mid].rstrip() + "…"):
+                lo = mid
+            else:
+                hi = mid - 1
+        short = text[:lo].rstrip() + "…" if lo else "…"
+        self._fits[key] = short
+        return short
+
     def line_height(self, px: int, bold: bool = False) -> int:
         return self.font(px, bold).get_linesize()

@@ -79,7 +79,9 @@ class Widget:
         if not text or box.width <= 0 or box.height <= 0:
             self._fit = None
             return
-        px = ctx.fonts.fit(text, box.width, box.height, max_px, min_px or 8, bold)
+        floor = min_px or max(8, int(max_px * 0.5))
+        px = ctx.fonts.fit(text, box.width, box.height, max_px, floor, bold)
+        text = ctx.fonts.shorten(text, px, box.width, box.height, bold)
         surf = ctx.fonts.render(text, px, colour, box.width, bold, align)
         r = surf.get_rect()
         r.centery = box.centery

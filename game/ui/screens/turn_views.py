@@ -137,13 +137,16 @@ def view_rate(scr, rect) -> list[Widget]:
     out.append(_card(scr, left, t.card))
     rater = scr.rater or t.player
     raters = [p for p in s.players if p.role != "facilitator"]
-    q, scale_r, who_l, who_r, nxt = rows(right, [m.px(80), 1.0, m.px(50), m.px(92), m.px(100)], m.gap)
+    per_row = min(len(raters), 4)
+    chip_rows = -(-len(raters) // per_row)
+    who_h = chip_rows * m.px(88) + (chip_rows - 1) * (m.gap // 2)
+    q, scale_r, who_l, who_r, nxt = rows(right, [m.px(80), 1.0, m.px(50), who_h, m.px(100)], m.gap)
     out.append(
         Label(q, w("rate_question", name=scr.player_label(rater)), "heading", bold=True, key="rate_question")
     )
     _scale(scr, scale_r, rater, out)
     out.append(Label(who_l, w("rate_others"), "small", key="rate_others"))
-    for p, r in zip(raters, cols(who_r, [1] * len(raters), m.gap // 2), strict=True):
+    for p, r in zip(raters, grid(who_r, len(raters), per_row, m.gap // 2, m.px(88)), strict=True):
         said = t.ratings.get(p.id, "-")
         mark = "" if said == "-" else (" " + (scr.decks.scale_point(said).symbol if said else "–"))
         out.append(
@@ -167,12 +170,15 @@ def view_rate_all(scr, rect) -> list[Widget]:
     out.append(_card(scr, left, t.card))
     who = scr.acting()
     raters = [p for p in s.players if p.role != "facilitator"]
-    q, scale_r, status = rows(right, [m.px(110), 1.0, m.px(92)], m.gap)
+    per_row = min(len(raters), 4)
+    status_rows = -(-len(raters) // per_row)
+    status_h = status_rows * m.px(88) + (status_rows - 1) * (m.gap // 2)
+    q, scale_r, status = rows(right, [m.px(110), 1.0, status_h], m.gap)
     out.append(
         Label(q, w("rate_all_question", name=scr.player_label(who)), "body", bold=True, key="rate_question")
     )
     _scale(scr, scale_r, who, out)
-    for p, r in zip(raters, cols(status, [1] * len(raters), m.gap // 2), strict=True):
+    for p, r in zip(raters, grid(status, len(raters), per_row, m.gap // 2, m.px(88)), strict=True):
         done = p.id in t.ratings
         out.append(
             PlayerMark(
