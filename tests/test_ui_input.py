@@ -361,3 +361,42 @@ def test_any_typed_note_is_kept_exactly_or_explained(text):
     else:
         assert scr.message, "a refused note is explained"
         assert scr.boxes["note"].text == typed, "and nothing typed is lost"
+
+
+def test_mouse_wheel_turns_pages():
+    from game.ui.gamelink import MemoryStore
+
+    class ManyGames(MemoryStore):
+        def list_games(self):
+            return [
+                {
+                    "id": f"g{i}",
+                    "title": f"Plan {i}",
+                    "service": "Rose House",
+                    "date": "2026-11-23",
+                    "mode": "group",
+                    "finished": False,
+                }
+                for i in range(30)
+            ]
+
+    app = make_app((1280, 720), store=ManyGames(None))
+    scr = push_screen(app, "choose:games")
+    app.step([])
+    assert scr.page == 0
+    app.step(
+        [
+            pygame.event.Event(
+                pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0, touch=False
+            )
+        ]
+    )
+    assert scr.page == 1
+    app.step(
+        [
+            pygame.event.Event(
+                pygame.MOUSEWHEEL, x=0, y=1, flipped=False, precise_x=0.0, precise_y=1.0, touch=False
+            )
+        ]
+    )
+    assert scr.page == 0

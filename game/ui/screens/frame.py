@@ -68,6 +68,15 @@ class FramedScreen(Screen):
                 out.append(Button(r, words, key, action, icon=icon, style=style, enabled=action is not None))
         return out
 
+    def handle_one(self, e) -> bool:
+        if e.type == pygame.MOUSEWHEEL and e.y:
+            # The wheel turns the page on screens that have pages.
+            w = self.find("page_next" if e.y < 0 else "page_prev")
+            if w is not None and w.enabled:
+                return self.activate(w)
+            return False
+        return super().handle_one(e)
+
     def say_screen(self) -> None:
         text = self.speech_text() or self.title()
         if not self.app.speaker.available:
