@@ -172,3 +172,29 @@ def test_long_and_odd_names_fit_with_eight_players(step):
             if a["rect"].colliderect(b["rect"]):
                 problems.append(f"{a['key']!r} overlaps {b['key']!r}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "themes",
+    [
+        ["living"],
+        ["living", "control", "people"],
+        ["living", "information", "connected", "my-way", "control"],
+    ],
+)
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_smaller_boards_keep_the_wheel_and_fit(themes, size):
+    app = make_app(size)
+    push_screen(app, "play:roll", game_at("roll", themes=themes))
+    app.step([])
+    board = next(w for w in app.widgets() if w["role"] == "board")
+    tiles = [c for c in board["children"] if c["role"] == "tile"]
+    wheel = next(c for c in board["children"] if c["role"] == "wheel")
+    assert len(tiles) == 2 * len(themes) + 4
+    assert wheel["rect"].height >= board["rect"].height * 0.2, "the plan wheel stays big enough to read"
+    for t in tiles:
+        assert not t["rect"].colliderect(wheel["rect"])
+        tw, th = t["text_size"]
+        assert tw <= t["text_box"].width + 1 and th <= t["text_box"].height + 1
+        if size == (1920, 1080):
+            assert t["font_px"] >= 28

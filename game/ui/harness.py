@@ -77,7 +77,14 @@ DEFAULT_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
 
 
 def default_setup(
-    mode="group", players=3, seed=1, dice=True, previous_plan=None, timer=None, names=DEFAULT_NAMES
+    mode="group",
+    players=3,
+    seed=1,
+    dice=True,
+    previous_plan=None,
+    timer=None,
+    names=DEFAULT_NAMES,
+    themes=None,
 ) -> dict:
     shapes = ["circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross"]
     colours = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
@@ -106,6 +113,7 @@ def default_setup(
         "previous_plan": previous_plan,
         "timer_seconds": timer,
         "length": {"kind": "themes", "value": 0},
+        "themes": list(themes) if themes else [],
     }
 
 
@@ -116,7 +124,7 @@ def _previous_plan(decks) -> dict:
     return g.plan().to_dict()
 
 
-def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES) -> GameLink:
+def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None) -> GameLink:
     """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
     dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
     mode = "group" if mode == "nodice" else mode
@@ -139,6 +147,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAME
                     previous_plan=prev,
                     timer=120 if mode == "workshop" else None,
                     names=names,
+                    themes=themes,
                 ),
                 "at": 1000.0,
             }

@@ -16,35 +16,53 @@ SPECIAL_ICONS = {"choice": "choice", "everyone": "everyone", "celebrate": "celeb
 
 
 def ring_shape(n: int, aspect: float) -> tuple[int, int]:
-    """Columns and rows of a rectangular ring with at least n cells, shaped like the space it sits in."""
+    """Columns and rows of a rectangular ring with at least n cells, shaped like the space it sits in,
+    with room in the middle for the plan wheel."""
     best = None
     for c in range(2, n + 1):
-        r = max(2, math.ceil((n + 4 - 2 * c) / 2))
-        if 2 * c + 2 * r - 4 < n:
-            continue
-        waste = 2 * c + 2 * r - 4 - n
-        score = abs(math.log((c / r) / aspect)) + waste * 2.0
-        if best is None or score < best[0]:
-            best = (score, c, r)
+        for r in range(2, n + 1):
+            waste = 2 * c + 2 * r - 4 - n
+            if waste < 0 or waste > 4:
+                continue
+            # A ring only 2 (or, for a big board, 3) tiles high leaves no room for the wheel.
+            thin = 5.0 if min(c, r) < 3 else (3.0 if n >= 12 and min(c, r) < 4 else 0.0)
+            score = abs(math.log((c / r) / aspect)) + waste * 2.0 + thin
+            if best is None or score < best[0]:
+                best = (score, c, r)
     return (best[1], best[2]) if best else (n, 2)
+
+
+def _bands(total: float, k: int, gap: int, edge_share: float) -> list[tuple[float, float]]:
+    """Start and size of k bands across ``total``: the two outer bands (the ring) are kept thin
+    enough that the middle has room for the plan wheel."""
+    equal = (total - gap * (k - 1)) / k
+    if k <= 2:
+        return [(i * (equal + gap), equal) for i in range(k)]
+    edge = min(equal, total * edge_share)
+    inner = (total - 2 * edge - gap * (k - 1)) / (k - 2)
+    sizes = [edge] + [inner] * (k - 2) + [edge]
+    out, pos = [], 0.0
+    for size in sizes:
+        out.append((pos, size))
+        pos += size + gap
+    return out
 
 
 def ring_cells(rect: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
     """n cells clockwise from the top-left corner."""
     c, r = ring_shape(n, rect.width / max(1, rect.height))
-    w = (rect.width - gap * (c - 1)) / c
-    h = (rect.height - gap * (r - 1)) / r
-    cells = []
+    xs = _bands(rect.width, c, gap, 0.2)
+    ys = _bands(rect.height, r, gap, 0.26)
     order = (
         [(i, 0) for i in range(c)]
         + [(c - 1, j) for j in range(1, r)]
         + [(i, r - 1) for i in range(c - 2, -1, -1)]
         + [(0, j) for j in range(r - 2, 0, -1)]
     )
+    cells = []
     for i, j in order[:n]:
-        cells.append(
-            pygame.Rect(round(rect.left + i * (w + gap)), round(rect.top + j * (h + gap)), round(w), round(h))
-        )
+        (x, w), (y, h) = xs[i], ys[j]
+        cells.append(pygame.Rect(round(rect.left + x), round(rect.top + y), round(w), round(h)))
     return cells
 
 

@@ -38,7 +38,14 @@ class FramedScreen(Screen):
         m = self.app.ctx.m
         area = rect.inflate(-2 * m.margin, -2 * m.margin)
         strips = [line for line in (self.message, self.problem()) if line]
-        heights = [m.px(96)] + [m.px(72)] * len(strips) + [1.0, m.px(104)]
+        # Each message strip is as tall as its words need at full size (up to three lines).
+        fonts, pad = self.app.ctx.fonts, m.px(8)
+        line_h = fonts.line_height(m.body)
+        strip_h = [
+            min(3 * line_h, fonts.size(t, m.body, area.width - 2 * pad)[1]) + 2 * pad + m.px(4)
+            for t in strips
+        ]
+        heights = [m.px(96), *strip_h, 1.0, m.px(104)]
         parts = rows(area, heights, m.gap)
         top, bar = parts[0], parts[-1]
         body = parts[-2]

@@ -18,6 +18,8 @@ def title(scr) -> str:
     phase = s.phase
     if scr.hold_board and t is not None:
         return w("title_landed", name=who)
+    if phase == "summary" and s.won_together():
+        return w("title_summary_won")
     key = {
         "look_back": "title_look_back",
         "roll": "title_roll",
