@@ -11,6 +11,7 @@ import queue
 import shutil
 import subprocess
 import threading
+import unicodedata
 
 RATES = {"slow": 130, "normal": 165, "fast": 200}
 
@@ -34,6 +35,9 @@ class Speaker:
             self.available = backend == "record"
 
     def say(self, text: str, rate: str = "normal", language: str = "en") -> bool:
+        # Symbols (✔ ◐ ○ and emoji) are for the eye; read aloud they are noise ("check mark").
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "So")
+        text = " ".join(text.split())
         if not self.available or not text.strip():
             return False
         if self.backend == "record":

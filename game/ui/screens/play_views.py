@@ -42,6 +42,17 @@ def speech(scr) -> str:
     s, t, d, w = scr.state, scr.turn, scr.decks, scr.app.w
     phase = s.phase
     parts = [title(scr)]
+    if scr.hold_board and t is not None:
+        return parts[0] + ". " + landed_words(scr)
+    if phase == "roll":
+        parts.append(persona_line(scr) or w("roll_help"))
+    if phase == "reveal" and t is not None:
+        for p in s.players:
+            if p.id in t.ratings:
+                point = t.ratings[p.id]
+                parts.append(
+                    f"{p.label}: " + (d.scale_point(point).label if point else w("chose_not_to_say"))
+                )
     if t is not None and t.card and phase in ("rate", "rate_all", "reveal", "talk", "action"):
         parts.append(d.card(t.card).text)
     if phase == "pick" and t is not None:
@@ -56,7 +67,11 @@ def speech(scr) -> str:
         a = scr.look_back_action()
         if a is not None:
             parts.append(w("lookback_said", what=a.what))
-    return ". ".join(p.rstrip(".") for p in parts if p) + "."
+    if phase == "summary":
+        from game.ui.screens.summary_view import items
+
+        parts += [it["text"] for it in items(scr, getattr(scr, "section", None))]
+    return " ".join(p if p.rstrip()[-1:] in ".?!" else p + "." for p in (x.strip() for x in parts) if p)
 
 
 def board(scr, rect: pygame.Rect) -> list[Widget]:
