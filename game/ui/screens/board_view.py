@@ -140,10 +140,9 @@ class BoardWidget(Widget):
         radius = max(10, min(inner.width, inner.height) // 2 - m.px(4))
         decks, s = self.screen.decks, self.screen.state
         segs, icons = [], []
-        for th in decks.themes:
+        # One segment per theme in this game, so the wheel and "2 of 3 themes" agree.
+        for th in (t for t in decks.themes if t.id in s.themes_in_play):
             full = 1.0 if s.theme_complete(th.id) else (0.5 if s.theme_covered(th.id) else 0.0)
-            if th.id not in s.themes_in_play:
-                full = 0.0
             segs.append((readable_fill(hex_colour(th.colour))[0], full))
             icons.append(th.icon)
         shown = self.screen.wheel_shown(len(segs))

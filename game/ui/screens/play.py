@@ -235,9 +235,7 @@ class PlayScreen(FramedScreen):
         s = self.state
         out = []
         for th in self.decks.themes:
-            if th.id not in s.themes_in_play:
-                out.append(0.0)
-            else:
+            if th.id in s.themes_in_play:
                 out.append(1.0 if s.theme_complete(th.id) else 0.5 if s.theme_covered(th.id) else 0.0)
         return out
 
