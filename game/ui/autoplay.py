@@ -127,6 +127,7 @@ class AutoPlayer:
     def run_headless(self, max_steps: int = 20000) -> None:
         """As fast as it can: act, then let the App take the posted events, until the plan is saved."""
         self.app.step([])
+        self.snapshot()
         last, still = None, 0
         while not self.finished and self.steps < max_steps and self.app.running:
             self.act()

@@ -8,7 +8,7 @@ import math
 
 import pygame
 
-from game.ui.look import hex_colour, readable_fill
+from game.ui.look import hex_colour, readable_fill, text_on
 from game.ui.shapes import draw_token, draw_wheel
 from game.ui.widgets import Widget
 
@@ -153,7 +153,10 @@ class BoardWidget(Widget):
             a = -math.pi / 2 + (i + 0.5) * 2 * math.pi / n
             cx = inner.centerx + math.cos(a) * radius * 0.66
             cy = inner.centery + math.sin(a) * radius * 0.66
-            colour = look.text if look.name == "high-contrast" else (0, 0, 0)
+            # The icon sits where the segment's fill reaches once it is more than half full: ink it for
+            # whichever colour is behind it.
+            behind = segs[i][0] if shown[i] > 0.6 else look.wheel_empty
+            colour = text_on(behind)
             ctx.icons.draw(surface, icon, pygame.Rect(cx - isz / 2, cy - isz / 2, isz, isz), colour)
         self.wheel_rect = pygame.Rect(inner.centerx - radius, inner.centery - radius, 2 * radius, 2 * radius)
         self.children.append({"role": "wheel", "key": "wheel", "text": "", "rect": self.wheel_rect})
