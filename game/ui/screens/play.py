@@ -212,6 +212,9 @@ class PlayScreen(FramedScreen):
         super().draw(surface)
 
     def handle_one(self, e) -> bool:
+        if e.type == pygame.WINDOWFOCUSLOST:
+            self._save_drafts(force=True)  # someone switched away: keep what was being typed
+            return False
         if e.type == TICK:
             self._save_drafts()
             words = self._timer_text()
