@@ -198,3 +198,17 @@ def test_smaller_boards_keep_the_wheel_and_fit(themes, size):
         assert tw <= t["text_box"].width + 1 and th <= t["text_box"].height + 1
         if size == (1920, 1080):
             assert t["font_px"] >= 28
+
+
+@pytest.mark.parametrize("n", range(4, 25))
+def test_board_ring_cells_never_overlap(n):
+    from game.ui.screens.board_view import ring_cells
+
+    for rect in (pygame.Rect(0, 0, 1300, 780), pygame.Rect(10, 10, 800, 700), pygame.Rect(0, 0, 1900, 500)):
+        cells = ring_cells(rect, n, 8)
+        assert len(cells) == n
+        for i, a in enumerate(cells):
+            assert rect.inflate(2, 2).contains(a)
+            assert a.width > 0 and a.height > 0
+            for b in cells[i + 1 :]:
+                assert not a.colliderect(b)
