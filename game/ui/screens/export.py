@@ -134,13 +134,45 @@ class ExportScreen(FramedScreen):
         out.append(Label(l2, w("export_folder"), "body", bold=True, key="folder_label"))
         self.folder.rect = folder_r
         out.append(self.folder)
-        if self.busy:
-            out.append(Label(rows(rest, [m.px(80), 1.0])[0], w("export_busy"), "body", key="busy"))
-        if self.plan.practice:
+        places_r, busy_r, practice_r, _ = rows(rest, [m.px(96), m.px(72), m.px(72), 1.0], m.gap)
+        places = self.places()
+        for (key, words, path), r in zip(
+            places, cols(places_r, [1] * max(1, len(places)), m.gap), strict=False
+        ):
             out.append(
-                Label(rows(rest, [m.px(80), m.px(80), 1.0])[1], w("export_practice"), "small", key="practice")
+                Chip(
+                    r,
+                    words,
+                    f"place:{key}",
+                    lambda p=path: self.folder.set_text(str(p)),
+                    selected=self.folder.text.strip() == str(path),
+                    icon="export",
+                )
             )
+        if self.busy:
+            out.append(Label(busy_r, w("export_busy"), "body", key="busy"))
+        if self.plan.practice:
+            out.append(Label(practice_r, w("export_practice"), "small", key="practice"))
         return out
+
+    def places(self) -> list[tuple[str, str, Path]]:
+        """Likely folders to tap instead of typing: the usual one, Documents, the desktop, USB sticks."""
+        w, home = self.app.w, Path.home()
+        found = [("usual", w("place_usual"), default_folder(self.app))]
+        for key, words, path in (
+            ("documents", w("place_documents"), home / "Documents" / "Making It Real"),
+            ("desktop", w("place_desktop"), home / "Desktop"),
+        ):
+            if path.parent.is_dir() and path != found[0][2]:
+                found.append((key, words, path))
+        for media in (Path("/media") / home.name, Path("/run/media") / home.name, Path("/Volumes")):
+            try:
+                sticks = sorted(p for p in media.iterdir() if p.is_dir()) if media.is_dir() else []
+            except OSError:
+                sticks = []
+            for stick in sticks[:2]:
+                found.append((f"usb-{stick.name}", w("place_usb", name=stick.name), stick))
+        return found[:4]
 
     def kind_words(self, f: Path) -> str:
         name = f.name.lower()
