@@ -183,6 +183,12 @@ class SetupScreen(FramedScreen):
     def cycle_shown(self, row: PlayerRow) -> None:
         row.shown_as = SHOWN[(SHOWN.index(row.shown_as) + 1) % len(SHOWN)]
 
+    def toggle_trainer(self, row: PlayerRow) -> None:
+        row.role = "player" if row.role == "facilitator" else "facilitator"
+        if all(p.role == "facilitator" for p in self.players):
+            row.role = "player"
+            self.message = self.app.w("setup_need_a_player")
+
     def swap_roles(self) -> None:
         for p in self.players:
             p.role = "supporter" if p.role == "person" else "person"
@@ -321,7 +327,20 @@ class SetupScreen(FramedScreen):
         nrows = max(2 if ncols == 1 else 4, -(-len(self.players) // ncols))
         row_h = min(m.px(104), (area.height - m.gap * (nrows - 1)) // nrows)
         for p, r in zip(self.players, grid(area, len(self.players), ncols, m.gap, row_h), strict=False):
-            parts = cols(r, [r.height, 1.0, 0.55, 0.4], m.gap // 2)
+            workshop = self.mode == "workshop"
+            shares = [r.height, 1.0, 0.5, 0.36, 0.36] if workshop else [r.height, 1.0, 0.55, 0.4]
+            parts = cols(r, shares, m.gap // 2)
+            if workshop:
+                # A trainer can join in without taking turns: tap to switch between player and trainer.
+                out.append(
+                    Button(
+                        parts[4],
+                        self.app.w(f"role_{p.role}"),
+                        f"role:{p.id}",
+                        lambda p=p: self.toggle_trainer(p),
+                        size="small",
+                    )
+                )
             out.append(
                 TokenButton(
                     parts[0],
