@@ -400,3 +400,15 @@ def test_mouse_wheel_turns_pages():
         ]
     )
     assert scr.page == 0
+
+
+def test_next_question_keeps_a_note_that_was_typed_but_not_added():
+    app = make_app((1920, 1080))
+    scr = push_screen(app, "play:talk", game_at("talk"))
+    app.step([])
+    prompt = scr.turn.prompt
+    touch(app, "note", also_fake_mouse=False)
+    type_text(app, "Said, but nobody pressed Add")
+    touch(app, "next", also_fake_mouse=False)
+    assert "Said, but nobody pressed Add" in [n.text for v in scr.state.notes.values() for n in v]
+    assert scr.turn.prompt == prompt + 1 or scr.phase == "action"

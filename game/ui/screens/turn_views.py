@@ -268,12 +268,21 @@ def view_talk(scr, rect) -> list[Widget]:
             c,
             w("btn_next_action" if last else "btn_next_question"),
             "next",
-            lambda: scr.cmd("next"),
+            lambda: next_prompt(scr),
             icon="play",
             style="primary",
         )
     )
     return out
+
+
+def next_prompt(scr) -> None:
+    """Next question. A note typed but not yet added is added first, so nothing said is lost."""
+    if scr.boxes["note"].text.strip():
+        add_note(scr)
+        if scr.boxes["note"].text.strip():
+            return  # it was refused; the message says why and the words stay in the box
+    scr.cmd("next")
 
 
 def add_note(scr) -> None:
