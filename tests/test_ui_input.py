@@ -412,3 +412,16 @@ def test_next_question_keeps_a_note_that_was_typed_but_not_added():
     touch(app, "next", also_fake_mouse=False)
     assert "Said, but nobody pressed Add" in [n.text for v in scr.state.notes.values() for n in v]
     assert scr.turn.prompt == prompt + 1 or scr.phase == "action"
+
+
+def test_an_action_typed_but_not_agreed_is_pointed_out_before_moving_on():
+    app = make_app((1920, 1080))
+    scr = push_screen(app, "play:action", game_at("action"))
+    app.step([])
+    turn = scr.turn.number
+    touch(app, "action_what", also_fake_mouse=False)
+    type_text(app, "Ring the day centre")
+    touch(app, "end_turn", also_fake_mouse=False)
+    assert scr.message == app.w("action_unsaved") and scr.turn.number == turn
+    touch(app, "end_turn", also_fake_mouse=False)
+    assert scr.turn is None or scr.turn.number != turn or scr.phase == "summary"

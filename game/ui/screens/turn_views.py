@@ -360,7 +360,7 @@ def view_action(scr, rect) -> list[Widget]:
             c,
             w("btn_finish_turn") if agreed else w("btn_no_action"),
             "end_turn",
-            lambda: scr.cmd("end_turn"),
+            lambda: finish_turn(scr, "action_what", "action_unsaved"),
             icon="play",
         )
     )
@@ -369,6 +369,17 @@ def view_action(scr, rect) -> list[Widget]:
 
 def _set_who(scr, kind, val):
     scr.who_kind, scr.who = kind, val
+
+
+def finish_turn(scr, field: str, warning: str) -> None:
+    """End the turn; but if words were typed and not added, say so once first (a second tap goes on,
+    and the words stay saved as a draft)."""
+    typed = scr.boxes[field].text.strip()
+    if typed and scr.message != scr.app.w(warning):
+        scr.message = scr.app.w(warning)
+        scr.needs_build = True
+        return
+    scr.cmd("end_turn")
 
 
 def agree(scr) -> None:
@@ -442,7 +453,7 @@ def view_celebrate(scr, rect) -> list[Widget]:
             c,
             w("btn_finish_turn") if said else w("btn_skip"),
             "end_turn",
-            lambda: scr.cmd("end_turn"),
+            lambda: finish_turn(scr, "celebrate", "celebrate_unsaved"),
             icon="play",
         )
     )
