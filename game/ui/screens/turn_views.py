@@ -375,10 +375,12 @@ def finish_turn(scr, field: str, warning: str) -> None:
     """End the turn; but if words were typed and not added, say so once first (a second tap goes on,
     and the words stay saved as a draft)."""
     typed = scr.boxes[field].text.strip()
-    if typed and scr.message != scr.app.w(warning):
+    if typed and getattr(scr, "warned", None) != (field, typed):
+        scr.warned = (field, typed)
         scr.message = scr.app.w(warning)
         scr.needs_build = True
         return
+    scr.warned = None
     scr.cmd("end_turn")
 
 
