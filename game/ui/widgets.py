@@ -107,6 +107,11 @@ class Label(Widget):
         self.colours = (bg, fg)
         if self.style not in ("screen",):
             pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(12))
+            if bg == ctx.look.background:
+                # Same colour as the screen (strong colours): an outline shows where the box is.
+                pygame.draw.rect(
+                    surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(12)
+                )
         pad = ctx.m.px(8) if self.style != "screen" else 0
         self._text_in(
             surface,
