@@ -77,6 +77,7 @@ class Speaker:
             try:
                 if engine is not None:
                     engine.setProperty("rate", wpm)
+                    _choose_voice(engine, language)
                     engine.say(text)
                     engine.runAndWait()
                 elif self._espeak:
@@ -97,3 +98,15 @@ class Speaker:
                 self.speaking = False
                 if self._on_done:
                     self._on_done()
+
+
+def _choose_voice(engine, language: str) -> None:
+    """A voice for the language (e.g. Welsh), if the speech engine has one; otherwise its default."""
+    try:
+        for v in engine.getProperty("voices") or []:
+            langs = " ".join(str(x) for x in (getattr(v, "languages", None) or []))
+            if language in str(getattr(v, "id", "")).lower().split("/")[-1:] or language in langs.lower():
+                engine.setProperty("voice", v.id)
+                return
+    except Exception:  # noqa: BLE001 - keep the default voice
+        pass
