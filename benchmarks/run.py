@@ -100,7 +100,7 @@ def frame_times(quick: bool) -> list[dict]:
             times = []
             for _ in range(frames):
                 # Force a whole redraw each frame: what an animation costs (the loop flips the whole screen).
-                app._dirty = True
+                app.invalidate()
                 t0 = time.perf_counter()
                 app.step([])
                 times.append((time.perf_counter() - t0) * 1000)

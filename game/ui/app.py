@@ -271,6 +271,8 @@ class App:
         for s in list(self.screens):
             s.exit()
         pygame.time.set_timer(TICK, 0)
+        if self._store is not None and hasattr(self._store, "close"):
+            self._store.close()  # lets go of the lock, so another window (or a test) can open the file
 
     def screenshot(self, path) -> Path:
         path = Path(path)

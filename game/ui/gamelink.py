@@ -89,7 +89,8 @@ class GameLink:
             return None
         if session is None or getattr(session, "game", None) is None:
             return None
-        return cls(session.game, session, store, game_id)
+        # A log that could not be fully replayed carries on under a new id: follow the session's.
+        return cls(session.game, session, store, getattr(session, "game_id", game_id))
 
     @property
     def problem(self) -> str | None:
