@@ -81,21 +81,16 @@ def startup(quick: bool) -> list[dict]:
 
 # ----- frame times ------------------------------------------------------------------------------------------
 def frame_times(quick: bool) -> list[dict]:
-    from game.ui.harness import SCREENS, game_at, make_app, push_screen
+    from game.ui.harness import SCREENS, make_app, push_screen
 
     frames = 20 if quick else 90
     rows = []
-    links = {}
     for size, target in (((1920, 1080), 8.0), ((3840, 2160), 16.0)):
         app = make_app(size)
         all_times = []
         worst = ("", 0.0)
         for name in SCREENS:
-            kind, _, arg = name.partition(":")
-            link = None
-            if kind == "play":
-                link = links.get(arg) or links.setdefault(arg, game_at(arg or "roll"))
-            push_screen(app, name, link) if link is not None else push_screen(app, name)
+            push_screen(app, name)
             app.step([])
             times = []
             for _ in range(frames):
@@ -128,6 +123,60 @@ def frame_times(quick: bool) -> list[dict]:
             )
         )
         app.close()
+    return rows
+
+
+WINDOW_FRAMES_PROBE = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from game.ui.app import App
+from game.ui.gamelink import MemoryStore
+from game.ui.harness import push_screen
+from game.ui.settings import Settings
+from game.ui.speech import Speaker
+app = App({size!r}, headless=False, settings=Settings(), store=MemoryStore(None), speaker=Speaker("record"),
+          save_settings_file=False)
+times = []
+for name in ("play:roll", "play:pick", "play:talk", "play:summary"):
+    push_screen(app, name)
+    app.step([])
+    for _ in range({frames}):
+        app.invalidate()
+        t0 = time.perf_counter()
+        app.step([])
+        times.append((time.perf_counter() - t0) * 1000)
+print(" ".join(f"{{t:.3f}}" for t in times), flush=True)
+"""
+
+
+def window_frames(quick: bool) -> list[dict]:
+    """The same redraw in a real X11 window on a virtual screen (software X server), flip included."""
+    rows = []
+    xvfb, env = _virtual_screen("3840x2160x24")
+    if env is None:
+        return [row("frame time in a real window", None, "ms", note="Xvfb is not installed; skipped")]
+    try:
+        for size in ((1920, 1080), (3840, 2160)):
+            code = WINDOW_FRAMES_PROBE.format(root=str(ROOT), size=size, frames=15 if quick else 60)
+            res = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env
+            )
+            lines = res.stdout.strip().splitlines()
+            if not lines:
+                raise RuntimeError(res.stderr.strip()[-300:])
+            times = [float(t) for t in lines[-1].split()]
+            rows.append(
+                row(
+                    f"frame time p99 in an X11 window (Xvfb), {size[0]}x{size[1]}",
+                    percentile(times, 99),
+                    "ms",
+                    note=f"p50 {percentile(times, 50):.1f} ms; board, pick, talk, summary; "
+                    "includes copying the frame to a software X server",
+                )
+            )
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
     return rows
 
 
@@ -177,7 +226,7 @@ def _idle_probe(seconds: int, plain: bool, env: dict) -> tuple[float, int]:
     return float(pct), int(frames)
 
 
-def _virtual_screen():
+def _virtual_screen(screen: str = "1920x1080x24"):
     """A real X11 window on a virtual screen (Xvfb) when there is one: SDL's dummy driver cannot sleep
     in ``event.wait`` (it checks for events every millisecond), which a real screen never does."""
     import shutil
@@ -311,6 +360,7 @@ def module_rows(module_name: str, quick: bool) -> list[dict]:
 SECTIONS = [
     ("start-up", startup),
     ("frames", frame_times),
+    ("window", window_frames),
     ("idle", idle),
     ("input", latency),
     ("decks", lambda q: module_rows("deck_load", q)),
