@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.cli.console import write
 from game.export import ExportError, export_plan, parse_formats
 from game.model.deck import DeckSet
 from game.model.engine import Game
@@ -113,18 +114,8 @@ def _replayed_plan(item: str, deck_dict: dict, commands: list[dict], words: Word
 
 
 def _out(text: str) -> None:
-    _write(sys.stdout, text)
+    write(text, sys.stdout)
 
 
 def _err(text: str) -> None:
-    _write(sys.stderr, text)
-
-
-def _write(stream, text: str) -> None:
-    # A terminal that cannot show an accent or emoji must not turn a good export into a crash.
-    try:
-        stream.write(text + "\n")
-    except UnicodeEncodeError:
-        enc = getattr(stream, "encoding", None) or "ascii"
-        stream.write(text.encode(enc, "replace").decode(enc, "replace") + "\n")
-    stream.flush()
+    write(text, sys.stderr)

@@ -10,6 +10,7 @@ import sys
 import time
 import unicodedata
 
+from game.cli.console import write
 from game.store import StoreError, UnknownId, open_store
 from game.words import Words
 
@@ -146,16 +147,7 @@ class _Out:
     """Prints without ever failing on a terminal that cannot show some characters."""
 
     def line(self, text: str) -> None:
-        self._write(sys.stdout, text)
+        write(text, sys.stdout)
 
     def err(self, text: str) -> None:
-        self._write(sys.stderr, text)
-
-    @staticmethod
-    def _write(stream, text: str) -> None:
-        try:
-            stream.write(text + "\n")
-        except UnicodeEncodeError:
-            enc = getattr(stream, "encoding", None) or "ascii"
-            stream.write(text.encode(enc, "replace").decode(enc, "replace") + "\n")
-        stream.flush()
+        write(text, sys.stderr)

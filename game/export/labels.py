@@ -6,10 +6,10 @@ format words things the same way.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from game.model.plan import Action, Plan
+from game.model.textrules import add_months
 from game.words import Words
 
 
@@ -21,12 +21,6 @@ def parse_date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Labels:
