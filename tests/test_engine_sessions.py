@@ -53,8 +53,9 @@ def test_group_session_with_pass_undo_park_and_early_stop():
         },
     )
     ok(g, {"type": "end_turn"})
-    # Player 2 passes the whole turn; it is then player 3's turn.
+    # Player 2 passes the whole turn (nobody else can pass it for them); then it is player 3's turn.
     assert s.active_player.id == "p2"
+    assert g.apply({"type": "pass", "player": "p3"}).reason == "refuse_not_your_turn"
     ok(g, {"type": "pass"})
     assert s.active_player.id == "p3" and s.turns[-1].passed
     # Player 3 picks, then goes Back twice: the pick is undone, then the theme choice.

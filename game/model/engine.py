@@ -486,7 +486,7 @@ class Game:
             self._do_mark_action(C.MarkAction(status="", by=cmd.player, at=cmd.at))
         elif phase in ("roll", "choose_theme", "pick", "look_back_one"):
             player = self._player_or_active(cmd.player)
-            if phase == "pick" and player.id != t.player:
+            if player.id != t.player:  # only the player whose turn it is can pass the whole turn
                 raise Refused("refuse_not_your_turn", player=player.id)
             self.event = "event_passed"
             self._end_turn(cmd.at, passed=True)
