@@ -358,3 +358,23 @@ def test_minutes_length_ends_at_the_end_of_a_turn_after_the_time():
     assert g.state.phase == "choose_theme"
     ok(g, {"type": "pass", "at": 301.0})
     assert g.state.phase == "summary" and g.state.stop_reason == "length"
+
+
+def test_the_plan_keeps_the_words_it_was_played_with_after_the_deck_changes():
+    import dataclasses
+
+    g = play(new_game(seed=4), seed=4)
+    first = g.plan()
+    said = {st.card_id: st.text for t in first.themes for st in t.statements}
+    assert said
+    old = small_decks()
+    reworded = dataclasses.replace(
+        old,
+        cards=tuple(dataclasses.replace(c, text=c.text + " (reworded)") for c in old.cards),
+        decks=(dataclasses.replace(old.decks[0], version="2.0"),),
+    )
+    review = Game.new(reworded)
+    ok(review, {"type": "start_game", "setup": group_setup(previous_plan=first.to_dict(), date="2027-02-23")})
+    carried = {st.card_id: st.text for t in review.plan().themes for st in t.statements if st.carried_over}
+    assert carried == said  # last time's words, not the new deck's
+    assert [d.version for d in first.decks] == ["1.2"] and [d.version for d in review.plan().decks] == ["2.0"]
