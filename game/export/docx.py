@@ -50,7 +50,7 @@ def render(view: PlanView) -> bytes:
             t("export_progress"),
         ],
         view.glance_rows,
-        [46, 16, 14, 24],
+        [40, 20, 14, 26],
     )
 
     for theme in view.themes:
