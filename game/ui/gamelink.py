@@ -108,6 +108,23 @@ class GameLink:
         self.last_refusal = None if out.ok else out
         return out
 
+    @property
+    def waiting(self) -> bool:
+        """Steps played but not on disk yet, that trying again could save (the disk was full, the
+        file was busy). False when saving is not possible at all this time (a store in memory)."""
+        s = self.session
+        try:
+            return bool(s is not None and s.unsaved and s.store.on_disk)
+        except Exception:  # noqa: BLE001 - asking must never interrupt play
+            return False
+
+    def save_now(self) -> bool:
+        """Try again to save the waiting steps. True when everything played so far is on disk."""
+        try:
+            return bool(self.session.save_now()) if self.session is not None else False
+        except Exception:  # noqa: BLE001 - a retry that fails just waits for the next one
+            return False
+
     def save_draft(self, field: str, text: str) -> None:
         target = self.session if self.session is not None else None
         try:

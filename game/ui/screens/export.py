@@ -17,11 +17,26 @@ EXPORT_DONE = pygame.event.custom_type()
 ALL_FORMATS = ("docx", "html", "easyread", "csv", "md", "json")
 
 
+def _is_dir(path: Path) -> bool:
+    """Like Path.is_dir, but a folder we may not look into (or no home folder at all) is just "no"."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _home() -> Path:
+    try:
+        return Path.home()
+    except (OSError, RuntimeError, KeyError):
+        return Path.cwd()
+
+
 def default_folder(app) -> Path:
-    docs = Path.home() / "Documents"
-    base = docs if docs.is_dir() else Path.home()
     if app.data_dir is not None:
         return Path(app.data_dir) / "exports"
+    docs = _home() / "Documents"
+    base = docs if _is_dir(docs) else _home()
     return base / "Making It Real"
 
 
@@ -157,17 +172,17 @@ class ExportScreen(FramedScreen):
 
     def places(self) -> list[tuple[str, str, Path]]:
         """Likely folders to tap instead of typing: the usual one, Documents, the desktop, USB sticks."""
-        w, home = self.app.w, Path.home()
+        w, home = self.app.w, _home()
         found = [("usual", w("place_usual"), default_folder(self.app))]
         for key, words, path in (
             ("documents", w("place_documents"), home / "Documents" / "Making It Real"),
             ("desktop", w("place_desktop"), home / "Desktop"),
         ):
-            if path.parent.is_dir() and path != found[0][2]:
+            if _is_dir(path.parent) and path != found[0][2]:
                 found.append((key, words, path))
         for media in (Path("/media") / home.name, Path("/run/media") / home.name, Path("/Volumes")):
             try:
-                sticks = sorted(p for p in media.iterdir() if p.is_dir()) if media.is_dir() else []
+                sticks = sorted(p for p in media.iterdir() if _is_dir(p)) if _is_dir(media) else []
             except OSError:
                 sticks = []
             for stick in sticks[:2]:

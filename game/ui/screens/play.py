@@ -16,6 +16,7 @@ from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Label
 
 DRAFT_EVERY = 3.0
+RETRY_EVERY = 3.0  # while steps wait to be saved (a full disk), try again this often
 TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note")
 
 
@@ -48,6 +49,7 @@ class PlayScreen(FramedScreen):
         self._wheel: list[float] = []
         self._dirty_drafts: set[str] = set()
         self._last_draft = time.monotonic()
+        self._last_retry = 0.0
         self._last_phase = None
         self._timer_words = ""
         self._deal = 1.0  # 0 -> 1 while the three cards slide into place
@@ -174,7 +176,7 @@ class PlayScreen(FramedScreen):
             and self.turn is not None
             and self.turn.paused_at is None
         )
-        return bool(timer or self._dirty_drafts)
+        return bool(timer or self._dirty_drafts or self.link.waiting)
 
     def _typed(self, field: str) -> None:
         self._dirty_drafts.add(field)
@@ -217,13 +219,27 @@ class PlayScreen(FramedScreen):
             return False
         if e.type == TICK:
             self._save_drafts()
+            saved = self._retry_saving()
             words = self._timer_text()
-            changed = words != self._timer_words
+            changed = words != self._timer_words or saved
             self._timer_words = words
             if changed:
                 self.needs_build = True
             return changed
         return super().handle_one(e)
+
+    def _retry_saving(self) -> bool:
+        """Steps that could not be saved (the disk was full) are saved as soon as there is room, without
+        anyone having to play another step. True when that changed what the screen says."""
+        if not self.link.waiting or time.monotonic() - self._last_retry < RETRY_EVERY:
+            return False
+        self._last_retry = time.monotonic()
+        self.link.save_now()
+        if self.link.waiting:
+            return False
+        self.app.set_timer(self._needs_tick())
+        self.needs_build = True
+        return True
 
     # ----- animation ------------------------------------------------------------------------------
     def token_pos(self, pid: str) -> float:

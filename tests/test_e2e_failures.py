@@ -1,0 +1,295 @@
+"""When things go wrong, end to end: the real App opens the real SQLite store from its data folder, and the
+real screens are driven by posted input events (taps at widget centres, typed text), as a person would.
+
+Each test breaks one thing (a corrupt or unwritable saved-games file, a second copy running, a file from a
+newer version, a full disk, a broken deck, a hostile plan file, an unwritable export folder, a power cut)
+and checks the promise: a plain message ON SCREEN, nothing that was saved is lost or changed, and play goes
+on to an exported plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.model.planio import read_plan
+from game.store import open_store
+from game.ui.app import TICK, App
+from game.ui.autoplay import AutoPlayer
+from game.ui.settings import Settings
+from game.ui.speech import Speaker
+from game.words import Words
+
+REPO = Path(__file__).resolve().parents[1]
+WORDS = Words("en")
+SIZE = (1280, 720)
+
+
+# ----- helpers -----------------------------------------------------------------------------------------
+
+
+def real_app(data_dir, size=SIZE, deck_paths=None) -> App:
+    """The App exactly as the game makes it, except headless: its store is opened from ``data_dir``."""
+    app = App(
+        size,
+        headless=True,
+        data_dir=data_dir,
+        settings=Settings(),
+        speaker=Speaker("record"),
+        deck_paths=deck_paths,
+        save_settings_file=False,
+    )
+    from game.ui.screens.start import StartScreen
+
+    app.push(StartScreen(app))
+    app.step([])
+    return app
+
+
+def on_screen(app) -> list[str]:
+    """Every piece of text the top screen shows."""
+    app.step([])
+    return [str(w.get("text") or "") for w in app.widgets()]
+
+
+def shows(app, text: str) -> bool:
+    return any(text in t for t in on_screen(app))
+
+
+def pump(app, ap, until=None, max_steps=4000) -> None:
+    """Let the autoplayer act (posting real events) and the App take them, until ``until()`` or no work."""
+    for _ in range(max_steps):
+        if until is not None and until():
+            return
+        if until is None and not ap.queue:
+            return
+        ap.act()
+        app.step(pygame.event.get())
+    raise AssertionError(f"stuck on {app.top.name}: {ap.signature()}")
+
+
+def run_queue(app, ap) -> None:
+    pump(app, ap, None)
+
+
+def play_to_export(app, tmp_path, seed=3, players=2, mode="group", seen=None) -> AutoPlayer:
+    """Play a whole game from the start screen through the real screens and export it."""
+    ap = AutoPlayer(
+        app, seed=seed, mode=mode, players=players, headless=True, export_dir=str(tmp_path / "out")
+    )
+    app.seed = seed
+    app.step([])
+    while not ap.finished and ap.steps < 8000:
+        ap.act()
+        app.step(pygame.event.get())
+        if seen is not None:
+            seen.update(t for t in on_screen(app) if t)
+    assert ap.finished and ap.files, f"the game did not reach an exported plan ({ap.signature()})"
+    return ap
+
+
+def exported(ap):
+    js = [f for f in ap.files if f.suffix == ".json"]
+    assert js and all(f.stat().st_size > 0 for f in ap.files)
+    return read_plan(js[0])
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def finished_game_in(folder: Path) -> None:
+    """Put one finished game in the saved-games file at ``folder`` (through the screens)."""
+    app = real_app(folder)
+    play_to_export(app, folder.parent / "first-out", seed=5)
+    app.close()
+
+
+# ----- 1. a corrupt saved-games file --------------------------------------------------------------------
+
+
+def test_corrupt_file_is_set_aside_untouched_and_a_new_game_plays_and_exports(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    junk = b"This is not a database. " * 200 + bytes(range(256))
+    (data / "games.db").write_bytes(junk)
+    app = real_app(data)
+    kept = [p for p in data.iterdir() if p.name.startswith("games.db.corrupt-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == junk, "the damaged file is kept aside, byte for byte"
+    expected = WORDS.get("store_problem_corrupt", kept=str(kept[0]))
+    assert shows(app, expected), on_screen(app)
+    app.screenshot(tmp_path / "shots" / "corrupt-start.png")
+    ap = play_to_export(app, tmp_path)
+    plan = exported(ap)
+    assert plan.title == WORDS.get("demo_plan_title")
+    # The new file works: the finished plan is in it.
+    app.close()
+    with open_store(data) as again:
+        assert again.problem is None
+        assert [p["title"] for p in again.list_plans()] == [plan.title]
+    assert kept[0].read_bytes() == junk
+
+
+# ----- 2. a read-only data folder ---------------------------------------------------------------------
+
+
+def _play_and_report(data: Path, out: Path, seed: int) -> dict:
+    """Start the game on ``data``, play a whole game to an export in ``out``; report what was shown."""
+    app = real_app(data)
+    start_words = on_screen(app)
+    seen: set[str] = set()
+    ap = play_to_export(app, out, seed=seed, seen=seen)
+    plan = exported(ap)
+    plans = [p["title"] for p in app.store.list_plans()]
+    app.close()
+    return {"start": start_words, "seen": sorted(seen), "title": plan.title, "plans": plans}
+
+
+def _without_root_powers(*args: str) -> dict:
+    """Run this file's child mode as root WITHOUT the power to ignore file permissions (so a read-only
+    folder is read-only, as it is for everyone else), or as-is when the tests do not run as root."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root and setpriv is not installed")
+        cmd = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", *cmd]
+    env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.pop("MAKING_IT_REAL_DATA", None)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, cwd=str(REPO))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_read_only_folder_says_so_plays_on_and_exports(tmp_path):
+    data = tmp_path / "data"
+    finished_game_in(data)
+    db = data / "games.db"
+    before = digest(db)
+    os.chmod(data, 0o555)
+    try:
+        got = _without_root_powers("play", str(data), str(tmp_path), "7")
+    finally:
+        os.chmod(data, 0o755)
+    message = WORDS.get("store_problem_folder", folder=str(data))
+    assert message in got["start"], got["start"]
+    assert message in got["seen"], "the message stays on screen while playing"
+    assert got["title"] == WORDS.get("demo_plan_title")
+    assert len(got["plans"]) >= 1, "the plan saved before is still listed"
+    assert digest(db) == before, "the saved-games file is not changed"
+
+
+# ----- 3. a second copy of the game is running ----------------------------------------------------------
+
+
+def test_second_copy_says_so_plays_on_and_leaves_the_file_alone(tmp_path):
+    data = tmp_path / "data"
+    finished_game_in(data)
+    first = open_store(data)  # the other running copy
+    assert first.problem is None
+    before = digest(data / "games.db")
+    try:
+        app = real_app(data)
+        message = WORDS.get("store_problem_other_copy")
+        assert shows(app, message), on_screen(app)
+        app.screenshot(tmp_path / "shots" / "other-copy-start.png")
+        seen: set[str] = set()
+        ap = play_to_export(app, tmp_path, seed=9, seen=seen)
+        assert message in seen
+        assert exported(ap).title == WORDS.get("demo_plan_title")
+        app.close()
+        assert digest(data / "games.db") == before
+        assert len(first.list_plans()) == 1, "the other copy's games are as they were"
+    finally:
+        first.close()
+
+
+# ----- 4. a saved-games file from a newer version ---------------------------------------------------------
+
+
+def test_newer_file_is_untouched_and_play_goes_on(tmp_path):
+    data = tmp_path / "data"
+    finished_game_in(data)
+    con = sqlite3.connect(data / "games.db")
+    con.execute("PRAGMA user_version = 999")
+    con.close()
+    before = digest(data / "games.db")
+    app = real_app(data)
+    message = WORDS.get("store_problem_newer")
+    assert shows(app, message), on_screen(app)
+    app.screenshot(tmp_path / "shots" / "newer-start.png")
+    seen: set[str] = set()
+    ap = play_to_export(app, tmp_path, seed=4, seen=seen)
+    assert message in seen
+    assert exported(ap).title == WORDS.get("demo_plan_title")
+    app.close()
+    assert digest(data / "games.db") == before
+
+
+# ----- 5. the disk fills up mid-game ---------------------------------------------------------------------
+
+
+def _pages(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
+    data = tmp_path / "data"
+    app = real_app(data)
+    long_notes = [f"{i}: " + "We talked about the garden and the bus to town. " * 11 for i in range(30)]
+    ap = AutoPlayer(app, seed=6, mode="group", players=2, headless=True, extra_text=long_notes)
+    app.seed = 6
+    pump(app, ap, until=lambda: app.top.name == "play")
+    store = app.store
+    assert store.problem is None and store.on_disk
+    store.limit_size(_pages(data / "games.db") + 3)
+    message = WORDS.get("store_problem_disk_full")
+    pump(app, ap, until=lambda: shows(app, message))
+    link = app.top.link
+    assert link.session.unsaved > 0
+    app.screenshot(tmp_path / "shots" / "disk-full-play.png")
+    # Play goes on: a few more steps, each refused by the disk but kept in memory.
+    steps = len(link.game.log)
+    pump(app, ap, until=lambda: len(link.game.log) >= steps + 4)
+    assert shows(app, message)
+    waiting = link.session.unsaved
+    assert waiting >= 4
+    # Room again: the waiting steps are saved without anyone having to do anything.
+    store.limit_size(None)
+    assert app.timer_on, "while steps wait to be saved, the game keeps trying"
+    app.top._last_retry = 0.0  # as if the few seconds between tries had passed
+    app.step([pygame.event.Event(TICK)])
+    assert link.session.unsaved == 0
+    assert not shows(app, message)
+    assert store.load_game(link.game_id)[1] == link.game.log
+    ap.export_dir = str(tmp_path / "out")
+    while not ap.finished and ap.steps < 8000:
+        ap.act()
+        app.step(pygame.event.get())
+    notes = [n.text for t in exported(ap).themes for n in t.notes]
+    typed = long_notes[: len(long_notes) - len(ap.extra_text)]
+    assert len(typed) >= 3 and all(n.strip() in notes for n in typed), "every note typed is in the plan"
+    app.close()
+    with open_store(data) as again:
+        assert again.list_plans(), "the finished plan was kept"
+
+
+# ----- child processes -------------------------------------------------------------------------------------
+
+if __name__ == "__main__":
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    mode, *rest = sys.argv[1:]
+    if mode == "play":
+        print(json.dumps(_play_and_report(Path(rest[0]), Path(rest[1]), int(rest[2]))))
