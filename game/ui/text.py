@@ -1,12 +1,15 @@
-"""Fonts and text: one Font per (face, pixel size), wrapped text rendered at its final size and cached,
+"""Fonts and text: one Font per (font file, pixel size), wrapped text rendered at its final size and cached,
 and shrink-to-fit so words never overflow their box.
 
 Fonts come from assets/fonts; if the game's copies are missing we try the system's DejaVu/OpenDyslexic,
-then pygame's built-in font (with one warning on the console).
+then pygame's built-in font (with one warning on the console). A character the chosen face has no glyph for
+(an emoji, a scale mark in OpenDyslexic, a script DejaVu lacks) is drawn in the next font that has it (see
+fontfallback.py): such text is wrapped and composed here run by run, at the same pixel size and baseline.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from collections import OrderedDict
@@ -15,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from game import paths
+from game.ui.fontfallback import Chain, Coverage, boundaries, emoji_font
 
 _FACES = {
     "sans": ["DejaVuSans.ttf"],
@@ -65,6 +69,20 @@ def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
     return None
 
 
+class LineFont:
+    """Measures one line of text the way Fonts draws it (fallback runs included), for the note box."""
+
+    def __init__(self, fonts: Fonts, px: int, bold: bool = False):
+        self.fonts, self.px, self.bold = fonts, px, bold
+        self._h = fonts.line_height(px, bold)
+
+    def size(self, text: str) -> tuple[int, int]:
+        return self.fonts.measure(text, self.px, self.bold), self._h
+
+    def get_linesize(self) -> int:
+        return self._h
+
+
 class Fonts:
     """Owns every Font and rendered-text surface. One per App; nothing global."""
 
@@ -73,11 +91,14 @@ class Fonts:
             pygame.font.init()
         self.fonts_dir = fonts_dir
         self.dyslexic = dyslexic
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._fonts: dict[tuple, pygame.font.Font] = {}
         self._paths: dict[str, Path | None] = {}
         self._renders: OrderedDict = OrderedDict()
         self._fits: OrderedDict = OrderedDict()
+        self._widths: OrderedDict = OrderedDict()
         self._cache_size = cache_size
+        self._coverage: Coverage | None = None
+        self._chains: dict[str, Chain] = {}
         self.warned: list[str] = []
 
     def set_dyslexic(self, on: bool) -> None:
@@ -85,26 +106,44 @@ class Fonts:
             self.dyslexic = on
             self._renders.clear()
             self._fits.clear()
+            self._widths.clear()
 
     def _face_name(self, bold: bool) -> str:
         base = "dyslexic" if self.dyslexic else "sans"
         return base + ("-bold" if bold else "")
 
-    def font(self, px: int, bold: bool = False, script: str | None = None) -> pygame.font.Font:
+    def _path(self, face: str) -> Path | None:
+        if face not in self._paths:
+            self._paths[face] = find_face(face, self.fonts_dir)
+            if self._paths[face] is None and face not in self.warned:
+                self.warned.append(face)
+                print(
+                    f"making-it-real: font {face!r} not found; using pygame's built-in font",
+                    file=sys.stderr,
+                )
+        return self._paths[face]
+
+    def chain(self, bold: bool = False) -> Chain:
+        """The fonts tried in order for the face in use: chosen face, DejaVu Sans (for OpenDyslexic), Symbola."""
         face = self._face_name(bold)
+        got = self._chains.get(face)
+        if got is None:
+            if self._coverage is None:
+                self._coverage = Coverage()
+            order = [self._path(face)]
+            if self.dyslexic:
+                order.append(find_face("sans-bold" if bold else "sans", self.fonts_dir))
+            order.append(emoji_font(self.fonts_dir))
+            fonts: list[Path | None] = [order[0]]
+            fonts += [p for p in order[1:] if p is not None and p not in fonts]
+            got = self._chains[face] = Chain(self._coverage, fonts)
+        return got
+
+    def _font_at(self, path: Path | None, px: int, script: str | None = None) -> pygame.font.Font:
         px = max(6, int(px))
-        key = (face, px, script)
+        key = (path, px, script)
         f = self._fonts.get(key)
         if f is None:
-            if face not in self._paths:
-                self._paths[face] = find_face(face, self.fonts_dir)
-                if self._paths[face] is None and face not in self.warned:
-                    self.warned.append(face)
-                    print(
-                        f"making-it-real: font {face!r} not found; using pygame's built-in font",
-                        file=sys.stderr,
-                    )
-            path = self._paths[face]
             f = pygame.font.Font(str(path) if path else None, px)
             if script:
                 # Right-to-left text (Arabic, Hebrew) is shaped and ordered properly when asked for.
@@ -116,6 +155,31 @@ class Fonts:
             self._fonts[key] = f
         return f
 
+    def font(self, px: int, bold: bool = False, script: str | None = None) -> pygame.font.Font:
+        """The chosen face's Font (no fallback): for line heights and all-covered text."""
+        return self._font_at(self._path(self._face_name(bold)), px, script)
+
+    def measurer(self, px: int, bold: bool = False) -> LineFont:
+        return LineFont(self, px, bold)
+
+    def measure(self, text: str, px: int, bold: bool = False) -> int:
+        """Width in pixels of text drawn on one line (each line, if it has line breaks: the widest)."""
+        text = clean(text)
+        if "\n" in text:
+            return max(self.measure(t, px, bold) for t in text.split("\n"))
+        script = rtl_script(text)
+        chain = self.chain(bold)
+        if chain.all_primary(text):
+            return self.font(px, bold, script).size(text)[0]
+        key = (text, self._face_name(bold), int(px))
+        w = self._widths.get(key)
+        if w is None:
+            w = sum(self._font_at(p, px, script).size(seg)[0] for p, seg in chain.runs(text) if seg)
+            self._widths[key] = w
+            if len(self._widths) > 4 * self._cache_size:
+                self._widths.popitem(last=False)
+        return w
+
     def render(
         self, text: str, px: int, colour, width: int = 0, bold: bool = False, align: str = "left"
     ) -> pygame.Surface:
@@ -125,18 +189,100 @@ class Fonts:
         if surf is not None:
             self._renders.move_to_end(key)
             return surf
-        f = self.font(px, bold, rtl_script(text))
-        f.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
-        try:
-            surf = f.render(text or " ", True, colour, None, max(0, int(width)))
-        except (pygame.error, ValueError):
-            # A character the font engine cannot shape must not stop the game.
-            safe = text.encode("ascii", "replace").decode("ascii")
-            surf = f.render(safe or " ", True, colour, None, max(0, int(width)))
+        if self.chain(bold).all_primary(text):
+            surf = self._render_one_font(text, px, colour, width, bold, align)
+        else:
+            surf = self._render_mixed(text, px, colour, width, bold, align)
         self._renders[key] = surf
         if len(self._renders) > self._cache_size:
             self._renders.popitem(last=False)
         return surf
+
+    def _render_one_font(self, text, px, colour, width, bold, align) -> pygame.Surface:
+        f = self.font(px, bold, rtl_script(text))
+        f.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
+        try:
+            return f.render(text or " ", True, colour, None, max(0, int(width)))
+        except (pygame.error, ValueError):
+            # A character the font engine cannot shape must not stop the game.
+            safe = text.encode("ascii", "replace").decode("ascii")
+            return f.render(safe or " ", True, colour, None, max(0, int(width)))
+
+    def _wrap(self, para: str, px: int, bold: bool, width: int) -> list[str]:
+        """Lines of one paragraph, broken at spaces (long words at character boundaries), like SDL_ttf does."""
+        lines: list[str] = []
+        cur = ""
+        for tok in re.findall(r"\S+|\s+", para):
+            if tok.isspace():
+                cur += tok
+                continue
+            cand = cur + tok
+            if self.measure(cand, px, bold) <= width:
+                cur = cand
+                continue
+            if cur.strip():
+                lines.append(cur.rstrip())
+            cur = ""
+            if self.measure(tok, px, bold) <= width:
+                cur = tok
+                continue
+            marks = boundaries(tok)
+            start = 0
+            while start < len(tok):
+                k = marks.index(start) + 1
+                end = marks[k]
+                while k + 1 < len(marks) and self.measure(tok[start : marks[k + 1]], px, bold) <= width:
+                    k += 1
+                    end = marks[k]
+                if end < len(tok):
+                    lines.append(tok[start:end])
+                else:
+                    cur = tok[start:end]
+                start = end
+        lines.append(cur.rstrip())
+        return lines
+
+    def _line(self, text: str, px: int, colour, bold: bool, script: str | None) -> pygame.Surface:
+        """One line drawn run by run, every run on the chosen face's baseline."""
+        main = self.font(px, bold)
+        base, lh = main.get_ascent(), main.get_linesize()
+        parts = []
+        for path, seg in self.chain(bold).runs(text):
+            if not seg:
+                continue
+            f = self._font_at(path, px, script)
+            try:
+                s = f.render(seg, True, colour)
+            except (pygame.error, ValueError):
+                s = f.render(seg.encode("ascii", "replace").decode("ascii"), True, colour)
+            parts.append((s, base - f.get_ascent()))
+        if script:
+            parts.reverse()  # a whole right-to-left line: runs read from the right
+        out = pygame.Surface((max(1, sum(s.get_width() for s, _ in parts)), lh), pygame.SRCALPHA)
+        x = 0
+        for s, y in parts:
+            out.blit(s, (x, y))
+            x += s.get_width()
+        return out
+
+    def _render_mixed(self, text, px, colour, width, bold, align) -> pygame.Surface:
+        width = max(0, int(width))
+        script = rtl_script(text)
+        lines: list[str] = []
+        for para in text.split("\n"):
+            lines += self._wrap(para, px, bold, width) if width else [para]
+        surfs = [self._line(t, px, colour, bold, script) for t in lines]
+        lh = self.line_height(px, bold)
+        if width and len(lines) > 1:
+            w = width
+        else:
+            w = max(s.get_width() for s in surfs)
+            w = min(w, width) if width else w
+        out = pygame.Surface((max(1, w), lh * len(surfs)), pygame.SRCALPHA)
+        for n, s in enumerate(surfs):
+            x = {"left": 0, "center": (w - s.get_width()) // 2, "right": w - s.get_width()}[align]
+            out.blit(s, (max(0, x) if align != "left" else 0, n * lh))
+        return out
 
     def size(self, text: str, px: int, width: int = 0, bold: bool = False) -> tuple[int, int]:
         return self.render(text, px, (0, 0, 0), width, bold).get_size()
@@ -152,7 +298,7 @@ class Fonts:
         while px > min_px:
             w, h = self.size(text, px, box_w, bold)
             # A size that would split a word across lines is not a fit: shrink until whole words fit.
-            if w <= box_w and h <= box_h and self.font(px, bold).size(longest)[0] <= box_w:
+            if w <= box_w and h <= box_h and self.measure(longest, px, bold) <= box_w:
                 break
             px = max(min_px, min(px - 1, int(px * 0.96)))
         self._fits[key] = px
@@ -164,14 +310,12 @@ class Fonts:
         """The text, or as much of it as fits followed by "…", when even the smallest size is too big.
 
         Only for words that cannot fit at a readable size (a 60-letter name on a small button);
-        everything else shrinks instead (see ``fit``)."""
+        everything else shrinks instead (see ``fit``). It is never cut inside an emoji or accented letter."""
 
         def fits(t: str) -> bool:
             w, h = self.size(t, px, box_w, bold)
             return (
-                w <= box_w
-                and h <= box_h
-                and self.font(px, bold).size(max(t.split() or [""], key=len))[0] <= box_w
+                w <= box_w and h <= box_h and self.measure(max(t.split() or [""], key=len), px, bold) <= box_w
             )
 
         text = clean(text)
@@ -182,14 +326,15 @@ class Fonts:
         if fits(text):
             self._fits[key] = text
             return text
-        lo, hi = 0, len(text)
+        marks = boundaries(text)
+        lo, hi = 0, len(marks) - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if fits(text[:mid].rstrip() + "…"):
+            if fits(text[: marks[mid]].rstrip() + "…"):
                 lo = mid
             else:
                 hi = mid - 1
-        short = text[:lo].rstrip() + "…" if lo else "…"
+        short = text[: marks[lo]].rstrip() + "…" if lo else "…"
         self._fits[key] = short
         return short
 

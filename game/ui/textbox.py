@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.ui.fontfallback import boundaries, next_boundary, prev_boundary
 from game.ui.text import clean
 from game.ui.widgets import Widget
 
@@ -84,7 +85,9 @@ class TextBox(Widget):
         self.anchor = None
         room = self.max_chars - len(self.text)
         self.full = len(s) > room
-        s = s[: max(0, room)]
+        if len(s) > room:
+            # Never keep half an emoji or half an accented letter.
+            s = s[: max((b for b in boundaries(s) if b <= room), default=0)]
         self.text = self.text[: self.cursor] + s + self.text[self.cursor :]
         self.cursor += len(s)
         self._changed()
@@ -95,10 +98,10 @@ class TextBox(Widget):
             self.text = self.text[: sel[0]] + self.text[sel[1] :]
             self.cursor = sel[0]
         elif forward and self.cursor < len(self.text):
-            end = self._word_right(self.cursor) if word else self.cursor + 1
+            end = self._word_right(self.cursor) if word else next_boundary(self.text, self.cursor)
             self.text = self.text[: self.cursor] + self.text[end:]
         elif not forward and self.cursor > 0:
-            start = self._word_left(self.cursor) if word else self.cursor - 1
+            start = self._word_left(self.cursor) if word else prev_boundary(self.text, self.cursor)
             self.text = self.text[:start] + self.text[self.cursor :]
             self.cursor = start
         self.anchor = None
@@ -172,13 +175,17 @@ class TextBox(Widget):
             if sel and not shift:
                 self._move(sel[0], False)
             else:
-                self._move(self._word_left(self.cursor) if ctrl else self.cursor - 1, shift)
+                self._move(
+                    self._word_left(self.cursor) if ctrl else prev_boundary(self.text, self.cursor), shift
+                )
         elif k == pygame.K_RIGHT:
             sel = self.selection()
             if sel and not shift:
                 self._move(sel[1], False)
             else:
-                self._move(self._word_right(self.cursor) if ctrl else self.cursor + 1, shift)
+                self._move(
+                    self._word_right(self.cursor) if ctrl else next_boundary(self.text, self.cursor), shift
+                )
         elif k == pygame.K_HOME:
             self._move(0 if ctrl else self._lines[self._line_of(self.cursor)][0], shift)
         elif k == pygame.K_END:
@@ -226,6 +233,9 @@ class TextBox(Widget):
             p0 = start
             i = p0
             end = p0 + len(para)
+            # Steps are whole characters as seen (an emoji with its joiners), never half of one.
+            marks = [start + k for k in boundaries(para)]
+            step = dict(zip(marks, marks[1:], strict=False))
             while True:
                 if font.size(text[p0:end])[0] <= width:
                     lines.append((p0, end))
@@ -234,11 +244,14 @@ class TextBox(Widget):
                 cut = p0
                 last_space = -1
                 j = p0
-                while j < end and font.size(text[p0 : j + 1])[0] <= width:
+                while j < end:
+                    k = step.get(j, j + 1)
+                    if font.size(text[p0:k])[0] > width:
+                        break
                     if text[j] == " ":
                         last_space = j
-                    j += 1
-                cut = last_space + 1 if last_space >= p0 else max(j, p0 + 1)
+                    j = k
+                cut = last_space + 1 if last_space >= p0 else max(j, step.get(p0, p0 + 1))
                 lines.append((p0, cut))
                 p0 = cut
                 i = p0
@@ -265,7 +278,7 @@ class TextBox(Widget):
     def _index_at_x(self, line: int, x: int) -> int:
         a, b = self._lines[line]
         best = a
-        for j in range(a, b + 1):
+        for j in [a + k for k in boundaries(self.text[a:b])]:
             if self._font.size(self.text[a:j])[0] <= x + 2:
                 best = j
             else:
@@ -295,7 +308,8 @@ class TextBox(Widget):
         )
         inner = self._inner(m)
         px = m.body
-        font = ctx.fonts.font(px)
+        # Measures with the same fallback fonts the words are drawn in, so the cursor sits after an emoji.
+        font = ctx.fonts.measurer(px)
         lh = font.get_linesize()
         if inner.height < 2 * lh:
             # A one-line box (a name, a date): the line sits in the middle, not at the top.

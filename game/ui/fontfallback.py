@@ -1,0 +1,306 @@
+"""Per-character font fallback: which font draws each character of a string, so nothing shows as an empty box.
+
+A string is cut into user-perceived characters ("clusters": a letter with its accents, an emoji with its
+variation selector, skin tone and joiners) and each cluster goes to the first font in a chain that has
+every visible part of it: the chosen face (DejaVu Sans or OpenDyslexic), then DejaVu Sans when OpenDyslexic
+is on, then Symbola (symbols and emoji, shipped in assets/fonts), then a font the system has for that
+script (Noto Sans Bengali, a CJK font ...). Invisible joiners the chosen font has no glyph for are left out
+of what is drawn (they would draw as boxes) but never out of the text itself.
+
+Coverage is checked with pygame.freetype's get_metrics (None for a missing glyph) once per (font, char).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pygame
+import pygame.freetype
+
+from game import paths
+
+EMOJI_FILES = ["Symbola_hint.ttf", "Symbola.ttf"]
+_EMOJI_SYSTEM = [Path("/usr/share/fonts/truetype/ancient-scripts"), Path("/usr/share/fonts/truetype/symbola")]
+_SCRIPT_DIRS = [
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/opentype/noto"),
+    Path("/usr/share/fonts/truetype/freefont"),
+    Path("/usr/share/fonts/truetype/droid"),
+    Path("/usr/share/fonts/truetype/wqy"),
+    Path("/usr/share/fonts/opentype/unifont"),
+    Path("/usr/share/fonts/truetype/unifont"),
+    Path("/Library/Fonts"),
+    Path("/System/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+]
+# Broad fonts tried for a script when no font is named after it (Chinese, Japanese, Korean mostly).
+_BROAD = [
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular.otf",
+    "DroidSansFallbackFull.ttf",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "FreeSans.ttf",
+    "FreeSerif.ttf",
+    "unifont.otf",
+    "unifont.ttf",
+    "seguisym.ttf",
+    "msyh.ttc",
+    "Nirmala.ttf",
+    "Arial Unicode.ttf",
+]
+_SKIN = range(0x1F3FB, 0x1F400)
+_ZWJ = "\u200d"
+
+
+def _extends(ch: str) -> bool:
+    """True for a character that belongs to the cluster before it (accents, selectors, skin tones, tags)."""
+    o = ord(ch)
+    if 0xFE00 <= o <= 0xFE0F or 0xE0020 <= o <= 0xE007F or o in _SKIN or o == 0x200C or o == 0x200D:
+        return True
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
+def boundaries(text: str) -> list[int]:
+    """Where one user-perceived character ends and the next begins: 0, ..., len(text).
+
+    A simplified form of Unicode's grapheme clusters, enough for accents, emoji with variation
+    selectors and skin tones, joined emoji (family, rainbow flag) and country flags."""
+    out = [0]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        i += 1
+        if ch == "\n":
+            out.append(i)
+            continue
+        if _regional(ch) and i < n and _regional(text[i]):
+            i += 1
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                break
+            if c == _ZWJ:
+                i += 1
+                if i < n and text[i] != "\n":
+                    i += 1  # the joined character is part of the same cluster
+                continue
+            if _extends(c):
+                i += 1
+                continue
+            break
+        out.append(i)
+    return out
+
+
+def prev_boundary(text: str, i: int) -> int:
+    if i <= 0:
+        return 0
+    best = 0
+    for b in boundaries(text):
+        if b >= i:
+            break
+        best = b
+    return best
+
+
+def next_boundary(text: str, i: int) -> int:
+    if i >= len(text):
+        return len(text)
+    for b in boundaries(text):
+        if b > i:
+            return b
+    return len(text)
+
+
+def clusters(text: str) -> list[str]:
+    b = boundaries(text)
+    return [text[b[k] : b[k + 1]] for k in range(len(b) - 1)]
+
+
+def _invisible(ch: str) -> bool:
+    """Characters that draw nothing by themselves: left out when the run's font lacks them."""
+    o = ord(ch)
+    return (
+        0xFE00 <= o <= 0xFE0F
+        or 0xE0020 <= o <= 0xE007F
+        or o in _SKIN
+        or unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp")
+    )
+
+
+def _script_word(ch: str) -> str:
+    """The first word of the character's Unicode name, e.g. "BENGALI", "DEVANAGARI", "CJK"."""
+    try:
+        return unicodedata.name(ch).split(" ")[0]
+    except ValueError:
+        return ""
+
+
+class Coverage:
+    """Which font files have a glyph for which character; one per Fonts, nothing global."""
+
+    def __init__(self):
+        if not pygame.freetype.get_init():
+            pygame.freetype.init()
+        self._faces: dict[Path | None, pygame.freetype.Font | None] = {}
+        self._has: dict[Path | None, dict[str, bool]] = {}
+        self._script_fonts: dict[str, Path | None] = {}
+        self._system_listing: list[Path] | None = None
+
+    def _face(self, path: Path | None):
+        if path not in self._faces:
+            try:
+                self._faces[path] = pygame.freetype.Font(str(path) if path else None, 16)
+            except (OSError, pygame.error, FileNotFoundError):
+                self._faces[path] = None
+        return self._faces[path]
+
+    def has(self, path: Path | None, ch: str) -> bool:
+        known = self._has.setdefault(path, {})
+        got = known.get(ch)
+        if got is None:
+            face = self._face(path)
+            got = False
+            if face is not None:
+                try:
+                    got = face.get_metrics(ch)[0] is not None
+                except (pygame.error, ValueError, IndexError):
+                    got = False
+            known[ch] = got
+        return got
+
+    def covers(self, path: Path | None, cluster: str) -> bool:
+        """The font has every visible part of the cluster."""
+        return all(self.has(path, c) for c in cluster if c == cluster[0] or not _invisible(c))
+
+    def script_font(self, ch: str) -> Path | None:
+        """A system font for a character none of the game's fonts has, found once per script."""
+        word = _script_word(ch)
+        if word in self._script_fonts:
+            found = self._script_fonts[word]
+            if found is None or self.has(found, ch):
+                return found
+        found = None
+        names = []
+        if word:
+            title = word.title().replace("-", "")
+            names += [
+                f"NotoSans{title}-Regular.ttf",
+                f"NotoSans{title}-Regular.otf",
+                f"NotoSerif{title}-Regular.ttf",
+            ]
+        names += _BROAD
+        for name in names:
+            for folder in _SCRIPT_DIRS:
+                p = folder / name
+                if p.is_file() and self.has(p, ch):
+                    found = p
+                    break
+            if found:
+                break
+        if found is None:
+            found = self._scan_noto(ch)
+        self._script_fonts[word] = found
+        return found
+
+    def _scan_noto(self, ch: str) -> Path | None:
+        # Last try: any regular Noto Sans font the system has (a few hundred files, checked once per script).
+        if self._system_listing is None:
+            listing = []
+            for folder in _SCRIPT_DIRS[:2]:
+                if folder.is_dir():
+                    listing += sorted(folder.glob("NotoSans*-Regular.*"))
+            self._system_listing = listing
+        for p in self._system_listing:
+            if self.has(p, ch):
+                return p
+        return None
+
+
+def emoji_font(fonts_dir: Path | None = None) -> Path | None:
+    for folder in [fonts_dir or paths.FONTS_DIR, *_EMOJI_SYSTEM]:
+        for name in EMOJI_FILES:
+            p = folder / name
+            if p.is_file():
+                return p
+    return None
+
+
+class Chain:
+    """The fonts tried in order for one face, and which of them draws each cluster."""
+
+    def __init__(self, coverage: Coverage, fonts: list[Path | None]):
+        self.coverage = coverage
+        self.fonts = fonts
+        self.primary = fonts[0]
+        # Characters the primary font has: a whole string made of them needs no fallback at all.
+        self.covered: set[str] = {"\n", " "}
+        self._pick: dict[str, tuple[Path | None, str]] = {}
+
+    def all_primary(self, text: str) -> bool:
+        if self.covered.issuperset(text):
+            return True
+        for c in set(text) - self.covered:
+            if not self.coverage.has(self.primary, c):
+                return False
+            self.covered.add(c)
+        return True
+
+    def pick(self, cluster: str) -> tuple[Path | None, str]:
+        """(font, what to draw) for one cluster; what to draw leaves out invisible parts the font lacks."""
+        got = self._pick.get(cluster)
+        if got is not None:
+            return got
+        cov = self.coverage
+        choice = None
+        for path in self.fonts:
+            if cov.covers(path, cluster):
+                choice = path
+                break
+        if choice is None:
+            base = cluster[0]
+            if not _invisible(base):
+                choice = cov.script_font(base)
+            if choice is None:
+                # No font has it: draw it in the first font with the base character, else the primary's box.
+                choice = next((p for p in self.fonts if cov.has(p, base)), self.primary)
+        # A skin tone after an emoji cannot show in a one-colour font; Symbola would draw it as a swatch.
+        drawn = "".join(
+            c
+            for k, c in enumerate(cluster)
+            if k == 0 or not ((_invisible(c) and not cov.has(choice, c)) or ord(c) in _SKIN)
+        )
+        got = (choice, drawn)
+        if len(self._pick) > 20000:
+            self._pick.clear()
+        self._pick[cluster] = got
+        return got
+
+    def runs(self, text: str) -> list[tuple[Path | None, str]]:
+        """The text cut into runs of one font each, in reading order; spaces join the run before them."""
+        if self.all_primary(text):
+            return [(self.primary, text)]
+        out: list[tuple[Path | None, str]] = []
+        cur_font: Path | None = None
+        cur: list[str] = []
+        started = False
+        for cl in clusters(text):
+            if cl.isspace() and started:
+                cur.append(cl)
+                continue
+            font, drawn = self.pick(cl)
+            if started and font == cur_font:
+                cur.append(drawn)
+                continue
+            if started and cur:
+                out.append((cur_font, "".join(cur)))
+            cur_font, cur, started = font, [drawn], True
+        if started and cur:
+            out.append((cur_font, "".join(cur)))
+        return out or [(self.primary, "")]
