@@ -286,6 +286,183 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
         assert again.list_plans(), "the finished plan was kept"
 
 
+# ----- 6. a broken deck given with --deck -----------------------------------------------------------------
+
+
+def test_broken_deck_names_file_line_and_fix_and_the_usual_cards_still_play(tmp_path):
+    bad = tmp_path / "oak-house.yaml"
+    text = (REPO / "decks" / "making-it-real.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("id: living\n", "id: Living Well\n", 1), encoding="utf-8")
+    line = next(
+        i for i, t in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "Living Well" in t
+    )
+    app = real_app(tmp_path / "data", deck_paths=[str(bad)])
+    ap = AutoPlayer(app, seed=2, mode="group", players=2, headless=True, export_dir=str(tmp_path / "out"))
+    app.seed = 2
+    ap.tap("new")
+    run_queue(app, ap)
+    assert app.top.name == "setup"
+    strip = next(t for t in on_screen(app) if "oak-house.yaml" in t)
+    assert f"Line {line}" in strip and "Living Well" in strip, strip
+    assert "Add a card" in strip or "Use small letters" in strip, "it says what to fix"
+    assert "tap Making It Real" in strip, "it says how to play now with the usual cards"
+    assert str(tmp_path) not in strip, "the file's name is enough; a long folder path only gets in the way"
+    app.screenshot(tmp_path / "shots" / "broken-deck-setup.png")
+    # Going on anyway: the problem stays in view, and the game does not start without cards.
+    for _ in range(20):  # as a person would: fill in each step and press Next
+        last = app.top.step == 3
+        ap.plan_next()
+        run_queue(app, ap)
+        assert any("oak-house.yaml" in t for t in on_screen(app)), app.top.step
+        if last:
+            break
+    assert app.top.name == "setup" and app.top.message == WORDS.get("setup_no_decks")
+    # Told how: back to step 1, tap the usual cards, and play.
+    for _ in range(3):
+        ap.tap("back")
+    ap.tap("deck:making-it-real")
+    run_queue(app, ap)
+    assert app.top.step == 0 and app.top.decks is not None
+    assert not any("oak-house.yaml" in t for t in on_screen(app)), "the problem is gone once it is fixed"
+    ap2 = play_to_export(app, tmp_path, seed=2)
+    plan = exported(ap2)
+    assert plan.title == WORDS.get("demo_plan_title") and any(t.statements for t in plan.themes)
+
+
+# ----- 7. a bad or hostile plan file to review ------------------------------------------------------------
+
+
+def _open_plan_file(app, ap, path: str) -> str | None:
+    """Start > Review a plan > Open a plan file, type the path, press Open. Returns the dialog's message,
+    or None if the set-up screen opened."""
+    if app.top.name != "text-dialog":
+        app.reset_to(__import__("game.ui.screens.start", fromlist=["StartScreen"]).StartScreen(app))
+        ap.tap("review")
+        ap.tap("open_file")
+        run_queue(app, ap)
+    ap.type_into("text", path, clear=True)
+    ap.tap("save")
+    run_queue(app, ap)
+    assert app.running
+    if app.top.name == "setup":
+        return None
+    assert app.top.name == "text-dialog"
+    return app.top.message
+
+
+def test_bad_and_hostile_plan_files_get_a_plain_message(tmp_path):
+    app = real_app(tmp_path / "data")
+    ap = play_to_export(app, tmp_path, seed=13)
+    good = json.loads(next(f for f in ap.files if f.suffix == ".json").read_text(encoding="utf-8"))
+    d = tmp_path / "plans"
+    d.mkdir()
+    cases = {
+        "garbage.json": bytes(range(256)) * 40,
+        "empty.json": b"",
+        "text.json": "Dear team, here is our plan. 🙂".encode(),
+        "list.json": b"[1, 2, 3]",
+        "deep.json": b"[" * 200000 + b"]" * 200000,
+        "deep-object.json": (b'{"a":' * 50000) + b"1" + (b"}" * 50000),
+        "huge.json": b'{"format": "' + b"x" * (30 * 1024 * 1024) + b'"}',
+        "nan.json": b'{"format": NaN}',
+        "wrong-version.json": json.dumps({**good, "version": 99}).encode(),
+        "wrong-types.json": json.dumps({**good, "themes": "all of them", "participants": [None, 3]}).encode(),
+        "bad-date.json": json.dumps({**good, "date": "31/02/2026"}).encode(),
+        "a-word-document.docx": b"PK\x03\x04" + b"\x00" * 500,
+        "utf16.json": json.dumps(good).encode("utf-16"),
+        "مرحبا 🎉 plan.json": b"{not json",
+    }
+    for name, content in cases.items():
+        (d / name).write_bytes(content)
+    folder_named_like_a_file = d / "folder.json"
+    folder_named_like_a_file.mkdir()
+    paths = [str(d / n) for n in cases] + [
+        str(folder_named_like_a_file),
+        str(d / "missing.json"),
+        "",
+        "   ",
+        "\u202e" + str(d / "rtl.json"),
+        str(d) + "/\x00nul.json",
+        "~/" + "x" * 5000 + ".json",
+        "😀" * 300,
+    ]
+    for path in paths:
+        msg = _open_plan_file(app, ap, path)
+        assert msg, f"no message for {path[:60]!r}"
+        assert "Traceback" not in msg and len(msg) < 600, msg
+        assert any(k in msg for k in ("plan", "file", "Plan")), msg
+    app.screenshot(tmp_path / "shots" / "bad-plan-file.png")
+    # After all that, a real plan file still opens.
+    assert _open_plan_file(app, ap, str(next(f for f in ap.files if f.suffix == ".json"))) is None
+
+
+def test_plan_file_with_odd_words_opens_and_the_review_plays(tmp_path):
+    app = real_app(tmp_path / "data")
+    ap = play_to_export(app, tmp_path, seed=11)
+    plan = json.loads(next(f for f in ap.files if f.suffix == ".json").read_text(encoding="utf-8"))
+    odd = ["مرحبا، نحن نحب الحديقة", "We like 🎉 parties", "Café crème — Dŵr", "A" * 190, "\u202eevil\u202c"]
+    plan["title"] = odd[0]
+    plan["service"] = odd[1]
+    n = 0
+    for theme in plan.get("themes", []):
+        for action in theme.get("actions", []):
+            action["what"] = odd[n % len(odd)]
+            n += 1
+    assert n, "the first game agreed an action to look back on"
+    f = tmp_path / "odd.json"
+    f.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    assert _open_plan_file(app, ap, str(f)) is None
+    assert app.top.name == "setup" and app.top.previous_plan["title"] == odd[0]
+    ap2 = AutoPlayer(app, seed=12, mode="group", players=2, headless=True, export_dir=str(tmp_path / "again"))
+    while not ap2.finished and ap2.steps < 8000:
+        ap2.act()
+        app.step(pygame.event.get())
+    assert ap2.finished
+    again = exported(ap2)
+    assert again.you_said_we_did
+
+
+# ----- 8. an export folder that cannot be written -------------------------------------------------------
+
+
+def _export_to(app, ap, folder: str) -> None:
+    ap.type_into("folder", folder, clear=True)
+    ap.tap("export")
+    run_queue(app, ap)
+    if app.top.name == "export" and app.top.busy:
+        app.top.wait()
+        app.step([])
+
+
+def test_export_folder_that_cannot_be_written_says_so_and_another_folder_works(tmp_path):
+    app = real_app(tmp_path / "data")
+    ap = AutoPlayer(app, seed=3, mode="group", players=2, headless=True, export_dir=None)
+    app.seed = 3
+    while not ap.finished and ap.steps < 8000:
+        ap.act()
+        app.step(pygame.event.get())
+    assert app.top.name == "export" and app.top.files is None
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    bad_folders = [
+        str(blocker / "plans"),  # a file is in the way
+        str(blocker),  # the "folder" is a file
+        "/proc/making-it-real",  # a place nobody can write
+        str(tmp_path / ("x" * 300)),  # a name too long for any folder
+    ]
+    for folder in bad_folders:
+        _export_to(app, ap, folder)
+        top = app.top
+        assert top.name == "export" and top.files is None, folder
+        assert top.message and "folder" in top.message.lower(), (folder, top.message)
+        assert top.message in on_screen(app)
+    app.screenshot(tmp_path / "shots" / "export-folder-problem.png")
+    good = tmp_path / "good folder ✔"
+    _export_to(app, ap, str(good))
+    assert app.top.files and all(f.parent == good and f.stat().st_size > 0 for f in app.top.files)
+    assert read_plan(next(f for f in app.top.files if f.suffix == ".json")).title
+
+
 # ----- child processes -------------------------------------------------------------------------------------
 
 if __name__ == "__main__":

@@ -95,6 +95,10 @@ class GameLink:
     @property
     def problem(self) -> str | None:
         if self.session is not None and getattr(self.session, "problem", None):
+            if self.kept and getattr(self.store, "problem_key", None) == "store_problem_corrupt":
+                # The damaged file was set aside and the new one saves every step: the start screen
+                # said so; repeating it on every turn would only suggest that saving is not working.
+                return None
             return self.session.problem
         return getattr(self.store, "problem", None)
 
@@ -116,6 +120,15 @@ class GameLink:
         try:
             return bool(s is not None and s.unsaved and s.store.on_disk)
         except Exception:  # noqa: BLE001 - asking must never interrupt play
+            return False
+
+    @property
+    def kept(self) -> bool:
+        """Everything played so far is in the saved-games file, so "Carry on a game" can bring it back."""
+        s = self.session
+        try:
+            return bool(s is not None and s.store.on_disk and not s.unsaved)
+        except Exception:  # noqa: BLE001
             return False
 
     def save_now(self) -> bool:

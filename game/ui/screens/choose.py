@@ -12,6 +12,12 @@ from game.ui.screens.setup import show_day
 from game.ui.widgets import Button, Label
 
 
+def shorten(text: str, most: int = 120) -> str:
+    """Long words (a pasted path, a long error) cut in the middle, so the message still fits on screen."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= most else text[: most // 2 - 1] + "…" + text[-(most // 2 - 1) :]
+
+
 def _get(row, name, default=""):
     if isinstance(row, dict):
         return row.get(name, default)
@@ -44,15 +50,26 @@ class ChooseGameScreen(FramedScreen):
             from game.model.planio import PlanFormatError, read_plan
             from game.ui.screens.setup import SetupScreen
 
-            file = Path(path.strip()).expanduser()
-            if not file.is_file():
-                return self.app.w("plan_file_missing", detail=str(file))
+            typed = path.strip()
+            if not typed:
+                return self.app.w("plan_file_none_typed")
+            try:
+                file = Path(typed).expanduser()
+                found = file.is_file()
+            except (OSError, ValueError, RuntimeError):
+                file, found = Path(typed), False  # a name no folder can hold: too long, or odd characters
+            if not found:
+                return self.app.w("plan_file_missing", detail=shorten(str(file)))
             try:
                 plan = read_plan(file)
             except PlanFormatError as exc:
-                return self.app.w("plan_file_problem", detail=str(exc))
+                return self.app.w("plan_file_problem", detail=shorten(str(exc), 300))
             except (OSError, ValueError) as exc:
-                return self.app.w("plan_file_missing", detail=getattr(exc, "strerror", None) or str(exc))
+                return self.app.w(
+                    "plan_file_missing", detail=shorten(getattr(exc, "strerror", None) or str(exc))
+                )
+            except Exception as exc:  # noqa: BLE001 - whatever is in the file, the game goes on
+                return self.app.w("plan_file_problem", detail=shorten(f"{type(exc).__name__}", 80))
             mode = plan.mode if plan.mode != "workshop" else "group"
             self.app.pop()
             self.app.replace(SetupScreen(self.app, mode=mode, previous_plan=plan.to_dict()))

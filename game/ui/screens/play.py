@@ -50,6 +50,7 @@ class PlayScreen(FramedScreen):
         self._dirty_drafts: set[str] = set()
         self._last_draft = time.monotonic()
         self._last_retry = 0.0
+        self._leave_warned: int | None = None
         self._last_phase = None
         self._timer_words = ""
         self._deal = 1.0  # 0 -> 1 while the three cards slide into place
@@ -454,12 +455,19 @@ class PlayScreen(FramedScreen):
         from game.ui.screens.start import StartScreen
 
         self._save_drafts(force=True)
+        if self.link.waiting:
+            self.link.save_now()
+        kept = self.link.kept
+        if not kept and self._leave_warned != len(self.game.log):
+            # Stopping now loses what is not saved: say so once, and what to do instead.
+            self._leave_warned = len(self.game.log)
+            self.message = self.app.w(
+                "leave_not_saved_warning", finish=self.app.w("btn_stop"), stop=self.app.w("btn_leave")
+            )
+            self.needs_build = True
+            return
         self.app.reset_to(StartScreen(self.app))
-        self.app.top.message = (
-            self.app.w("left_game_saved")
-            if self.link.session is not None
-            else self.app.w("left_game_unsaved")
-        )
+        self.app.top.message = self.app.w("left_game_saved" if kept else "left_game_unsaved")
 
 
 __all__ = ["PlayScreen", "cols"]

@@ -5,6 +5,7 @@ name and date. Nothing is saved until the game starts."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pygame
@@ -100,16 +101,60 @@ class SetupScreen(FramedScreen):
         self.date_box = TextBox((0, 0, 10, 10), "plan_date", day.strftime("%d/%m/%Y"), max_chars=10)
         self.set_mode(mode)
         if self.deck_problems:
-            self.message = app.w("setup_deck_problem", problem=self.deck_problems[0])
+            self.message = self.deck_problem_words()
 
     # ----- choices --------------------------------------------------------------------------------
     def load_decks(self) -> None:
         files = self.deck_files if self.deck_files is not None else self.app.deck_paths
         self.decks, self.deck_problems = load_for_game(files, self.app.settings.language, self.mode)
         if self.deck_problems:
-            self.message = self.app.w("setup_deck_problem", problem=self.deck_problems[0])
+            self.message = self.deck_problem_words()
         ids = [t.id for t in self.decks.themes] if self.decks else []
         self.themes = [t for t in self.themes if t in ids] or ids
+
+    def usual_deck(self) -> tuple[Path | None, str]:
+        """The shipped main deck for this language and its title: what to play with if chosen cards fail."""
+        files = default_files(self.app.settings.language, self.mode)
+        main = files[0] if files else None
+        for path, title, addon in self.deck_options():
+            if main is not None and not addon and path.resolve() == main.resolve():
+                return path, title
+        return main, "Making It Real"
+
+    def deck_problem_words(self) -> str | None:
+        """The first problem with the chosen cards, as the file's name, the line and what to fix, plus how
+        to play now with the usual cards. (``making-it-real check FILE`` lists every problem.)"""
+        if not self.deck_problems:
+            return None
+        w = self.app.w
+        first = str(self.deck_problems[0])
+        found = re.match(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<what>.*)$", first, re.S)
+        if found is None:
+            found = re.match(r"^(?P<file>.+?\.ya?ml): (?P<what>.*)$", first, re.S)
+        file = Path(found["file"]).name if found else ""
+        what = found["what"] if found else first
+        more = len(self.deck_problems) - 1
+        usual_path, usual = self.usual_deck()
+        chosen = [Path(f).resolve() for f in self.chosen_files()]
+        fix = (
+            ""
+            if usual_path is not None and usual_path.resolve() in chosen
+            else w("setup_deck_use_usual", deck=usual)
+        )
+        params = {"file": file, "what": what.strip(), "fix": fix}
+        params["more"] = w("setup_deck_more", n=more, file=file) if more > 0 else ""
+        if found is not None and "line" in found.groupdict() and found["line"]:
+            return w("setup_deck_problem_at", line=found["line"], **params).strip()
+        if found is not None:
+            return w("setup_deck_problem_file", **params).strip()
+        return w("setup_deck_problem", problem=first).strip() + " " + fix
+
+    def problem(self) -> str | None:
+        # A problem with the cards stays in view on every step until other cards are chosen.
+        cards = self.deck_problem_words() if self.decks is None else None
+        if cards and cards != self.message:
+            return cards
+        return super().problem()
 
     def deck_options(self) -> list[tuple[Path, str, bool]]:
         """Shipped deck files as (path, title, is an add-on), read once."""
