@@ -13,9 +13,11 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pygame
@@ -463,6 +465,88 @@ def test_export_folder_that_cannot_be_written_says_so_and_another_folder_works(t
     assert read_plan(next(f for f in app.top.files if f.suffix == ".json")).title
 
 
+# ----- 9. a power cut mid-turn ------------------------------------------------------------------------------
+
+TYPED = "Half a thought about the garden, 🙂 ça va"
+
+
+def _child_typing_when_the_power_goes(data: Path) -> None:
+    """Play through the real screens to a talk step, start typing a note, and keep typing until killed.
+    Prints one JSON line once the draft is on disk: the game id and the state every saved step gives."""
+    app = real_app(data)
+    ap = AutoPlayer(app, seed=2, mode="group", players=2, headless=True)
+    app.seed = 2
+
+    def talking() -> bool:
+        top = app.top
+        return top.name == "play" and top.phase == "talk" and len(top.game.log) > 12
+
+    pump(app, ap, until=talking)
+    ap.queue.clear()
+    ap.type_into("note", TYPED)
+    run_queue(app, ap)
+    link = app.top.link
+    deadline = time.monotonic() + 30
+    while link.drafts().get("note") != TYPED or link.store.drafts(link.game_id).get("note") != TYPED:
+        app.step(pygame.event.get())  # the once-a-second tick saves what is typed every few seconds
+        time.sleep(0.05)
+        assert time.monotonic() < deadline, "the draft was never saved"
+    saved = link.store.load_game(link.game_id)[1]
+    assert saved == link.game.log, "every step played is committed"
+    state = json.loads(json.dumps(link.game.state_dict()))
+    print(json.dumps({"game_id": link.game_id, "steps": len(saved), "state": state}), flush=True)
+    while True:  # still typing when the power goes
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="x"))
+        app.step(pygame.event.get())
+        time.sleep(0.01)
+
+
+def test_power_cut_while_typing_brings_back_every_step_and_the_draft(tmp_path):
+    data = tmp_path / "data"
+    env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.pop("MAKING_IT_REAL_DATA", None)
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "powercut", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=str(REPO),
+    )
+    try:
+        line = ""
+        for raw in proc.stdout:
+            if raw.startswith("{"):
+                line = raw
+                break
+        assert line, proc.stderr.read()[-3000:]
+        time.sleep(0.3)  # mid-keystroke
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    before = json.loads(line)
+    app = real_app(data)
+    assert app.store.problem is None, app.store.problem
+    ap = AutoPlayer(app, seed=2, headless=True)
+    ap.tap("continue")
+    ap.tap(f"open:{before['game_id']}")
+    run_queue(app, ap)
+    top = app.top
+    assert top.name == "play", on_screen(app)
+    assert len(top.game.log) == before["steps"]
+    assert json.loads(json.dumps(top.game.state_dict())) == before["state"], "every committed step is back"
+    assert top.boxes["note"].text.startswith(TYPED), top.boxes["note"].text
+    assert shows(app, WORDS.get("drafts_restored"))
+    app.screenshot(tmp_path / "shots" / "after-power-cut.png")
+    # And the game carries on to a plan, with the typed note added.
+    ap.tap("add_note")
+    ap2 = play_to_export(app, tmp_path, seed=2)
+    notes = [n.text for t in exported(ap2).themes for n in t.notes]
+    assert any(n.startswith(TYPED) for n in notes)
+
+
 # ----- child processes -------------------------------------------------------------------------------------
 
 if __name__ == "__main__":
@@ -470,3 +554,5 @@ if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "play":
         print(json.dumps(_play_and_report(Path(rest[0]), Path(rest[1]), int(rest[2]))))
+    elif mode == "powercut":
+        _child_typing_when_the_power_goes(Path(rest[0]))
