@@ -134,6 +134,44 @@ def _invisible(ch: str) -> bool:
     )
 
 
+def rtl_script(text: str) -> str | None:
+    """The script name ("Arab" or "Hebr") when the text is written right to left, else None.
+
+    Only text with no left-to-right letters at all is turned round whole: the font engine has no full
+    bidirectional layout, and turning a mixed line round would print its English words backwards.
+    (Right-to-left words inside a left-to-right line are turned round on their own, see Chain.runs.)"""
+    script = None
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi == "L":
+            return None
+        if script is None and bidi in ("AL", "R"):
+            script = "Arab" if bidi == "AL" else "Hebr"
+    return script
+
+
+# Scripts the shaping engine must be told about to put vowel signs and joined letters in the right place.
+_SCRIPT_TAGS = {
+    "ARABIC": "Arab",
+    "HEBREW": "Hebr",
+    "BENGALI": "Beng",
+    "DEVANAGARI": "Deva",
+    "GURMUKHI": "Guru",
+    "GUJARATI": "Gujr",
+    "ORIYA": "Orya",
+    "TAMIL": "Taml",
+    "TELUGU": "Telu",
+    "KANNADA": "Knda",
+    "MALAYALAM": "Mlym",
+    "SINHALA": "Sinh",
+    "THAI": "Thai",
+    "LAO": "Laoo",
+    "TIBETAN": "Tibt",
+    "MYANMAR": "Mymr",
+    "KHMER": "Khmr",
+}
+
+
 def _script_word(ch: str) -> str:
     """The first word of the character's Unicode name, e.g. "BENGALI", "DEVANAGARI", "CJK"."""
     try:
@@ -240,17 +278,24 @@ class Chain:
         self.fonts = fonts
         self.primary = fonts[0]
         # Characters the primary font has: a whole string made of them needs no fallback at all.
-        self.covered: set[str] = {"\n", " "}
+        self.plain: set[str] = {"\n", " "}
         self._pick: dict[str, tuple[Path | None, str]] = {}
 
-    def all_primary(self, text: str) -> bool:
-        if self.covered.issuperset(text):
+    def simple(self, text: str) -> bool:
+        """The primary font has every character and the line reads one way: the font engine can take it whole."""
+        if self.plain.issuperset(text):
             return True
-        for c in set(text) - self.covered:
+        rtl = False
+        for c in set(text) - self.plain:
             if not self.coverage.has(self.primary, c):
                 return False
-            self.covered.add(c)
-        return True
+            if unicodedata.bidirectional(c) in ("R", "AL"):
+                rtl = True
+            elif _SCRIPT_TAGS.get(_script_word(c)):
+                return False  # needs its script named to be shaped (a primary font with Bengali, say)
+            else:
+                self.plain.add(c)
+        return not rtl or rtl_script(text) is not None
 
     def pick(self, cluster: str) -> tuple[Path | None, str]:
         """(font, what to draw) for one cluster; what to draw leaves out invisible parts the font lacks."""
@@ -282,25 +327,74 @@ class Chain:
         self._pick[cluster] = got
         return got
 
-    def runs(self, text: str) -> list[tuple[Path | None, str]]:
-        """The text cut into runs of one font each, in reading order; spaces join the run before them."""
-        if self.all_primary(text):
-            return [(self.primary, text)]
-        out: list[tuple[Path | None, str]] = []
-        cur_font: Path | None = None
-        cur: list[str] = []
-        started = False
-        for cl in clusters(text):
-            if cl.isspace() and started:
-                cur.append(cl)
+    def runs(
+        self, text: str, line_script: str | None = None
+    ) -> list[tuple[Path | None, str, str | None, bool]]:
+        """The text cut into runs of one font and one direction each: (font, what to draw, script, right to left).
+
+        Runs come in the order they are drawn from the left. For a whole right-to-left line
+        (``line_script`` set) every run is right to left and their order is turned round; in a
+        left-to-right line only a stretch of right-to-left words is (its spaces and marks go with it)."""
+        cls = clusters(text)
+        if line_script:
+            dirs = ["R"] * len(cls)
+        else:
+            dirs = [_direction(cl[0]) for cl in cls]
+            # A space or mark between two right-to-left words belongs to them; anywhere else it reads left to right.
+            after, nxt = [], "L"
+            for d in reversed(dirs):
+                after.append(nxt)
+                nxt = d if d != "N" else nxt
+            after.reverse()
+            before = "L"
+            for i, d in enumerate(dirs):
+                if d == "N":
+                    dirs[i] = "R" if before == after[i] == "R" else "L"
+                else:
+                    before = d
+        out: list[list] = []
+        for cl, d in zip(cls, dirs, strict=True):
+            rtl = d == "R"
+            if cl.isspace() and out and out[-1][3] == rtl:
+                out[-1][1].append(cl)
                 continue
             font, drawn = self.pick(cl)
-            if started and font == cur_font:
-                cur.append(drawn)
-                continue
-            if started and cur:
-                out.append((cur_font, "".join(cur)))
-            cur_font, cur, started = font, [drawn], True
-        if started and cur:
-            out.append((cur_font, "".join(cur)))
-        return out or [(self.primary, "")]
+            if out and out[-1][0] == font and out[-1][3] == rtl:
+                out[-1][1].append(drawn)
+            else:
+                out.append([font, [drawn], None, rtl])
+        runs = []
+        for font, parts, _, rtl in out:
+            seg = "".join(parts)
+            if rtl:
+                script = line_script or (
+                    "Arab" if any(unicodedata.bidirectional(c) == "AL" for c in seg) else "Hebr"
+                )
+            else:
+                script = next((_SCRIPT_TAGS[w] for w in map(_script_word, seg) if w in _SCRIPT_TAGS), None)
+            runs.append((font, seg, script, rtl))
+        if line_script:
+            runs.reverse()
+        else:
+            # Each stretch of right-to-left runs is read from its right-hand end.
+            i = 0
+            while i < len(runs):
+                if runs[i][3]:
+                    j = i
+                    while j < len(runs) and runs[j][3]:
+                        j += 1
+                    runs[i:j] = runs[i:j][::-1]
+                    i = j
+                else:
+                    i += 1
+        return runs or [(self.primary, "", line_script, bool(line_script))]
+
+
+def _direction(ch: str) -> str:
+    """R for right-to-left letters, L for left-to-right letters and digits, N for spaces, marks and emoji."""
+    bidi = unicodedata.bidirectional(ch)
+    if bidi in ("R", "AL"):
+        return "R"
+    if bidi in ("L", "EN", "AN"):
+        return "L"
+    return "N"

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 from collections import OrderedDict
 from pathlib import Path
 
 import pygame
 
 from game import paths
-from game.ui.fontfallback import Chain, Coverage, boundaries, emoji_font
+from game.ui.fontfallback import Chain, Coverage, boundaries, emoji_font, rtl_script
+
+__all__ = ["Fonts", "LineFont", "clean", "find_face", "rtl_script"]
 
 _FACES = {
     "sans": ["DejaVuSans.ttf"],
@@ -43,21 +44,6 @@ def clean(text: object) -> str:
     except UnicodeEncodeError:
         s = s.encode("utf-8", "replace").decode("utf-8")
     return s
-
-
-def rtl_script(text: str) -> str | None:
-    """The script name ("Arab" or "Hebr") when the text is written right to left, else None.
-
-    Only text with no left-to-right letters at all is turned round: the font engine has no full
-    bidirectional layout, and turning a mixed line round would print its English words backwards."""
-    script = None
-    for ch in text:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi == "L":
-            return None
-        if script is None and bidi in ("AL", "R"):
-            script = "Arab" if bidi == "AL" else "Hebr"
-    return script
 
 
 def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
@@ -139,17 +125,22 @@ class Fonts:
             got = self._chains[face] = Chain(self._coverage, fonts)
         return got
 
-    def _font_at(self, path: Path | None, px: int, script: str | None = None) -> pygame.font.Font:
+    def _font_at(
+        self, path: Path | None, px: int, script: str | None = None, rtl: bool | None = None
+    ) -> pygame.font.Font:
         px = max(6, int(px))
-        key = (path, px, script)
+        rtl = bool(script) if rtl is None else rtl
+        key = (path, px, script, rtl)
         f = self._fonts.get(key)
         if f is None:
             f = pygame.font.Font(str(path) if path else None, px)
             if script:
-                # Right-to-left text (Arabic, Hebrew) is shaped and ordered properly when asked for.
+                # Right-to-left text (Arabic, Hebrew) and scripts with vowel signs (Bengali, Hindi) are
+                # shaped and ordered properly only when the engine is told the script.
                 try:
                     f.set_script(script)
-                    f.set_direction(pygame.DIRECTION_RTL)
+                    if rtl:
+                        f.set_direction(pygame.DIRECTION_RTL)
                 except (pygame.error, AttributeError, ValueError):
                     pass
             self._fonts[key] = f
@@ -169,12 +160,16 @@ class Fonts:
             return max(self.measure(t, px, bold) for t in text.split("\n"))
         script = rtl_script(text)
         chain = self.chain(bold)
-        if chain.all_primary(text):
+        if chain.simple(text):
             return self.font(px, bold, script).size(text)[0]
         key = (text, self._face_name(bold), int(px))
         w = self._widths.get(key)
         if w is None:
-            w = sum(self._font_at(p, px, script).size(seg)[0] for p, seg in chain.runs(text) if seg)
+            w = sum(
+                self._font_at(p, px, sc, rtl).size(seg)[0]
+                for p, seg, sc, rtl in chain.runs(text, script)
+                if seg
+            )
             self._widths[key] = w
             if len(self._widths) > 4 * self._cache_size:
                 self._widths.popitem(last=False)
@@ -189,7 +184,7 @@ class Fonts:
         if surf is not None:
             self._renders.move_to_end(key)
             return surf
-        if self.chain(bold).all_primary(text):
+        if self.chain(bold).simple(text):
             surf = self._render_one_font(text, px, colour, width, bold, align)
         else:
             surf = self._render_mixed(text, px, colour, width, bold, align)
@@ -247,17 +242,15 @@ class Fonts:
         main = self.font(px, bold)
         base, lh = main.get_ascent(), main.get_linesize()
         parts = []
-        for path, seg in self.chain(bold).runs(text):
+        for path, seg, sc, rtl in self.chain(bold).runs(text, script):
             if not seg:
                 continue
-            f = self._font_at(path, px, script)
+            f = self._font_at(path, px, sc, rtl)
             try:
                 s = f.render(seg, True, colour)
             except (pygame.error, ValueError):
                 s = f.render(seg.encode("ascii", "replace").decode("ascii"), True, colour)
             parts.append((s, base - f.get_ascent()))
-        if script:
-            parts.reverse()  # a whole right-to-left line: runs read from the right
         out = pygame.Surface((max(1, sum(s.get_width() for s, _ in parts)), lh), pygame.SRCALPHA)
         x = 0
         for s, y in parts:
