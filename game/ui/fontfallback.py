@@ -237,9 +237,11 @@ class Coverage:
         for name in names:
             for folder in _SCRIPT_DIRS:
                 p = folder / name
-                if p.is_file() and self.has(p, ch):
-                    found = p
-                    break
+                if p.is_file():
+                    if self.has(p, ch):
+                        found = p
+                        break
+                    self._faces.pop(p, None)
             if found:
                 break
         if found is None:
@@ -258,6 +260,7 @@ class Coverage:
         for p in self._system_listing:
             if self.has(p, ch):
                 return p
+            self._faces.pop(p, None)  # let go of the file: hundreds of fonts must not stay open
         return None
 
 
