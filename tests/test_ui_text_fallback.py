@@ -150,8 +150,8 @@ def test_wrapped_mixed_text_stays_inside_its_width(parts, width, px, dyslexic):
     text = "".join(parts)
     surf = f.render(text, px, BLACK, width)
     assert surf.get_width() <= width
-    lines = text.split("\n")
-    assert surf.get_height() >= f.line_height(px) * len(lines) or not text
+    lines = text.strip("\n").split("\n")
+    assert surf.get_height() >= f.line_height(px) * len(lines)
     one_line = text.replace("\n", " ")
     if one_line:
         # What the note box measures is what is drawn, so its cursor sits where the words end.
@@ -186,6 +186,18 @@ def test_any_text_renders_and_measures(text):
     for i in range(1, len(text)):
         assert prev_boundary(text, i) in b and prev_boundary(text, i) < i
         assert next_boundary(text, i) in b and next_boundary(text, i) > i
+
+
+@pytest.mark.parametrize(
+    "text", ["\u200b", "\x1b", "\u200d", "\ufe0f", "\U0001f3fd", "a\u200bb", "\u202e🙂", "\ue000"]
+)
+@pytest.mark.parametrize("dyslexic", [False, True], ids=["dejavu", "opendyslexic"])
+def test_invisible_and_odd_characters_never_crash(text, dyslexic):
+    f = Fonts(dyslexic=dyslexic)
+    for width in (0, 120):
+        assert f.render(text, 24, BLACK, width).get_height() >= f.line_height(24)
+    assert f.measure(text, 24) >= 0
+    assert f.fit(text, 100, 40, 30) >= 8
 
 
 # --- the note box ------------------------------------------------------------------------------------------

@@ -3,9 +3,9 @@
 A string is cut into user-perceived characters ("clusters": a letter with its accents, an emoji with its
 variation selector, skin tone and joiners) and each cluster goes to the first font in a chain that has
 every visible part of it: the chosen face (DejaVu Sans or OpenDyslexic), then DejaVu Sans when OpenDyslexic
-is on, then Symbola (symbols and emoji, shipped in assets/fonts), then a font the system has for that
-script (Noto Sans Bengali, a CJK font ...). Invisible joiners the chosen font has no glyph for are left out
-of what is drawn (they would draw as boxes) but never out of the text itself.
+is on, then Noto Sans Symbols 2 and Symbola (symbols and emoji, shipped in assets/fonts), then a font the
+system has for that script (Noto Sans Bengali, a CJK font ...). Invisible joiners the chosen font has no
+glyph for are left out of what is drawn (they would draw as boxes) but never out of the text itself.
 
 Coverage is checked with pygame.freetype's get_metrics (None for a missing glyph) once per (font, char).
 """
@@ -20,8 +20,14 @@ import pygame.freetype
 
 from game import paths
 
-EMOJI_FILES = ["Symbola_hint.ttf", "Symbola.ttf"]
-_EMOJI_SYSTEM = [Path("/usr/share/fonts/truetype/ancient-scripts"), Path("/usr/share/fonts/truetype/symbola")]
+# Symbol and emoji fonts, best first: Noto Sans Symbols 2 draws the emoji it has (👍 ❤ ⭐) big and clear;
+# Symbola has nearly every emoji up to Unicode 10 (faces, food, people, flags), drawn smaller.
+SYMBOL_FONTS = [["NotoSansSymbols2-Regular.ttf"], ["Symbola_hint.ttf", "Symbola.ttf"]]
+_SYMBOL_SYSTEM = [
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/truetype/ancient-scripts"),
+    Path("/usr/share/fonts/truetype/symbola"),
+]
 _SCRIPT_DIRS = [
     Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/opentype/noto"),
@@ -264,13 +270,16 @@ class Coverage:
         return None
 
 
-def emoji_font(fonts_dir: Path | None = None) -> Path | None:
-    for folder in [fonts_dir or paths.FONTS_DIR, *_EMOJI_SYSTEM]:
-        for name in EMOJI_FILES:
-            p = folder / name
-            if p.is_file():
-                return p
-    return None
+def symbol_fonts(fonts_dir: Path | None = None) -> list[Path]:
+    """The symbol and emoji fonts found, from the game's folder first, else the system's."""
+    found = []
+    for names in SYMBOL_FONTS:
+        for folder in [fonts_dir or paths.FONTS_DIR, *_SYMBOL_SYSTEM]:
+            hit = next((folder / n for n in names if (folder / n).is_file()), None)
+            if hit:
+                found.append(hit)
+                break
+    return found
 
 
 class Chain:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pygame
 
 from game import paths
-from game.ui.fontfallback import Chain, Coverage, boundaries, emoji_font, rtl_script
+from game.ui.fontfallback import Chain, Coverage, boundaries, rtl_script, symbol_fonts
 
 __all__ = ["Fonts", "LineFont", "clean", "find_face", "rtl_script"]
 
@@ -52,6 +52,17 @@ def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
             p = folder / name
             if p.is_file():
                 return p
+    return None
+
+
+def _draw(font: pygame.font.Font, text: str, colour, wrap: int = 0) -> pygame.Surface | None:
+    """The text drawn, or None when there is nothing to see (only zero-width characters)."""
+    for attempt in (text, text.encode("ascii", "replace").decode("ascii")):
+        try:
+            return font.render(attempt, True, colour, None, wrap)
+        except (pygame.error, ValueError):
+            # A character the font engine cannot shape, or nothing with any width, must not stop the game.
+            continue
     return None
 
 
@@ -110,7 +121,7 @@ class Fonts:
         return self._paths[face]
 
     def chain(self, bold: bool = False) -> Chain:
-        """The fonts tried in order for the face in use: chosen face, DejaVu Sans (for OpenDyslexic), Symbola."""
+        """Fonts tried in order: chosen face, DejaVu Sans (for OpenDyslexic), the symbol and emoji fonts."""
         face = self._face_name(bold)
         got = self._chains.get(face)
         if got is None:
@@ -119,7 +130,7 @@ class Fonts:
             order = [self._path(face)]
             if self.dyslexic:
                 order.append(find_face("sans-bold" if bold else "sans", self.fonts_dir))
-            order.append(emoji_font(self.fonts_dir))
+            order += symbol_fonts(self.fonts_dir)
             fonts: list[Path | None] = [order[0]]
             fonts += [p for p in order[1:] if p is not None and p not in fonts]
             got = self._chains[face] = Chain(self._coverage, fonts)
@@ -196,12 +207,8 @@ class Fonts:
     def _render_one_font(self, text, px, colour, width, bold, align) -> pygame.Surface:
         f = self.font(px, bold, rtl_script(text))
         f.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
-        try:
-            return f.render(text or " ", True, colour, None, max(0, int(width)))
-        except (pygame.error, ValueError):
-            # A character the font engine cannot shape must not stop the game.
-            safe = text.encode("ascii", "replace").decode("ascii")
-            return f.render(safe or " ", True, colour, None, max(0, int(width)))
+        got = _draw(f, text or " ", colour, max(0, int(width)))
+        return got if got is not None else pygame.Surface((1, f.get_linesize()), pygame.SRCALPHA)
 
     def _wrap(self, para: str, px: int, bold: bool, width: int) -> list[str]:
         """Lines of one paragraph, broken at spaces (long words at character boundaries), like SDL_ttf does."""
@@ -246,11 +253,9 @@ class Fonts:
             if not seg:
                 continue
             f = self._font_at(path, px, sc, rtl)
-            try:
-                s = f.render(seg, True, colour)
-            except (pygame.error, ValueError):
-                s = f.render(seg.encode("ascii", "replace").decode("ascii"), True, colour)
-            parts.append((s, base - f.get_ascent()))
+            s = _draw(f, seg, colour)
+            if s is not None:
+                parts.append((s, base - f.get_ascent()))
         out = pygame.Surface((max(1, sum(s.get_width() for s, _ in parts)), lh), pygame.SRCALPHA)
         x = 0
         for s, y in parts:
