@@ -150,6 +150,11 @@ def test_wrapped_mixed_text_stays_inside_its_width(parts, width, px, dyslexic):
     text = "".join(parts)
     surf = f.render(text, px, BLACK, width)
     assert surf.get_width() <= width
+    if not f.chain().simple(text):
+        # Every line drawn is whole inside the width (nothing is cut off at the right-hand edge).
+        for para in text.split("\n"):
+            for line in f._wrap(para, px, False, width):
+                assert f.measure(line, px) <= width or len(clusters(line)) == 1, line
     lines = text.strip("\n").split("\n")
     assert surf.get_height() >= f.line_height(px) * len(lines)
     one_line = text.replace("\n", " ")

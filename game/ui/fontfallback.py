@@ -13,6 +13,7 @@ Coverage is checked with pygame.freetype's get_metrics (None for a missing glyph
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pygame
@@ -60,6 +61,7 @@ _SKIN = range(0x1F3FB, 0x1F400)
 _ZWJ = "\u200d"
 
 
+@lru_cache(maxsize=8192)
 def _extends(ch: str) -> bool:
     """True for a character that belongs to the cluster before it (accents, selectors, skin tones, tags)."""
     o = ord(ch)
@@ -129,6 +131,7 @@ def clusters(text: str) -> list[str]:
     return [text[b[k] : b[k + 1]] for k in range(len(b) - 1)]
 
 
+@lru_cache(maxsize=8192)
 def _invisible(ch: str) -> bool:
     """Characters that draw nothing by themselves: left out when the run's font lacks them."""
     o = ord(ch)
@@ -178,6 +181,13 @@ _SCRIPT_TAGS = {
 }
 
 
+@lru_cache(maxsize=8192)
+def _script_tag(ch: str) -> str | None:
+    """The script a shaping engine must be told about for this character (e.g. "Beng"), else None."""
+    return _SCRIPT_TAGS.get(_script_word(ch))
+
+
+@lru_cache(maxsize=8192)
 def _script_word(ch: str) -> str:
     """The first word of the character's Unicode name, e.g. "BENGALI", "DEVANAGARI", "CJK"."""
     try:
@@ -303,7 +313,7 @@ class Chain:
                 return False
             if unicodedata.bidirectional(c) in ("R", "AL"):
                 rtl = True
-            elif _SCRIPT_TAGS.get(_script_word(c)):
+            elif _script_tag(c):
                 return False  # needs its script named to be shaped (a primary font with Bengali, say)
             else:
                 self.plain.add(c)
@@ -371,7 +381,7 @@ class Chain:
                 out[-1][1].append(cl)
                 continue
             font, drawn = self.pick(cl)
-            if out and out[-1][0] == font and out[-1][3] == rtl:
+            if out and out[-1][0] is font and out[-1][3] == rtl:
                 out[-1][1].append(drawn)
             else:
                 out.append([font, [drawn], None, rtl])
@@ -383,7 +393,7 @@ class Chain:
                     "Arab" if any(unicodedata.bidirectional(c) == "AL" for c in seg) else "Hebr"
                 )
             else:
-                script = next((_SCRIPT_TAGS[w] for w in map(_script_word, seg) if w in _SCRIPT_TAGS), None)
+                script = next((t for t in map(_script_tag, seg) if t), None)
             runs.append((font, seg, script, rtl))
         if line_script:
             runs.reverse()
@@ -402,6 +412,7 @@ class Chain:
         return runs or [(self.primary, "", line_script, bool(line_script))]
 
 
+@lru_cache(maxsize=8192)
 def _direction(ch: str) -> str:
     """R for right-to-left letters, L for left-to-right letters and digits, N for spaces, marks and emoji."""
     bidi = unicodedata.bidirectional(ch)

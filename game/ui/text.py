@@ -213,20 +213,31 @@ class Fonts:
     def _wrap(self, para: str, px: int, bold: bool, width: int) -> list[str]:
         """Lines of one paragraph, broken at spaces (long words at character boundaries), like SDL_ttf does."""
         lines: list[str] = []
-        cur = ""
+        cur, cur_w, joins = "", 0, 0
+        widths: dict[str, int] = {}
+
+        def w(t: str) -> int:
+            if t not in widths:
+                widths[t] = self.measure(t, px, bold)
+            return widths[t]
+
         for tok in re.findall(r"\S+|\s+", para):
             if tok.isspace():
-                cur += tok
+                cur, cur_w, joins = cur + tok, cur_w + w(tok), joins + 1
                 continue
-            cand = cur + tok
-            if self.measure(cand, px, bold) <= width:
-                cur = cand
+            cand, guess = cur + tok, cur_w + w(tok)
+            # Words measured one by one add up to the line's width give or take a pixel of kerning at
+            # each join; only a line that close to the edge is measured whole.
+            if guess <= width - 1 - 2 * joins or (
+                guess <= width + 2 + 2 * joins and self.measure(cand, px, bold) <= width
+            ):
+                cur, cur_w = cand, guess
                 continue
             if cur.strip():
                 lines.append(cur.rstrip())
-            cur = ""
-            if self.measure(tok, px, bold) <= width:
-                cur = tok
+            cur, cur_w, joins = "", 0, 0
+            if w(tok) <= width:
+                cur, cur_w = tok, w(tok)
                 continue
             marks = boundaries(tok)
             start = 0
@@ -239,7 +250,7 @@ class Fonts:
                 if end < len(tok):
                     lines.append(tok[start:end])
                 else:
-                    cur = tok[start:end]
+                    cur, cur_w = tok[start:end], self.measure(tok[start:end], px, bold)
                 start = end
         lines.append(cur.rstrip())
         return lines
