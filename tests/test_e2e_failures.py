@@ -34,6 +34,9 @@ from game.words import Words
 REPO = Path(__file__).resolve().parents[1]
 WORDS = Words("en")
 SIZE = (1280, 720)
+LEAVE_WARNING = WORDS.get(
+    "leave_not_saved_warning", finish=WORDS.get("btn_stop"), stop=WORDS.get("btn_leave")
+)
 
 
 # ----- helpers -----------------------------------------------------------------------------------------
@@ -130,6 +133,11 @@ def test_corrupt_file_is_set_aside_untouched_and_a_new_game_plays_and_exports(tm
     expected = WORDS.get("store_problem_corrupt", kept=str(kept[0]))
     assert shows(app, expected), on_screen(app)
     app.screenshot(tmp_path / "shots" / "corrupt-start.png")
+    first = AutoPlayer(app, seed=3, mode="group", players=2, headless=True)
+    app.seed = 3
+    pump(app, first, until=lambda: app.top.name == "play" and len(app.top.game.log) > 3)
+    assert not shows(app, expected), "once the new file saves every step, play is not cluttered with it"
+    assert app.top.link.kept
     ap = play_to_export(app, tmp_path)
     plan = exported(ap)
     assert plan.title == WORDS.get("demo_plan_title")
@@ -228,6 +236,18 @@ def test_newer_file_is_untouched_and_play_goes_on(tmp_path):
     message = WORDS.get("store_problem_newer")
     assert shows(app, message), on_screen(app)
     app.screenshot(tmp_path / "shots" / "newer-start.png")
+    # Stopping a game that cannot be saved warns once first, saying what to do instead.
+    first = AutoPlayer(app, seed=4, mode="group", players=2, headless=True)
+    app.seed = 4
+    pump(app, first, until=lambda: app.top.name == "play" and len(app.top.game.log) > 3)
+    first.queue.clear()
+    first.tap("leave")
+    run_queue(app, first)
+    assert app.top.name == "play" and shows(app, LEAVE_WARNING), on_screen(app)
+    app.screenshot(tmp_path / "shots" / "newer-leave-warning.png")
+    first.tap("leave")
+    run_queue(app, first)
+    assert app.top.name == "start" and shows(app, WORDS.get("left_game_unsaved"))
     seen: set[str] = set()
     ap = play_to_export(app, tmp_path, seed=4, seen=seen)
     assert message in seen
@@ -268,6 +288,10 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
     assert shows(app, message)
     waiting = link.session.unsaved
     assert waiting >= 4
+    ap.queue.clear()
+    ap.tap("leave")
+    run_queue(app, ap)
+    assert app.top.name == "play" and shows(app, LEAVE_WARNING), "stopping now would lose steps: it warns"
     # Room again: the waiting steps are saved without anyone having to do anything.
     store.limit_size(None)
     assert app.timer_on, "while steps wait to be saved, the game keeps trying"
@@ -315,9 +339,9 @@ def test_broken_deck_names_file_line_and_fix_and_the_usual_cards_still_play(tmp_
         last = app.top.step == 3
         ap.plan_next()
         run_queue(app, ap)
-        assert any("oak-house.yaml" in t for t in on_screen(app)), app.top.step
         if last:
             break
+        assert any("oak-house.yaml" in t for t in on_screen(app)), app.top.step
     assert app.top.name == "setup" and app.top.message == WORDS.get("setup_no_decks")
     # Told how: back to step 1, tap the usual cards, and play.
     for _ in range(3):
@@ -433,6 +457,7 @@ def _export_to(app, ap, folder: str) -> None:
     run_queue(app, ap)
     if app.top.name == "export" and app.top.busy:
         app.top.wait()
+        app.invalidate()  # the export finished outside the loop here: draw what it says now
         app.step([])
 
 

@@ -59,7 +59,7 @@ class ChooseGameScreen(FramedScreen):
             except (OSError, ValueError, RuntimeError):
                 file, found = Path(typed), False  # a name no folder can hold: too long, or odd characters
             if not found:
-                return self.app.w("plan_file_missing", detail=shorten(str(file)))
+                return self.app.w("plan_file_missing", detail=shorten(str(file), 60))
             try:
                 plan = read_plan(file)
             except PlanFormatError as exc:

@@ -45,6 +45,11 @@ class FramedScreen(Screen):
             min(3 * line_h, fonts.size(t, m.body, area.width - 2 * pad)[1]) + 2 * pad + m.px(4)
             for t in strips
         ]
+        # The body (cards, choices) must keep room to work: if two strips would squeeze it, show only the
+        # first (what just happened); a standing saving problem is back on screen after the next tap.
+        fixed = m.px(96) + m.px(104) + (len(strips) + 2) * m.gap
+        if len(strips) > 1 and area.height - fixed - sum(strip_h) < area.height * 0.58:
+            strips, strip_h = strips[:1], strip_h[:1]
         heights = [m.px(96), *strip_h, 1.0, m.px(104)]
         parts = rows(area, heights, m.gap)
         top, bar = parts[0], parts[-1]
