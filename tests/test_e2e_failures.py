@@ -312,6 +312,37 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
         assert again.list_plans(), "the finished plan was kept"
 
 
+def test_disk_full_when_the_plan_is_confirmed_keeps_trying_on_the_export_screen(tmp_path):
+    data = tmp_path / "data"
+    app = real_app(data)
+    ap = AutoPlayer(app, seed=8, mode="group", players=2, headless=True)
+    app.seed = 8
+    pump(app, ap, until=lambda: app.top.name == "play" and app.top.phase == "summary")
+    store, link = app.store, app.top.link
+    store.limit_size(_pages(data / "games.db"))  # not one more page
+    ap.queue.clear()
+    ap.tap("confirm")
+    run_queue(app, ap)
+    message = WORDS.get("store_problem_disk_full")
+    assert app.top.name == "export" and shows(app, message), on_screen(app)
+    assert link.waiting and store.list_plans() == []
+    ap.tap("home")
+    run_queue(app, ap)
+    assert app.top.name == "export", "going now would lose the last steps: it warns first"
+    assert shows(app, WORDS.get("export_leave_unsaved", again=WORDS.get("btn_home")))
+    app.screenshot(tmp_path / "shots" / "export-disk-full.png")
+    store.limit_size(None)
+    assert app.timer_on
+    app.top._last_retry = 0.0
+    app.step([pygame.event.Event(TICK)])
+    assert not link.waiting and not shows(app, message)
+    assert [p["title"] for p in store.list_plans()] == [WORDS.get("demo_plan_title")]
+    assert store.load_game(link.game_id)[1] == link.game.log
+    ap.tap("home")
+    run_queue(app, ap)
+    assert app.top.name == "start"
+
+
 # ----- 6. a broken deck given with --deck -----------------------------------------------------------------
 
 

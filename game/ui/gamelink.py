@@ -118,7 +118,13 @@ class GameLink:
         file was busy). False when saving is not possible at all this time (a store in memory)."""
         s = self.session
         try:
-            return bool(s is not None and s.unsaved and s.store.on_disk)
+            if s is None or not s.store.on_disk:
+                return False
+            # A finished game whose plan could not be kept yet waits too (the session keeps it on retry).
+            plan_waiting = (
+                s.game.state.phase == "finished" and s.plan_id is None and not getattr(s, "_discarded", False)
+            )
+            return bool(s.unsaved or plan_waiting)
         except Exception:  # noqa: BLE001 - asking must never interrupt play
             return False
 

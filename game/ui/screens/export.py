@@ -4,16 +4,19 @@ The writing happens in a worker thread so the screen never freezes."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pygame
 
+from game.ui.app import TICK
 from game.ui.layout import cols, grid, rows
 from game.ui.screens.frame import FramedScreen
 from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Chip, Label
 
 EXPORT_DONE = pygame.event.custom_type()
+RETRY_EVERY = 3.0
 ALL_FORMATS = ("docx", "html", "easyread", "csv", "md", "json")
 
 
@@ -52,6 +55,8 @@ class ExportScreen(FramedScreen):
         self.files: list[Path] | None = None
         self.busy = False
         self._result: tuple[list[Path] | None, str | None] | None = None
+        self._last_retry = 0.0
+        self._home_warned: int | None = None
 
     def title(self) -> str:
         return self.app.w("export_saved_title" if self.files else "export_title")
@@ -96,8 +101,41 @@ class ExportScreen(FramedScreen):
         self.home()
         return True
 
+    # ----- steps still waiting to be saved (the disk was full when the plan was confirmed) -----------------
+    def _waiting(self) -> bool:
+        return bool(self.link is not None and getattr(self.link, "waiting", False))
+
+    def enter(self) -> None:
+        super().enter()
+        if self._waiting():
+            self.app.set_timer(True)  # try again every few seconds, so the plan is kept once there is room
+
+    def exit(self) -> None:
+        self.app.set_timer(False)
+
+    def _retry_saving(self) -> bool:
+        if not self._waiting() or time.monotonic() - self._last_retry < RETRY_EVERY:
+            return False
+        self._last_retry = time.monotonic()
+        self.link.save_now()
+        if self._waiting():
+            return False
+        self.app.set_timer(False)
+        self.needs_build = True
+        return True
+
     def home(self):
         from game.ui.screens.start import StartScreen
+
+        if self._waiting():
+            self.link.save_now()
+        if self._waiting() and self._home_warned != len(self.link.game.log):
+            # Going now would lose the steps that wait for room on the disk: say so once.
+            self._home_warned = len(self.link.game.log)
+            again = "btn_next_group" if self.files is not None and self.plan.practice else "btn_home"
+            self.message = self.app.w("export_leave_unsaved", again=self.app.w(again))
+            self.needs_build = True
+            return
 
         self.app.reset_to(StartScreen(self.app))
         if self.plan.practice:
@@ -236,6 +274,8 @@ class ExportScreen(FramedScreen):
     def handle_one(self, e) -> bool:
         if e.type == EXPORT_DONE:
             return self.collect()
+        if e.type == TICK:
+            return self._retry_saving()
         return super().handle_one(e)
 
     def collect(self) -> bool:
