@@ -349,3 +349,28 @@ def test_a_frame_with_fallback_text_draws_fast(emoji_game, capsys):
         print(f"\nframe with emoji note and names, OpenDyslexic, 1920x1080: median {median:.1f} ms")
     # The game's target is 8 ms on an idle machine; tests share the machine, so allow room.
     assert median < 40
+
+
+def test_a_computer_without_the_fonts_still_draws_everything(tmp_path, monkeypatch, capsys):
+    # No game fonts, no system fonts: pygame's own font draws what it can; nothing stops.
+    from game.ui import fontfallback, text
+
+    monkeypatch.setattr(text, "_SYSTEM_DIRS", [])
+    monkeypatch.setattr(fontfallback, "_SYMBOL_SYSTEM", [])
+    monkeypatch.setattr(fontfallback, "_SCRIPT_DIRS", [])
+    for dyslexic in (False, True):
+        f = Fonts(dyslexic=dyslexic, fonts_dir=tmp_path)
+        assert f.chain().fonts == [None]
+        for t in (NOTE, "مرحبا 👍", "বাংলা", "\u200b"):
+            assert f.render(t, 24, BLACK, 300).get_width() <= 300
+            assert f.measure(t, 24) == f.render(t, 24, BLACK).get_width() or "\u200b" in t
+    assert "not found" in capsys.readouterr().err
+
+
+def test_symbol_fonts_are_found_in_the_games_folder_first():
+    from game import paths
+    from game.ui.fontfallback import symbol_fonts
+
+    found = symbol_fonts()
+    assert [p.name for p in found] == ["NotoSansSymbols2-Regular.ttf", "Symbola_hint.ttf"]
+    assert all(p.parent == paths.FONTS_DIR for p in found)
