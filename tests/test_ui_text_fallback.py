@@ -172,6 +172,8 @@ def test_shrink_to_fit_works_with_mixed_text(parts, w, h):
     tw, th = f.size(text, px, w)
     if px > 8:
         assert tw <= w and th <= h
+        # ... and no word, however many emoji it has, is broken across two lines.
+        assert all(f.measure(word, px) <= w for word in text.split())
     short = f.shorten(text, 8, w, h)
     if short != text:
         # Cut at a whole character: never half an emoji or a letter without its accent.

@@ -299,7 +299,8 @@ class Chain:
         self.coverage = coverage
         self.fonts = fonts
         self.primary = fonts[0]
-        # Characters the primary font has: a whole string made of them needs no fallback at all.
+        # Characters the primary font has that read left to right and need no script named: a string made
+        # only of them goes to the font engine whole.
         self.plain: set[str] = {"\n", " "}
         self._pick: dict[str, tuple[Path | None, str]] = {}
 

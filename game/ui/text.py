@@ -303,17 +303,23 @@ class Fonts:
         if got is not None:
             return got
         px = int(max_px)
-        longest = max(clean(text).split() or [""], key=len)
+        longest = self._widest_candidates(clean(text), bold)
         while px > min_px:
             w, h = self.size(text, px, box_w, bold)
             # A size that would split a word across lines is not a fit: shrink until whole words fit.
-            if w <= box_w and h <= box_h and self.measure(longest, px, bold) <= box_w:
+            if w <= box_w and h <= box_h and max(self.measure(t, px, bold) for t in longest) <= box_w:
                 break
             px = max(min_px, min(px - 1, int(px * 0.96)))
         self._fits[key] = px
         if len(self._fits) > self._cache_size:
             self._fits.popitem(last=False)
         return px
+
+    def _widest_candidates(self, text: str, bold: bool) -> list[str]:
+        """The words that may be the widest: the longest few, and any with emoji or symbols in them."""
+        words = sorted(set(text.split()), key=len, reverse=True)
+        chain = self.chain(bold)
+        return words[:3] + [wd for wd in words[3:] if not chain.simple(wd)] or [""]
 
     def shorten(self, text: str, px: int, box_w: int, box_h: int, bold: bool = False) -> str:
         """The text, or as much of it as fits followed by "…", when even the smallest size is too big.
