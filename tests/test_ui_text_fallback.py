@@ -60,11 +60,14 @@ def test_no_empty_boxes(fonts, ch):
 def test_every_character_drawn_is_in_its_font(fonts):
     chain = fonts.chain()
     texts = [NOTE, *EMOJI, " ".join(MARKS), "Ελλάδα Привет שלום مرحبا ŵŷ café", "বাংলা हिन्दी ትግርኛ"]
+    cov = chain.coverage
     for text in texts:
         for path, seg, _script, _rtl in chain.runs(text, rtl_script(text)):
             for ch in seg:
-                if not ch.isspace():
-                    assert chain.coverage.has(path, ch), (text, ch, path)
+                # Bengali, Hindi and Ge'ez come from the computer's own fonts: only where it has one.
+                somewhere = any(cov.has(p, ch) for p in chain.fonts) or cov.script_font(ch) is not None
+                if not ch.isspace() and somewhere:
+                    assert cov.has(path, ch), (text, ch, path)
 
 
 def test_skin_tones_and_joiners_are_kept_in_the_text_but_not_drawn_as_swatches(fonts):
