@@ -508,12 +508,20 @@ def test_export_folder_that_cannot_be_written_says_so_and_another_folder_works(t
         "/proc/making-it-real",  # a place nobody can write
         str(tmp_path / ("x" * 300)),  # a name too long for any folder
     ]
+    shown: list[str] = []
     for folder in bad_folders:
         _export_to(app, ap, folder)
         top = app.top
         assert top.name == "export" and top.files is None, folder
         assert top.message and "folder" in top.message.lower(), (folder, top.message)
+        assert "Errno" not in top.message, top.message
+        shown.append(top.message)
         assert top.message in on_screen(app)
+    plain = [
+        WORDS.get("export_folder_problem", detail=WORDS.get(k))
+        for k in ("export_why_not_folder", "export_why_long")
+    ]
+    assert shown[0] == shown[1] == plain[0] and shown[3] == plain[1], shown
     app.screenshot(tmp_path / "shots" / "export-folder-problem.png")
     good = tmp_path / "good folder ✔"
     _export_to(app, ap, str(good))

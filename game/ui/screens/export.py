@@ -3,6 +3,7 @@ The writing happens in a worker thread so the screen never freezes."""
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from pathlib import Path
@@ -263,13 +264,28 @@ class ExportScreen(FramedScreen):
         except ImportError:
             self._result = (None, "export_missing")
         except OSError as exc:
-            self._result = (None, self.app.w("export_folder_problem", detail=exc.strerror or str(exc)))
+            self._result = (None, self.app.w("export_folder_problem", detail=self.why(exc)))
         except Exception as exc:  # noqa: BLE001 - any export failure is shown, and the plan stays safe
             self._result = (None, self.app.w("export_failed", detail=str(exc)))
         try:
             pygame.event.post(pygame.event.Event(EXPORT_DONE))
         except pygame.error:
             pass
+
+    def why(self, exc: OSError) -> str:
+        """Why a folder cannot be used, in plain words rather than the system's."""
+        key = {
+            errno.EACCES: "export_why_denied",
+            errno.EPERM: "export_why_denied",
+            errno.EROFS: "export_why_denied",
+            errno.ENOTDIR: "export_why_not_folder",
+            errno.EEXIST: "export_why_not_folder",
+            errno.ENOSPC: "export_why_full",
+            errno.EDQUOT: "export_why_full",
+            errno.ENAMETOOLONG: "export_why_long",
+            errno.ENOENT: "export_why_missing",
+        }.get(exc.errno)
+        return self.app.w(key) if key else (exc.strerror or str(exc))
 
     def handle_one(self, e) -> bool:
         if e.type == EXPORT_DONE:
