@@ -160,8 +160,11 @@ def _play_and_report(data: Path, out: Path, seed: int) -> dict:
     ap = play_to_export(app, out, seed=seed, seen=seen)
     plan = exported(ap)
     plans = [p["title"] for p in app.store.list_plans()]
+    from game.ui.screens.export import default_folder
+
+    usual = str(default_folder(app))
     app.close()
-    return {"start": start_words, "seen": sorted(seen), "title": plan.title, "plans": plans}
+    return {"start": start_words, "seen": sorted(seen), "title": plan.title, "plans": plans, "usual": usual}
 
 
 def _without_root_powers(*args: str) -> dict:
@@ -195,6 +198,7 @@ def test_read_only_folder_says_so_plays_on_and_exports(tmp_path):
     assert got["title"] == WORDS.get("demo_plan_title")
     assert len(got["plans"]) >= 1, "the plan saved before is still listed"
     assert digest(db) == before, "the saved-games file is not changed"
+    assert not got["usual"].startswith(str(data)), "the usual export folder is not the read-only one"
 
 
 # ----- 3. a second copy of the game is running ----------------------------------------------------------
@@ -384,6 +388,31 @@ def test_broken_deck_names_file_line_and_fix_and_the_usual_cards_still_play(tmp_
     ap2 = play_to_export(app, tmp_path, seed=2)
     plan = exported(ap2)
     assert plan.title == WORDS.get("demo_plan_title") and any(t.statements for t in plan.themes)
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("missing.yaml", None),
+        ("empty.yaml", b""),
+        ("binary.yaml", bytes(range(256)) * 8),
+        ("tabs.yaml", b"id: ours\n\ttitle: Ours\n"),
+        ("our cards 🎉.yml", b"id: ours\ntitle: [unclosed\n"),
+        ("notes.txt", b"Just some words"),
+    ],
+)
+def test_any_broken_deck_file_is_named_on_the_set_up_screen(tmp_path, name, content):
+    deck = tmp_path / name
+    if content is not None:
+        deck.write_bytes(content)
+    app = real_app(tmp_path / "data", deck_paths=[str(deck)])
+    ap = AutoPlayer(app, headless=True)
+    ap.tap("new")
+    run_queue(app, ap)
+    assert app.top.name == "setup" and app.top.decks is None
+    words = " ".join(on_screen(app))
+    assert name in words and "Making It Real" in words, words
+    assert "Traceback" not in words
 
 
 # ----- 7. a bad or hostile plan file to review ------------------------------------------------------------

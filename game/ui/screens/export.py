@@ -4,6 +4,7 @@ The writing happens in a worker thread so the screen never freezes."""
 from __future__ import annotations
 
 import errno
+import os
 import threading
 import time
 from pathlib import Path
@@ -36,9 +37,25 @@ def _home() -> Path:
         return Path.cwd()
 
 
+def _can_write(folder: Path) -> bool:
+    """Could files be saved in ``folder`` (made if needed)? Looks at the nearest folder that exists."""
+    try:
+        probe = folder
+        while not probe.exists():
+            if probe.parent == probe:
+                return False
+            probe = probe.parent
+        return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
+    except (OSError, ValueError):
+        return False
+
+
 def default_folder(app) -> Path:
     if app.data_dir is not None:
-        return Path(app.data_dir) / "exports"
+        inside = Path(app.data_dir) / "exports"
+        if _can_write(inside):
+            return inside
+        # A data folder that cannot be written (it says so on screen): offer the usual place instead.
     docs = _home() / "Documents"
     base = docs if _is_dir(docs) else _home()
     return base / "Making It Real"
