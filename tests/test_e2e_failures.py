@@ -400,6 +400,7 @@ def test_broken_deck_names_file_line_and_fix_and_the_usual_cards_still_play(tmp_
         ("our cards 🎉.yml", b"id: ours\ntitle: [unclosed\n"),
         ("notes.txt", b"Just some words"),
     ],
+    ids=["missing", "empty", "binary", "tabs", "emoji-name", "not-yaml"],
 )
 def test_any_broken_deck_file_is_named_on_the_set_up_screen(tmp_path, name, content):
     deck = tmp_path / name
