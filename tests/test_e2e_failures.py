@@ -207,10 +207,18 @@ def test_read_only_folder_says_so_plays_on_and_exports(tmp_path):
 def test_second_copy_says_so_plays_on_and_leaves_the_file_alone(tmp_path):
     data = tmp_path / "data"
     finished_game_in(data)
-    first = open_store(data)  # the other running copy
-    assert first.problem is None
     before = digest(data / "games.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    other = subprocess.Popen(  # the other running copy, in its own process
+        [sys.executable, str(Path(__file__).resolve()), "hold", str(data)],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=str(REPO),
+    )
     try:
+        assert other.stdout.readline().strip() == "open"
         app = real_app(data)
         message = WORDS.get("store_problem_other_copy")
         assert shows(app, message), on_screen(app)
@@ -221,9 +229,12 @@ def test_second_copy_says_so_plays_on_and_leaves_the_file_alone(tmp_path):
         assert exported(ap).title == WORDS.get("demo_plan_title")
         app.close()
         assert digest(data / "games.db") == before
-        assert len(first.list_plans()) == 1, "the other copy's games are as they were"
+        other.stdin.write("plans\n")
+        other.stdin.flush()
+        assert other.stdout.readline().strip() == "1", "the other copy's games are as they were"
     finally:
-        first.close()
+        other.kill()
+        other.wait(timeout=30)
 
 
 # ----- 4. a saved-games file from a newer version ---------------------------------------------------------
@@ -648,5 +659,10 @@ if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "play":
         print(json.dumps(_play_and_report(Path(rest[0]), Path(rest[1]), int(rest[2]))))
+    elif mode == "hold":
+        with open_store(Path(rest[0])) as held:
+            print("open" if held.problem is None else held.problem, flush=True)
+            for request in sys.stdin:
+                print(len(held.list_plans()), flush=True)
     elif mode == "powercut":
         _child_typing_when_the_power_goes(Path(rest[0]))
