@@ -662,7 +662,7 @@ if __name__ == "__main__":
     elif mode == "hold":
         with open_store(Path(rest[0])) as held:
             print("open" if held.problem is None else held.problem, flush=True)
-            for request in sys.stdin:
+            for _request in sys.stdin:
                 print(len(held.list_plans()), flush=True)
     elif mode == "powercut":
         _child_typing_when_the_power_goes(Path(rest[0]))
