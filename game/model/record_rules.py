@@ -1,0 +1,273 @@
+"""The rules for what a game records: notes, actions, looking back, parking, stopping, the summary's
+corrections and the workshop timer. A mixin of ``game.model.engine.Game``; it changes only ``self.state``.
+"""
+
+from __future__ import annotations
+
+from game.model import commands as C
+from game.model.errors import Refused
+from game.model.plan import (
+    REVIEW_STATUSES,
+    WHEN_CHOICES,
+    WHO_KINDS,
+    Action,
+    LookBack,
+    Note,
+    Parked,
+    Statement,
+)
+from game.model.state import Turn, TurnRecord
+from game.model.textrules import clean_text, parse_date, when_to_due
+from game.words import Words
+
+
+class RecordRules:
+    # ----- notes, actions, look back -------------------------------------------------------
+    def _do_add_note(self, cmd: C.AddNote) -> None:
+        s, t = self.state, self.state.turn
+        text = clean_text(cmd.text, 2000)
+        section = cmd.section or self.decks.prompts[t.prompt].section
+        if section not in ("do", "dont", "together"):
+            raise Refused("refuse_bad_section", section=section)
+        author = self._optional_player(cmd.author)
+        s.notes.setdefault(t.theme, []).append(
+            Note(id=self._new_id("n"), section=section, text=text, author=author, card_id=t.card)
+        )
+
+    def _do_celebrate(self, cmd: C.Celebrate) -> None:
+        s = self.state
+        if cmd.theme not in s.themes_in_play:
+            raise Refused("refuse_theme_not_in_play", theme=cmd.theme)
+        text = clean_text(cmd.text, 2000)
+        author = self._optional_player(cmd.author)
+        s.turn.theme = s.turn.theme or cmd.theme
+        s.notes.setdefault(cmd.theme, []).append(
+            Note(id=self._new_id("n"), section="do", text=text, author=author)
+        )
+
+    def _who(self, who: str, kind: str) -> str:
+        if kind not in WHO_KINDS:
+            raise Refused("refuse_bad_who", who=who)
+        if kind == "player":
+            if not self.state.has_player(who):
+                raise Refused("refuse_unknown_player", player=who)
+            return self.state.player(who).label
+        if kind in ("staff", "everyone"):
+            return Words(self.state.setup.get("language")).get("who_" + kind)
+        return clean_text(who, 100)
+
+    def _when(self, when: str, due: str | None) -> str | None:
+        if when not in WHEN_CHOICES:
+            raise Refused("refuse_bad_when", when=when)
+        if when == "date":
+            if due is None or parse_date(due) is None:
+                raise Refused("refuse_bad_date", date=due or "")
+            return due
+        return when_to_due(when, self.state.setup["date"], self.state.next_review)
+
+    def _do_agree_action(self, cmd: C.AgreeAction) -> None:
+        s, t = self.state, self.state.turn
+        what = clean_text(cmd.what, 300)
+        who = self._who(cmd.who, cmd.who_kind)
+        due = self._when(cmd.when, cmd.due)
+        s.actions.setdefault(t.theme, []).append(
+            Action(
+                id=self._new_id("a"),
+                what=what,
+                who=who,
+                who_kind=cmd.who_kind,
+                when=cmd.when,
+                due=due,
+                status="agreed",
+                theme=t.theme,
+                card_id=t.card,
+            )
+        )
+        self.event = "event_action_agreed"
+
+    def _do_mark_action(self, cmd: C.MarkAction) -> None:
+        s = self.state
+        if cmd.status not in REVIEW_STATUSES and cmd.status != "":
+            raise Refused("refuse_bad_status", status=cmd.status)
+        note = clean_text(cmd.note, 1000, allow_empty=True)
+        by = self._optional_player(cmd.by)
+        if s.phase == "look_back":
+            action = s.look_back_queue[0]
+            self._record_look_back(action, cmd.status, note, by)
+            s.look_back_queue.pop(0)
+            if not s.look_back_queue:
+                self._start_turn(cmd.at)
+            return
+        target_id = s.turn.look_back_action
+        queued = [a for a in s.look_back_queue if a.id == target_id]
+        if queued:
+            self._record_look_back(queued[0], cmd.status, note, by)
+            s.look_back_queue.remove(queued[0])
+        else:
+            action = s.find_action(target_id)
+            if cmd.status:
+                action.status = cmd.status
+            if note:
+                action.note = note
+            s.looked_back.append(target_id)
+            s.you_said_we_did.append(
+                LookBack(action=Action(**action.__dict__), status=cmd.status, note=note, by=by)
+            )
+        self._end_turn(cmd.at)
+
+    def _record_look_back(self, action: Action, status: str, note: str, by: str | None) -> None:
+        """Last plan's action, looked back on: into "You said, we did"; unfinished ones carry on."""
+        s = self.state
+        s.you_said_we_did.append(LookBack(action=Action(**action.__dict__), status=status, note=note, by=by))
+        if status in ("started", "not_yet", ""):
+            carried = Action(**{**action.__dict__, "status": status or action.status, "note": note})
+            theme = (
+                action.theme
+                if action.theme in s.themes_in_play or self.decks.has_theme(action.theme or "")
+                else None
+            )
+            if theme:
+                s.actions.setdefault(theme, []).append(carried)
+
+    def _do_park(self, cmd: C.Park) -> None:
+        s = self.state
+        text = clean_text(cmd.text, 300)
+        theme = cmd.theme or (s.turn.theme if s.turn else None)
+        if theme is not None and not self.decks.has_theme(theme):
+            raise Refused("refuse_theme_not_in_play", theme=theme)
+        by = self._optional_player(cmd.by)
+        s.parked.append(Parked(text=text, theme=theme, by=by))
+        self.event = "event_parked"
+
+    def _do_stop_game(self, cmd: C.StopGame) -> None:
+        s = self.state
+        if s.turn is not None and s.turn.everyone and not s.turn.revealed and s.turn.ratings:
+            self._reveal()  # views given so far are shown rather than silently lost
+        s.phase = "summary"
+        s.stop_reason = "stopped"
+
+    def _do_back_to_game(self, cmd: C.BackToGame) -> None:
+        s = self.state
+        s.stop_reason = None
+        if s.turn is not None and s.turn.card is None and s.turn.theme is None:
+            s.phase = "roll" if s.setup["dice"] else "choose_theme"
+        else:
+            if s.turn is not None:
+                s.turns.append(
+                    TurnRecord(s.turn.number, s.turn.player, s.turn.kind, s.turn.theme, s.turn.card, False)
+                )
+                s.active = (s.active + 1) % len(s.order)
+            self._start_turn(cmd.at)
+
+    # ----- corrections (any time, and on the summary) --------------------------------------
+    def _do_edit_note(self, cmd: C.EditNote) -> None:
+        note = self.state.find_note(cmd.note)
+        if note is None:
+            raise Refused("refuse_no_such_note", note=cmd.note)
+        note.text = clean_text(cmd.text, 2000)
+
+    def _do_remove_note(self, cmd: C.RemoveNote) -> None:
+        for notes in self.state.notes.values():
+            for n in notes:
+                if n.id == cmd.note:
+                    notes.remove(n)
+                    return
+        raise Refused("refuse_no_such_note", note=cmd.note)
+
+    def _do_edit_action(self, cmd: C.EditAction) -> None:
+        action = self.state.find_action(cmd.action)
+        if action is None:
+            raise Refused("refuse_no_such_action", action=cmd.action)
+        changes = {}
+        if cmd.what is not None:
+            changes["what"] = clean_text(cmd.what, 300)
+        if cmd.who is not None:
+            kind = cmd.who_kind or ("typed" if action.who_kind == "player" else action.who_kind)
+            changes["who"] = self._who(cmd.who, kind)
+            changes["who_kind"] = kind
+        if cmd.when is not None:
+            changes["when"] = cmd.when
+            changes["due"] = self._when(cmd.when, cmd.due)
+        elif cmd.due is not None:
+            if parse_date(cmd.due) is None:
+                raise Refused("refuse_bad_date", date=cmd.due)
+            changes["when"], changes["due"] = "date", cmd.due
+        if cmd.status is not None:
+            if cmd.status not in ("agreed", *REVIEW_STATUSES):
+                raise Refused("refuse_bad_status", status=cmd.status)
+            changes["status"] = cmd.status
+        for k, v in changes.items():
+            setattr(action, k, v)
+
+    def _do_remove_action(self, cmd: C.RemoveAction) -> None:
+        for acts in self.state.actions.values():
+            for a in acts:
+                if a.id == cmd.action:
+                    acts.remove(a)
+                    return
+        raise Refused("refuse_no_such_action", action=cmd.action)
+
+    def _find_statement(self, card_id: str) -> Statement:
+        for sts in self.state.statements.values():
+            for st in sts:
+                if st.card_id == card_id:
+                    return st
+        raise Refused("refuse_no_such_statement", card=card_id)
+
+    def _do_set_rating(self, cmd: C.SetRating) -> None:
+        st = self._find_statement(cmd.card)
+        if not self.state.has_player(cmd.player):
+            raise Refused("refuse_unknown_player", player=cmd.player)
+        self._check_point(cmd.point)
+        new = self._rating(cmd.player, cmd.point)
+        ratings = [r for r in st.ratings if r.player_id != cmd.player]
+        ratings.append(new)
+        order = {p.id: i for i, p in enumerate(self.state.players)}
+        st.ratings = sorted(ratings, key=lambda r: order.get(r.player_id, 99))
+
+    def _do_remove_statement(self, cmd: C.RemoveStatement) -> None:
+        s = self.state
+        st = self._find_statement(cmd.card)
+        for sts in s.statements.values():
+            if st in sts:
+                sts.remove(st)
+        if cmd.card in s.discussed:
+            s.discussed.remove(cmd.card)
+
+    def _do_remove_parked(self, cmd: C.RemoveParked) -> None:
+        if not 0 <= cmd.index < len(self.state.parked):
+            raise Refused("refuse_no_such_parked")
+        self.state.parked.pop(cmd.index)
+
+    def _do_set_next_review(self, cmd: C.SetNextReview) -> None:
+        if parse_date(cmd.date) is None:
+            raise Refused("refuse_bad_date", date=cmd.date)
+        self.state.next_review = cmd.date
+
+    def _do_confirm_plan(self, cmd: C.ConfirmPlan) -> None:
+        self.state.phase = "finished"
+        self.event = "event_finished"
+
+    # ----- the workshop timer ---------------------------------------------------------------
+    def _timer_turn(self) -> Turn:
+        if self.state.turn is None:
+            raise Refused("refuse_no_timer_now")
+        return self.state.turn
+
+    def _do_extend_timer(self, cmd: C.ExtendTimer) -> None:
+        self._timer_turn()
+        if not 1 <= cmd.seconds <= 3600:
+            raise Refused("refuse_bad_timer")
+        self.state.turn.timer_extra += cmd.seconds
+
+    def _do_pause_timer(self, cmd: C.PauseTimer) -> None:
+        t = self._timer_turn()
+        if t.paused_at is None:
+            t.paused_at = cmd.at if cmd.at is not None else t.started_at
+
+    def _do_resume_timer(self, cmd: C.ResumeTimer) -> None:
+        t = self._timer_turn()
+        if t.paused_at is not None:
+            if cmd.at is not None:
+                t.paused_total += cmd.at - t.paused_at
+            t.paused_at = None
