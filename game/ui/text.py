@@ -46,6 +46,10 @@ def clean(text: object) -> str:
     return s
 
 
+def _bytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
+
+
 def find_face(face: str, fonts_dir: Path | None = None) -> Path | None:
     for folder in [fonts_dir or paths.FONTS_DIR, *_SYSTEM_DIRS]:
         for name in _FACES.get(face, []):
@@ -83,7 +87,13 @@ class LineFont:
 class Fonts:
     """Owns every Font and rendered-text surface. One per App; nothing global."""
 
-    def __init__(self, dyslexic: bool = False, fonts_dir: Path | None = None, cache_size: int = 1500):
+    def __init__(
+        self,
+        dyslexic: bool = False,
+        fonts_dir: Path | None = None,
+        cache_size: int = 1500,
+        cache_bytes: int = 48 * 1024 * 1024,
+    ):
         if not pygame.font.get_init():
             pygame.font.init()
         self.fonts_dir = fonts_dir
@@ -94,6 +104,10 @@ class Fonts:
         self._fits: OrderedDict = OrderedDict()
         self._widths: OrderedDict = OrderedDict()
         self._cache_size = cache_size
+        # Rendered text is kept by bytes too, not only by count: at 4K one card's words alone take
+        # megabytes, and counting surfaces let a demo game reach 400 MB.
+        self._cache_bytes = cache_bytes
+        self._render_bytes = 0
         self._coverage: Coverage | None = None
         self._chains: dict[str, Chain] = {}
         self.warned: list[str] = []
@@ -102,6 +116,7 @@ class Fonts:
         if on != self.dyslexic:
             self.dyslexic = on
             self._renders.clear()
+            self._render_bytes = 0
             self._fits.clear()
             self._widths.clear()
 
@@ -200,8 +215,12 @@ class Fonts:
         else:
             surf = self._render_mixed(text, px, colour, width, bold, align)
         self._renders[key] = surf
-        if len(self._renders) > self._cache_size:
-            self._renders.popitem(last=False)
+        self._render_bytes += _bytes(surf)
+        while len(self._renders) > 1 and (
+            len(self._renders) > self._cache_size or self._render_bytes > self._cache_bytes
+        ):
+            _, old = self._renders.popitem(last=False)
+            self._render_bytes -= _bytes(old)
         return surf
 
     def _render_one_font(self, text, px, colour, width, bold, align) -> pygame.Surface:
