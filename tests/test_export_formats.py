@@ -222,6 +222,15 @@ def test_html_text_colours_meet_7_to_1(exported):
     assert "@media print" in css
 
 
+@pytest.mark.parametrize("name", [".html", "-easy-read.html"])
+def test_html_stylesheet_is_not_escaped(exported, name):
+    # Browsers read <style> as raw text: an escaped quote or '>' makes the rule invalid.
+    css = read_html(exported[name]).find_all("style")[0].text
+    assert "&#34;" not in css and "&gt;" not in css and "&amp;" not in css
+    assert '"DejaVu Sans"' in css
+    assert ".theme > h2 {" in css
+
+
 def test_html_shows_typed_text_as_text(exported):
     doc = read_html(exported[".html"])
     items = [plain(t) for t in doc.texts("li")]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from game.export.icons import svg_data_uri
 from game.export.view import PlanView
@@ -32,8 +33,10 @@ def environment() -> jinja2.Environment:
     )
 
 
-def css(body_size: str, icon_size: str, print_size: str) -> str:
-    return (
+def css(body_size: str, icon_size: str, print_size: str) -> Markup:
+    """The shared stylesheet, marked safe: inside <style> the browser does not decode entities,
+    so autoescaping it would turn quotes and '>' into &#34; and &gt; and break the rules."""
+    return Markup(
         environment()
         .get_template("base.css.j2")
         .render(body_size=body_size, icon_size=icon_size, print_size=print_size)
