@@ -67,6 +67,30 @@ def test_a_taken_name_for_one_format_moves_the_whole_set(tmp_path):
     assert (tmp_path / "rose-court-flat-2-2026-11-23-actions.csv").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_full_disk_part_way_leaves_no_half_set(tmp_path, monkeypatch):
+    import errno
+
+    from game.export import filenames
+
+    real = filenames.write_new
+    calls = []
+
+    def fills_up(folder, stem, suffix, data):
+        calls.append(suffix)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(folder, stem, suffix, data)
+
+    monkeypatch.setattr(filenames, "write_new", fills_up)
+    with pytest.raises(OSError):
+        export_plan(feature_plan(), FORMATS, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    # Once there is room again the export takes the usual names, not "-2".
+    monkeypatch.setattr(filenames, "write_new", real)
+    paths = export_plan(feature_plan(), ["html"], tmp_path)
+    assert [p.name for p in paths] == ["rose-court-flat-2-2026-11-23.html"]
+
+
 def test_output_folder_is_made(tmp_path):
     paths = export_plan(feature_plan(), ["md"], tmp_path / "new" / "folder")
     assert paths[0].parent == tmp_path / "new" / "folder"

@@ -88,7 +88,8 @@ def render_all(plan: Plan | dict, formats: Iterable[str]) -> list[tuple[str, byt
 def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | Path) -> list[Path]:
     """Write the plan in each format into ``out_dir`` (made if missing). Returns the paths written.
 
-    Raises ExportError for an unknown format and OSError if the folder cannot be written.
+    Raises ExportError for an unknown format and OSError if the folder cannot be written; then
+    no file of this export is left behind.
     """
     from game.export.filenames import base_name, free_stem, write_new
 
@@ -98,7 +99,17 @@ def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | 
     if isinstance(plan, dict):
         plan = Plan.from_dict(plan)
     stem = free_stem(folder, base_name(plan.title, plan.date, plan.practice), [s for s, _ in files])
-    return [write_new(folder, stem, suffix, data) for suffix, data in files]
+    written: list[Path] = []
+    try:
+        for suffix, data in files:
+            written.append(write_new(folder, stem, suffix, data))
+    except OSError:
+        # All or nothing: a half set (the disk filled up at the fourth file, say) would be mistaken
+        # for the whole export, and trying again would leave it beside a complete "-2" set.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 __all__ = ["FORMATS", "ExportError", "export_plan", "parse_formats", "render_all"]
