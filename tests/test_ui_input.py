@@ -425,3 +425,49 @@ def test_an_action_typed_but_not_agreed_is_pointed_out_before_moving_on():
     assert scr.message == app.w("action_unsaved") and scr.turn.number == turn
     touch(app, "end_turn", also_fake_mouse=False)
     assert scr.turn is None or scr.turn.number != turn or scr.phase == "summary"
+
+
+def test_finish_and_check_keeps_a_note_that_was_typed_but_not_added():
+    app = make_app((1920, 1080))
+    link = game_at("talk")
+    scr = push_screen(app, "play:talk", link)
+    app.step([])
+    touch(app, "note", also_fake_mouse=False)
+    type_text(app, "Said just before we stopped")
+    touch(app, "stop", also_fake_mouse=False)
+    assert scr.phase == "summary"
+    assert "Said just before we stopped" in [n.text for v in scr.state.notes.values() for n in v]
+    assert scr.boxes["note"].text == ""
+
+
+def test_finish_and_check_points_out_an_action_typed_but_not_agreed():
+    app = make_app((1920, 1080))
+    scr = push_screen(app, "play:action", game_at("action"))
+    app.step([])
+    touch(app, "action_what", also_fake_mouse=False)
+    type_text(app, "Ring the day centre")
+    touch(app, "stop", also_fake_mouse=False)
+    assert scr.message == app.w("stop_unsaved") and scr.phase == "action"
+    touch(app, "stop", also_fake_mouse=False)
+    assert scr.phase == "summary"
+
+
+def test_words_typed_to_park_and_not_parked_come_back_when_park_is_opened_again(monkeypatch):
+    saved = {}
+    app = make_app((1920, 1080))
+    link = game_at("pick")
+    monkeypatch.setattr(link, "save_draft", lambda f, t: saved.__setitem__(f, t))
+    monkeypatch.setattr(link, "drafts", lambda: dict(saved))
+    push_screen(app, "play:pick", link)
+    app.step([])
+    touch(app, "park", also_fake_mouse=False)
+    assert app.top.name == "text-dialog"
+    touch(app, "text", also_fake_mouse=False)
+    type_text(app, "Money for bus fares")
+    touch(app, "cancel", also_fake_mouse=False)
+    assert app.top.name == "play" and saved.get("park") == "Money for bus fares"
+    touch(app, "park", also_fake_mouse=False)
+    assert app.top.box.text == "Money for bus fares"
+    touch(app, "save", also_fake_mouse=False)
+    assert app.top.name == "play" and saved.get("park") == ""
+    assert "Money for bus fares" in [p.text for p in link.game.state.parked]

@@ -333,7 +333,7 @@ class PlayScreen(FramedScreen):
             ("pass", w("btn_pass"), self.do_pass, "pass", "button"),
             self.speak_button(),
             ("park", w("btn_park"), self.open_park, "park", "button"),
-            ("stop", w("btn_stop"), lambda: self.cmd("stop_game"), "check", "button"),
+            ("stop", w("btn_stop"), lambda: turn_views.stop_game(self), "check", "button"),
         ]
 
     def extra_top(self, top: pygame.Rect):
@@ -438,6 +438,8 @@ class PlayScreen(FramedScreen):
                 self.app,
                 self.app.w("park_title"),
                 self.app.w("park_question"),
+                # Words typed here before and not parked yet (the dialog was closed) come back.
+                self.link.drafts().get("park", ""),
                 on_save=save,
                 hint=self.app.w("park_hint"),
                 save_words=self.app.w("btn_park_save"),

@@ -371,9 +371,9 @@ def _set_who(scr, kind, val):
     scr.who_kind, scr.who = kind, val
 
 
-def finish_turn(scr, field: str, warning: str) -> None:
-    """End the turn; but if words were typed and not added, say so once first (a second tap goes on,
-    and the words stay saved as a draft)."""
+def finish_turn(scr, field: str, warning: str, then: str = "end_turn") -> None:
+    """End the turn (or the game, with ``then="stop_game"``); but if words were typed and not added,
+    say so once first (a second tap goes on, and the words stay saved as a draft)."""
     typed = scr.boxes[field].text.strip()
     if typed and getattr(scr, "warned", None) != (field, typed):
         scr.warned = (field, typed)
@@ -381,7 +381,30 @@ def finish_turn(scr, field: str, warning: str) -> None:
         scr.needs_build = True
         return
     scr.warned = None
-    scr.cmd("end_turn")
+    scr.cmd(then)
+
+
+# The box each step types into, for "Finish and check": typed words there are not yet in the plan.
+TYPED_FIELD = {
+    "action": "action_what",
+    "celebrate": "celebrate",
+    "look_back": "lookback_note",
+    "look_back_one": "lookback_note",
+}
+
+
+def stop_game(scr) -> None:
+    """Finish and check. A note typed but not yet added is added first, as Next question does; words
+    typed at another step get a warning once, so they are not left out of the plan without anyone seeing."""
+    if scr.phase == "talk" and scr.boxes["note"].text.strip():
+        add_note(scr)
+        if scr.boxes["note"].text.strip():
+            return  # refused; the message says why and the words stay in the box
+    field = TYPED_FIELD.get(scr.phase)
+    if field is not None:
+        finish_turn(scr, field, "stop_unsaved", then="stop_game")
+        return
+    scr.cmd("stop_game")
 
 
 def agree(scr) -> None:
