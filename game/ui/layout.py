@@ -68,10 +68,6 @@ class Metrics:
         return max(8, round(48 * self.u))
 
 
-def inset(r: pygame.Rect, d: int) -> pygame.Rect:
-    return r.inflate(-2 * d, -2 * d)
-
-
 def rows(r: pygame.Rect, heights: list[float], gap: int = 0) -> list[pygame.Rect]:
     """Split vertically. Heights > 1 are pixels; 0 < h <= 1 are shares of what is left."""
     return _split(r, heights, gap, vertical=True)
@@ -97,14 +93,6 @@ def _split(r: pygame.Rect, sizes: list[float], gap: int, vertical: bool) -> list
             out.append(pygame.Rect(pos, r.top, n, r.height))
         pos += n + gap
     return out
-
-
-def equal_cols(r: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
-    return cols(r, [1] * max(1, n), gap)
-
-
-def equal_rows(r: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
-    return rows(r, [1] * max(1, n), gap)
 
 
 def grid(r: pygame.Rect, n: int, columns: int, gap: int, row_h: int | None = None) -> list[pygame.Rect]:

@@ -298,18 +298,3 @@ class CardWidget(Button):
             self.rect.bottom - band.bottom - m.px(32),
         )
         self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
-
-
-class Panel(Widget):
-    """A plain background block; draws first, holds no words."""
-
-    role = "panel"
-
-    def __init__(self, rect, style="panel", fill: Colour | None = None, key=""):
-        super().__init__(rect, key)
-        self.style, self.fill = style, fill
-
-    def draw(self, surface, ctx, focused=False):
-        bg = self.fill if self.fill is not None else ctx.look.pair(self.style)[0]
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(18))
-        pygame.draw.rect(surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(18))

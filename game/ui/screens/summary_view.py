@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.layout import cols, rows
-from game.ui.look import hex_colour, readable_fill
+from game.ui.look import hex_colour
 from game.ui.screens.setup import parse_day, show_day
 from game.ui.widgets import Button, Chip, Label, Widget
 
@@ -229,32 +229,6 @@ def _change_rating(scr, card_id):
     dlg = ChoiceDialog(scr.app, w("change_rating_title"), w("change_rating_who"), players, chose_player)
     dlg._pick = lambda value: lambda: chose_player(value)
     scr.app.push(dlg)
-
-
-class ThemeHeading(Widget):
-    role = "text"
-
-    def __init__(self, rect, text, theme, key):
-        super().__init__(rect, key, text)
-        self.theme = theme
-
-    def draw(self, surface, ctx, focused=False):
-        m, look = ctx.m, ctx.look
-        fill, ink = readable_fill(hex_colour(self.theme.colour))
-        if look.name == "high-contrast":
-            fill, ink = look.pair("selected")
-        self.colours = (fill, ink)
-        pygame.draw.rect(surface, fill, self.rect, border_radius=m.px(12))
-        isz = self.rect.height - m.px(20)
-        ir = pygame.Rect(self.rect.left + m.px(12), self.rect.top + m.px(10), isz, isz)
-        ctx.icons.draw(surface, self.theme.icon, ir, ink)
-        box = pygame.Rect(
-            ir.right + m.px(14),
-            self.rect.top + m.px(6),
-            self.rect.right - ir.right - m.px(26),
-            self.rect.height - m.px(12),
-        )
-        self._text_in(surface, ctx, self.text, box, m.heading, ink, bold=True, align="left")
 
 
 def _edit_action(scr, a):

@@ -19,10 +19,6 @@ def _card(scr, rect, card_id, key="card", action=None, selected=False) -> CardWi
     return CardWidget(rect, c.text, key, action, th.title, hex_colour(th.colour), th.icon, selected=selected)
 
 
-def _note_line(scr, rect, words, key="note_line") -> Label:
-    return Label(rect, words, "body", key=key)
-
-
 def _facilitator(scr, step: str) -> str:
     if scr.state.setup.get("mode") != "workshop":
         return ""
