@@ -7,6 +7,7 @@ Use ``Words("cy").get("key", name="Ann")`` — ``{name}`` placeholders are fille
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 FALLBACK = "en"
+_LANG = re.compile(r"[a-z]{2,8}")
 
 
 @lru_cache(maxsize=16)
@@ -37,8 +39,10 @@ def _table(lang: str) -> dict[str, str]:
 
 
 def base_language(tag: str | None) -> str:
-    """'en-GB' -> 'en', 'cy' -> 'cy'."""
-    return (tag or FALLBACK).split("-")[0].lower()
+    """'en-GB' -> 'en', 'cy' -> 'cy'. Anything that is not a language tag (a path, say) gives English."""
+    base = (tag if isinstance(tag, str) else FALLBACK).split("-")[0].lower()
+    # The tag names a folder under locale/, so only plain letters may reach the file system.
+    return base if _LANG.fullmatch(base) else FALLBACK
 
 
 def languages() -> list[str]:

@@ -28,3 +28,12 @@ def test_a_broken_words_file_falls_back_instead_of_crashing(tmp_path, monkeypatc
         assert "broken.yaml" in capsys.readouterr().err
     finally:
         words_mod._table.cache_clear()
+
+
+def test_a_language_that_is_not_a_tag_never_reaches_the_file_system():
+    # The language comes from settings and saved set-ups; a path in it must not read other YAML files.
+    for odd in ("../../decks", "..", "/etc", "en/../../decks", "", None, 3, "e n", "ελ"):
+        w = Words(odd)
+        assert w.language == "en"
+        assert w.get("event_passed") == "Passed. That's fine."
+    assert Words("cy-GB").language == "cy" and Words("EN-gb").language == "en"

@@ -66,7 +66,9 @@ def from_dict(d: Any) -> Command:
         return d
     if not isinstance(d, dict):
         raise BadCommand("a command must be a mapping")
-    cls = REGISTRY.get(d.get("type", ""))
+    name = d.get("type", "")
+    # A damaged saved log may hold any JSON here (a list is unhashable): refuse it, don't crash.
+    cls = REGISTRY.get(name) if isinstance(name, str) else None
     if cls is None:
         raise BadCommand(f"unknown command type {d.get('type')!r}")
     hints = typing.get_type_hints(cls)

@@ -105,6 +105,8 @@ class RecordRules:
             s.look_back_queue.remove(queued[0])
         else:
             action = s.find_action(target_id)
+            if action is None:  # removed since the tile was landed on; passing ends the turn
+                raise Refused("refuse_no_such_action", action=target_id)
             if cmd.status:
                 action.status = cmd.status
             if note:
