@@ -211,6 +211,55 @@ def test_review_of_a_previous_plan_looks_back_then_carries_forward():
     assert all(a.status in ("started", "not_yet", "agreed") for a in kept)
 
 
+def test_stopping_during_the_look_back_keeps_last_plans_open_actions_in_the_new_plan():
+    first = play(new_game(seed=2), seed=2)
+    previous = first.plan()
+    open_ids = {a.id for a in previous.all_actions() if a.status not in ("done", "not_needed")}
+    assert len(open_ids) >= 2
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    ok(g, {"type": "mark_action", "status": "done", "note": "Sorted"})
+    ok(g, {"type": "stop_game"})
+    plan = g.plan()
+    looked_at = plan.you_said_we_did[0].action.id
+    kept = {a.id for a in plan.all_actions()}
+    assert kept == {"p" + i for i in open_ids} - {looked_at}
+    # ... so the next review asks about them again.
+    nxt = new_game(seed=4, previous_plan=plan.to_dict(), date="2027-05-23", dice=False)
+    assert {a.id for a in nxt.state.look_back_queue} == {"p" + i for i in kept}
+
+
+def test_a_carried_over_statement_and_action_do_not_make_a_theme_complete():
+    first = play(new_game(seed=2), seed=2)
+    previous = first.plan()
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    while g.state.phase == "look_back":
+        ok(g, {"type": "mark_action", "status": "started"})
+    plan = g.plan()
+    assert any(t.statements and t.actions for t in plan.themes)  # carried forward ...
+    assert not any(t.complete for t in plan.themes)  # ... but nothing done in this session yet
+    assert all(t.complete == g.state.theme_complete(t.id) for t in plan.themes)
+
+
+def test_looking_back_on_an_action_removed_meanwhile_is_refused_and_pass_still_ends_the_turn():
+    g = new_game(dice=False, themes=["living"], length={"kind": "rounds", "value": 5})
+    s = g.state
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+    for _ in range(4):
+        ok(g, {"type": "next"})
+    ok(g, {"type": "agree_action", "what": "Ask Sam", "who": "Sam"})
+    ok(g, {"type": "end_turn"})
+    # Force the next turn onto the look-back tile (with dice on this is where the die lands).
+    s.turn.look_back_action, s.turn.kind, s.phase = "a1", "lookback", "look_back_one"
+    ok(g, {"type": "remove_action", "action": "a1"})
+    before = g.state_dict()
+    out = g.apply({"type": "mark_action", "status": "done"})
+    assert not out.ok and out.reason == "refuse_no_such_action"
+    assert g.state_dict() == before
+    ok(g, {"type": "pass"})
+    assert s.phase == "choose_theme"
+
+
 def test_winning_together_needs_a_statement_and_an_action_in_every_theme():
     g = new_game(dice=False, themes=["living", "people"])
     s = g.state
@@ -277,6 +326,8 @@ def test_summary_corrections_edit_and_remove():
         ({"type": "choose_theme", "theme": 3}, "refuse_bad_command"),
         ({"type": "undo"}, "refuse_nothing_to_undo"),
         ("not a command", "refuse_bad_command"),
+        ({"type": ["roll_die"]}, "refuse_bad_command"),  # a damaged log: a list is not a type name
+        ({"type": {"x": 1}}, "refuse_bad_command"),
     ],
 )
 def test_refused_commands_say_why_and_change_nothing(cmd, reason):

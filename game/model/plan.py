@@ -94,8 +94,14 @@ class ThemeRecord:
 
     @property
     def complete(self) -> bool:
-        """Has a statement discussed and an action agreed: its wheel segment is full."""
-        return bool(self.statements) and bool(self.actions)
+        """Has a statement discussed and an action agreed in this session: its wheel segment is full.
+
+        What was carried over from the last plan does not count, just as on the board's plan wheel
+        (``State.theme_complete``): this session's actions have ids ``a<n>``, carried ones ``p...``.
+        """
+        return any(not s.carried_over for s in self.statements) and any(
+            a.id.startswith("a") for a in self.actions
+        )
 
     def notes_in(self, section: str) -> list[Note]:
         return [n for n in self.notes if n.section == section]

@@ -12,6 +12,12 @@ from game.model.state import State
 def build_plan(state: State, decks: DeckSet) -> Plan:
     setup = state.setup
     in_play = set(setup.get("themes", []))
+    # Last plan's actions not looked back on yet (the group stopped during the look-back round)
+    # still belong in this plan, as they were, so the next review asks about them again.
+    waiting: dict[str, list] = {}
+    for a in state.look_back_queue:
+        if a.theme is not None:
+            waiting.setdefault(a.theme, []).append(a)
     themes = []
     for t in decks.themes:
         themes.append(
@@ -25,7 +31,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 easy_read=t.easy_read,
                 statements=copy.deepcopy(state.statements.get(t.id, [])),
                 notes=copy.deepcopy(state.notes.get(t.id, [])),
-                actions=copy.deepcopy(state.actions.get(t.id, [])),
+                actions=copy.deepcopy(state.actions.get(t.id, []) + waiting.get(t.id, [])),
             )
         )
     return Plan(
