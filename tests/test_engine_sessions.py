@@ -228,6 +228,28 @@ def test_stopping_during_the_look_back_keeps_last_plans_open_actions_in_the_new_
     assert {a.id for a in nxt.state.look_back_queue} == {"p" + i for i in kept}
 
 
+def test_going_back_to_the_game_after_stopping_in_the_look_back_round_finishes_that_round():
+    previous = play(new_game(seed=2), seed=2).plan()
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    waiting = len(g.state.look_back_queue)
+    ok(g, {"type": "mark_action", "status": "done"})
+    ok(g, {"type": "stop_game"})
+    ok(g, {"type": "back_to_game"})
+    assert g.state.phase == "look_back" and len(g.state.look_back_queue) == waiting - 1
+
+
+def test_going_back_to_the_game_mid_turn_still_counts_the_round():
+    g = new_game(n=2, dice=False, length={"kind": "rounds", "value": 2})
+    ok(g, {"type": "pass"})  # p1's turn
+    ok(g, {"type": "choose_theme", "theme": "living"})  # p2, the last in the round
+    ok(g, {"type": "stop_game"})
+    ok(g, {"type": "back_to_game"})  # p2's unfinished turn ends: round 1 is done
+    assert g.state.rounds_done == 1 and g.state.active_player.id == "p1"
+    ok(g, {"type": "pass"})
+    ok(g, {"type": "pass"})  # round 2 ends the game: two rounds, not three
+    assert g.state.phase == "summary" and g.state.stop_reason == "length"
+
+
 def test_a_carried_over_statement_and_action_do_not_make_a_theme_complete():
     first = play(new_game(seed=2), seed=2)
     previous = first.plan()

@@ -151,14 +151,19 @@ class RecordRules:
     def _do_back_to_game(self, cmd: C.BackToGame) -> None:
         s = self.state
         s.stop_reason = None
-        if s.turn is not None and s.turn.card is None and s.turn.theme is None:
+        if s.turn is None and s.look_back_queue and not s.turns:
+            s.phase = "look_back"  # stopped during the look-back round: finish it first
+        elif s.turn is not None and s.turn.card is None and s.turn.theme is None:
             s.phase = "roll" if s.setup["dice"] else "choose_theme"
         else:
             if s.turn is not None:
                 s.turns.append(
                     TurnRecord(s.turn.number, s.turn.player, s.turn.kind, s.turn.theme, s.turn.card, False)
                 )
-                s.active = (s.active + 1) % len(s.order)
+                s.active += 1
+                if s.active >= len(s.order):  # counted as in _end_turn, so "N rounds" stays N
+                    s.active = 0
+                    s.rounds_done += 1
             self._start_turn(cmd.at)
 
     # ----- corrections (any time, and on the summary) --------------------------------------
