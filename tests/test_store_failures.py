@@ -397,3 +397,32 @@ def test_a_damaged_record_inside_a_good_file_is_reported_not_crashed_on(tmp_path
         assert err.value.message == WORDS.get("store_problem_corrupt_now")
         assert PlaySession.resume(store, "g-good").saved_steps == 13
         assert len(store.list_games()) == 2
+
+
+def test_a_damaged_plan_record_is_reported_not_crashed_on(tmp_path, capsys):
+    from game.cli import main
+    from game.store import StoreError
+
+    with open_store(tmp_path) as store:
+        s = PlaySession.start(store, tiny_decks(), setup(), game_id="g-done", at=1000.0)
+        for cmd in script():
+            assert s.apply(cmd).ok
+        plan_id = s.plan_id
+    con = sqlite3.connect(tmp_path / "games.db")
+    con.execute("UPDATE plans SET body = '{not json'")
+    con.commit()
+    con.close()
+    with open_store(tmp_path) as store:
+        with pytest.raises(StoreError) as err:
+            store.load_plan(plan_id)
+        assert err.value.message == WORDS.get("store_problem_corrupt_now")
+        assert store.latest_plan("Rose House", "Rose House supported living") is None
+        assert store.problem_key == "store_problem_corrupt_now"
+        assert [p["id"] for p in store.list_plans()] == [plan_id]  # still listed, so it can be deleted
+    assert (
+        main(
+            ["export", plan_id, "--format", "md", "--out", str(tmp_path / "out"), "--data-dir", str(tmp_path)]
+        )
+        == 1
+    )
+    assert WORDS.get("store_problem_corrupt_now") in capsys.readouterr().err

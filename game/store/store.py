@@ -433,15 +433,18 @@ class Store:
         """The plan as it was kept (a ``Plan.to_dict()``). Raises ``UnknownId`` or ``StoreError``.
         A game id also works: it gives that game's plan."""
         plan_id = safe(plan_id)
-        row = self._read_or_raise(
-            lambda db: db.execute(
+
+        def work(db: sqlite3.Connection) -> dict | None:
+            row = db.execute(
                 "SELECT body FROM plans WHERE id = ? OR game_id = ? ORDER BY id = ? DESC LIMIT 1",
                 (plan_id, plan_id, plan_id),
             ).fetchone()
-        )
-        if row is None:
+            return None if row is None else json.loads(row[0])
+
+        plan = self._read_or_raise(work)
+        if plan is None:
             raise P.UnknownId("store_no_such_id", plan_id, self.language)
-        return json.loads(row[0])
+        return plan
 
     def plan_id_for(self, game_id: str) -> str | None:
         """The id of the plan kept for this game, if it has been finished."""
@@ -455,14 +458,15 @@ class Store:
         """The most recent finished plan for this title and service (ignoring case and spacing)."""
         title = safe(title)
         service = safe(service)
-        row = self._read(
-            lambda db: db.execute(
+
+        def work(db: sqlite3.Connection) -> dict | None:
+            row = db.execute(
                 "SELECT body FROM plans WHERE match_key = ? ORDER BY date DESC, saved DESC LIMIT 1",
                 (match_key(title, service),),
-            ).fetchone(),
-            None,
-        )
-        return json.loads(row[0]) if row else None
+            ).fetchone()
+            return json.loads(row[0]) if row else None
+
+        return self._read(work, None)
 
     # ----- deleting for good ---------------------------------------------------------------------------
 
