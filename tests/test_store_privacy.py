@@ -228,3 +228,20 @@ def test_headless_demo_opens_no_network_connection(tmp_path):
     """
     got = _run_watched(body, tmp_path)
     assert got["network"] == []
+
+
+def test_going_back_from_an_unkept_workshop_plan_types_on_without_a_saving_problem(tmp_path):
+    """The practice game was deleted when it finished; going back to correct it keeps notes in memory
+    and shows no "could not save" message (its row is gone on purpose)."""
+    players = [{"id": "a", "name": "Ann", "shape": "circle"}, {"id": "b", "name": "Bo", "shape": "square"}]
+    with open_store(tmp_path) as store:
+        s = _play(store, "g-ws", [], mode="workshop", players=players, dice=False)
+        assert s.game.state.phase == "finished" and s.plan_id is None
+        assert s.apply({"type": "undo"}).ok and s.game.state.phase == "summary"
+        s.save_draft("note", "Ann's practice note")
+        assert s.problem is None and store.problem is None
+        assert s.drafts() == {"note": "Ann's practice note"}
+        s.clear_draft("note")
+        assert s.drafts() == {} and s.problem is None
+        assert s.apply({"type": "confirm_plan"}).ok and s.problem is None
+        assert store.list_games() == [] and store.list_plans() == []

@@ -174,14 +174,19 @@ class PlaySession:
             self._memory_drafts[field] = text
         else:
             self._memory_drafts.pop(field, None)
-        if not self._created:
+        if not self._in_file:
             return False
         return self.store.save_draft(self.game_id, field, text)
 
     def drafts(self) -> dict[str, str]:
-        saved = self.store.drafts(self.game_id) if self._created else {}
+        saved = self.store.drafts(self.game_id) if self._in_file else {}
         return {**saved, **self._memory_drafts}
 
     def clear_draft(self, field: str) -> bool:
         self._memory_drafts.pop(field, None)
-        return self.store.clear_draft(self.game_id, field) if self._created else True
+        return self.store.clear_draft(self.game_id, field) if self._in_file else True
+
+    @property
+    def _in_file(self) -> bool:
+        # A discarded workshop game has no row any more: its drafts stay in memory like its steps.
+        return self._created and not self._discarded
