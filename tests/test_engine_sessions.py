@@ -250,6 +250,35 @@ def test_going_back_to_the_game_mid_turn_still_counts_the_round():
     assert g.state.phase == "summary" and g.state.stop_reason == "length"
 
 
+def test_corrections_reach_this_sessions_statement_when_a_carried_card_is_talked_about_again():
+    previous = play(new_game(seed=2), seed=2).plan()
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    s = g.state
+    while s.phase == "look_back":
+        ok(g, {"type": "pass"})
+    theme = next(t.id for t in previous.themes if t.statements)
+    carried = {st.card_id for st in previous.theme(theme).statements}
+    ok(g, {"type": "choose_theme", "theme": theme})
+    while not carried & set(s.turn.dealt):
+        ok(g, {"type": "more_cards", "include_discussed": True})
+    card = sorted(carried & set(s.turn.dealt))[0]
+    ok(g, {"type": "pick_card", "card": card})
+    ok(g, {"type": "rate", "player": "p1", "point": "real"})
+    ok(g, {"type": "stop_game"})
+    ok(g, {"type": "set_rating", "card": card, "player": "p2", "point": "not-yet"})
+    old, new = [st for st in s.statements[theme] if st.card_id == card]
+    assert old.carried_over and not new.carried_over
+    assert [(r.player_id, r.point_id) for r in new.ratings] == [("p1", "real"), ("p2", "not-yet")]
+    assert old.ratings == previous_ratings(previous, card)  # last time's views are left as they were
+    ok(g, {"type": "remove_statement", "card": card})
+    assert [st.carried_over for st in s.statements[theme] if st.card_id == card] == [True]
+    assert card not in s.discussed
+
+
+def previous_ratings(plan, card):
+    return next(st.ratings for t in plan.themes for st in t.statements if st.card_id == card)
+
+
 def test_a_carried_over_statement_and_action_do_not_make_a_theme_complete():
     first = play(new_game(seed=2), seed=2)
     previous = first.plan()

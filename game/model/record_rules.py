@@ -215,11 +215,13 @@ class RecordRules:
         raise Refused("refuse_no_such_action", action=cmd.action)
 
     def _find_statement(self, card_id: str) -> Statement:
-        for sts in self.state.statements.values():
-            for st in sts:
-                if st.card_id == card_id:
-                    return st
-        raise Refused("refuse_no_such_statement", card=card_id)
+        """The statement a correction means: this session's latest one for the card, before one
+        carried over from the last plan (a carried card can be dealt again and talked about anew)."""
+        found = [st for sts in self.state.statements.values() for st in sts if st.card_id == card_id]
+        if not found:
+            raise Refused("refuse_no_such_statement", card=card_id)
+        fresh = [st for st in found if not st.carried_over]
+        return (fresh or found)[-1]
 
     def _do_set_rating(self, cmd: C.SetRating) -> None:
         st = self._find_statement(cmd.card)
@@ -236,9 +238,14 @@ class RecordRules:
         s = self.state
         st = self._find_statement(cmd.card)
         for sts in s.statements.values():
-            if st in sts:
-                sts.remove(st)
-        if cmd.card in s.discussed:
+            for i, other in enumerate(sts):
+                if other is st:  # by identity: a card talked about twice gives equal statements
+                    del sts[i]
+                    break
+        still = any(
+            o.card_id == cmd.card and not o.carried_over for sts in s.statements.values() for o in sts
+        )
+        if cmd.card in s.discussed and not still:
             s.discussed.remove(cmd.card)
 
     def _do_remove_parked(self, cmd: C.RemoveParked) -> None:
