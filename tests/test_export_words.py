@@ -58,5 +58,7 @@ def test_welsh_matches_english():
         "export_you_said_we_did",
         "export_status_done",
         "export_month_11",
+        "export_won_together",
+        "export_easy_action_line_plain",
     ):
         assert key in cy, key
