@@ -236,7 +236,7 @@ def _virtual_screen(screen: str = "1920x1080x24"):
     for n in range(91, 99):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             proc = subprocess.Popen(
-                ["Xvfb", f":{n}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                ["Xvfb", f":{n}", "-screen", "0", screen, "-nolisten", "tcp"],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
