@@ -63,7 +63,8 @@ class Words:
         if params:
             try:
                 return text.format(**params)
-            except (KeyError, IndexError, ValueError):
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+                # A slip in a translation ("{name.x}", "{n[0]}") shows the words unfilled, never a crash.
                 return text
         return text
 

@@ -379,6 +379,7 @@ def test_summary_corrections_edit_and_remove():
         ("not a command", "refuse_bad_command"),
         ({"type": ["roll_die"]}, "refuse_bad_command"),  # a damaged log: a list is not a type name
         ({"type": {"x": 1}}, "refuse_bad_command"),
+        ({"type": "next", 1: 2, "odd": 3}, "refuse_bad_command"),  # keys that cannot be sorted together
     ],
 )
 def test_refused_commands_say_why_and_change_nothing(cmd, reason):

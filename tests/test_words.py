@@ -37,3 +37,19 @@ def test_a_language_that_is_not_a_tag_never_reaches_the_file_system():
         assert w.language == "en"
         assert w.get("event_passed") == "Passed. That's fine."
     assert Words("cy-GB").language == "cy" and Words("EN-gb").language == "en"
+
+
+def test_a_slip_in_a_translations_placeholders_shows_the_words_instead_of_crashing(tmp_path, monkeypatch):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.yaml").write_text(
+        "attr: 'Hi {name.first}'\nitem: 'Hi {name[0][1]}'\nmissing: 'Hi {nobody}'\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(words_mod, "LOCALE_DIR", tmp_path)
+    words_mod._table.cache_clear()
+    try:
+        w = Words("en")
+        assert w.get("attr", name="Ann") == "Hi {name.first}"
+        assert w.get("item", name=5) == "Hi {name[0][1]}"
+        assert w.get("missing", name="Ann") == "Hi {nobody}"
+    finally:
+        words_mod._table.cache_clear()

@@ -84,7 +84,7 @@ def from_dict(d: Any) -> Command:
             raise BadCommand(f"{cls.type}: field {f.name!r} is missing")
     extra = set(d) - names - {"type"}
     if extra:
-        raise BadCommand(f"{cls.type}: unexpected fields {sorted(extra)}")
+        raise BadCommand(f"{cls.type}: unexpected fields {sorted(map(str, extra))}")
     return cls(**kwargs)
 
 
