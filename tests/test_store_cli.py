@@ -123,3 +123,21 @@ def test_listing_after_a_crash_mid_commit_recovers_the_file_first(tmp_path, caps
     assert not (tmp_path / "games.db-journal").exists()
     with open_store(tmp_path) as store:
         assert store.drafts("g-half") == {}  # the half-made commit was rolled back
+
+
+def test_demo_with_a_broken_deck_says_so_in_words_and_opens_no_saved_games(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [", encoding="utf-8")
+    data = tmp_path / "data"
+    assert main(["demo", "--headless", "--deck", str(bad), "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("The deck files have problems:\n  ") and "bad.yaml" in err
+    assert not data.exists()  # checked before the game or its saved-games file was opened
+
+
+def test_bench_outside_a_project_folder_says_where_it_looked(tmp_path, monkeypatch, capsys):
+    import game.cli.bench as bench
+
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    assert main(["bench", "--quick"]) == 2
+    assert "The benchmarks are not here" in capsys.readouterr().err

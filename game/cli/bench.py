@@ -5,13 +5,15 @@ from __future__ import annotations
 import runpy
 import sys
 
+from game.cli.console import write
 from game.paths import ROOT
+from game.words import Words
 
 
 def run(args) -> int:
     script = ROOT / "benchmarks" / "run.py"
     if not script.exists():
-        print(f"The benchmarks are not here ({script}). Run from a copy of the project folder.")
+        write(Words(getattr(args, "language", None)).get("cli_bench_missing", script=script), sys.stderr)
         return 2
     sys.path.insert(0, str(script.parent))
     module = runpy.run_path(str(script))

@@ -6,16 +6,27 @@ from __future__ import annotations
 import os
 import sys
 
+from game.cli.console import write
+from game.words import Words
+
 
 def run(args) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App
     from game.ui.autoplay import AutoPlayer
+    from game.ui.decks import load_for_game
     from game.ui.screens.start import StartScreen
 
+    words = Words(getattr(args, "language", None))
     headless = bool(getattr(args, "headless", False))
     size = args.size or ((1920, 1080) if headless else (1280, 720))
     decks = list(getattr(args, "demo_deck", None) or []) + list(getattr(args, "deck", None) or [])
+    if decks:
+        # Checked before any window or saved-games file is opened, so a broken deck leaves nothing open.
+        ds, problems = load_for_game(decks)
+        if ds is None:
+            write("\n  ".join([words.get("cli_demo_deck_problems"), *problems]), sys.stderr)
+            return 2
     app = App(
         size=size,
         headless=headless,
@@ -39,13 +50,6 @@ def run(args) -> int:
         export_dir=args.export,
         loop=not headless and not args.export,  # a kiosk demo plays again; one with files to save stops
     )
-    if decks and app.top is not None:
-        from game.ui.decks import load_for_game
-
-        ds, problems = load_for_game(decks)
-        if ds is None:
-            print("The deck files have problems:", *problems, sep="\n  ", file=sys.stderr)
-            return 2
     if headless:
         ap.run_headless()
         app.close()
@@ -53,7 +57,7 @@ def run(args) -> int:
         app.autoplayer = ap
         app.run()
     if ap.files:
-        print(f"Saved {len(ap.files)} files in {ap.files[0].parent}")
+        write(words.get("cli_demo_saved_files", n=len(ap.files), folder=ap.files[0].parent))
     if ap.shot_files:
-        print(f"Saved {len(ap.shot_files)} screen pictures in {ap.shot_files[0].parent}")
+        write(words.get("cli_demo_saved_pictures", n=len(ap.shot_files), folder=ap.shot_files[0].parent))
     return 0 if ap.finished else 1
