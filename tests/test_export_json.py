@@ -4,6 +4,7 @@ refusing bad or hostile files with a message that says what is wrong and where."
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -16,6 +17,7 @@ from game.export.sample import feature_plan, long_plan
 from game.model.plan import Note, Plan
 from game.model.planio import (
     MAX_BYTES,
+    SCHEMA_PATH,
     PlanFormatError,
     load_plan_data,
     plan_schema,
@@ -55,6 +57,11 @@ def test_schema_is_valid_and_agrees_with_jsonschema():
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(good_dict(), schema)
     assert validate(good_dict(), schema) == []
+    # No made-up web address: the only URL is the JSON Schema dialect the file is written in.
+    assert "$id" not in schema
+    assert re.findall(r"https?://[^\s\"']+", SCHEMA_PATH.read_text(encoding="utf-8")) == [
+        "https://json-schema.org/draft/2020-12/schema"
+    ]
 
 
 @pytest.mark.parametrize(
