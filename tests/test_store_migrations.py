@@ -124,3 +124,36 @@ def test_read_only_listing_of_an_old_file_shows_its_games_without_changing_it(tm
     with open_store(tmp_path, read_only=True) as store:
         assert [g["id"] for g in store.list_games()] == ["g-old"]
     assert (tmp_path / "games.db").read_bytes() == before
+
+
+def test_a_file_no_version_of_the_game_wrote_is_left_alone_and_its_connection_closed(tmp_path, monkeypatch):
+    """A user_version no migration starts from (another program's file, say): play goes on in memory,
+    the file is untouched and the lock and the connection to it are both let go."""
+    from game.store import opening
+
+    path = tmp_path / "games.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE other (x)")
+    con.execute("PRAGMA user_version = -1")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    made = []
+    real_connect = opening.connect
+
+    def recording_connect(*args, **kwargs):
+        made.append(real_connect(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(opening, "connect", recording_connect)
+    store = open_store(tmp_path)
+    assert not store.on_disk and store.problem
+    assert path.read_bytes() == before
+    file_connections = [c for c in made if c is not store._db]
+    assert file_connections
+    for c in file_connections:
+        with pytest.raises(sqlite3.ProgrammingError):
+            c.execute("SELECT 1")  # closed
+    store.close()
+    with open_store(tmp_path) as again:  # the lock was let go
+        assert again.problem_key != "store_problem_other_copy"

@@ -117,6 +117,7 @@ def _open(folder: Path, language: str | None, max_page_count: int | None) -> Sto
             language, P.Problem(P.FOLDER, {"folder": str(folder)}), seed_from=seed, folder=folder
         )
 
+    db = None
     try:
         if seed is not None and not _writable(path):
             lock.release()
@@ -143,6 +144,8 @@ def _open(folder: Path, language: str | None, max_page_count: int | None) -> Sto
         store.discard_unkept_workshops()
         return store
     except BaseException:
+        if db is not None:
+            db.close()
         lock.release()
         raise
 
