@@ -155,3 +155,34 @@ def test_right_to_left_text_is_shaped_only_when_it_is_all_right_to_left():
     app = make_app((1280, 720))
     surf = app.fonts.render("مرحبا 123 🙂", 32, (0, 0, 0), 400)
     assert surf.get_width() > 0
+
+
+def test_a_one_line_box_never_takes_a_new_line(app, monkeypatch):
+    b = TextBox(pygame.Rect(50, 50, 600, 100), "name", "Ann", single_line=True)
+    assert key(b, app, pygame.K_RETURN) is False  # Enter is left to the screen, to move on
+    assert b.text == "Ann"
+    monkeypatch.setattr(tb_mod, "_clipboard_get", lambda: "Marie\r\nJones\n")
+    key(b, app, pygame.K_v, pygame.KMOD_CTRL)
+    assert "\n" not in b.text and b.text.startswith("AnnMarie Jones")
+    b.set_text("Rose\nHouse")
+    assert b.text == "Rose House"
+
+
+def test_enter_in_a_name_or_title_goes_on_instead_of_breaking_the_line():
+    from game.ui.harness import push_screen
+
+    app = make_app((1280, 720))
+    scr = push_screen(app, "setup:players")
+    app.step([])
+    scr.set_focus("name:p1")
+    scr.players[0].box.set_text("")
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ann")])
+    app.step([key_event(pygame.K_RETURN)])
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Marie")])
+    assert scr.players[0].box.text == "Ann" and scr.focus_key != "name:p1"
+    scr = push_screen(app, "setup:details")
+    app.step([])
+    scr.set_focus("plan_title")
+    scr.title_box.set_text("Rose")
+    app.step([key_event(pygame.K_RETURN)])
+    assert scr.title_box.text == "Rose" and scr.focus_key == "plan_service"

@@ -193,6 +193,10 @@ class Screen:
         if isinstance(w, TextBox) and e.key not in (pygame.K_TAB, pygame.K_ESCAPE):
             if w.handle(self.app, e):
                 return True
+            if e.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                # Enter in a one-line box (a name, a date) goes on to the next thing, as Tab does.
+                self.show_focus = True
+                return self.move_focus(1)
             if e.key not in (pygame.K_UP, pygame.K_DOWN):
                 return False
         if e.key == pygame.K_ESCAPE:

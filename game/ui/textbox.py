@@ -47,8 +47,11 @@ class TextBox(Widget):
         on_submit: Callable[[], object] | None = None,
         max_chars: int = MAX_CHARS,
         label: str = "",
+        single_line: bool = False,
     ):
-        super().__init__(rect, key, clean(text)[:max_chars])
+        # A one-line box (a name, a title, a date, a folder) never takes a new line: Enter goes on.
+        self.single_line = single_line
+        super().__init__(rect, key, self._one_line(clean(text))[:max_chars])
         self.hint, self.label = hint, label
         self.on_change, self.on_submit = on_change, on_submit
         self.max_chars = max_chars
@@ -68,14 +71,18 @@ class TextBox(Widget):
             return None
         return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
 
+    def _one_line(self, s: str) -> str:
+        return " ".join(s.splitlines()) if self.single_line else s
+
     def set_text(self, text: str) -> None:
-        self.text = clean(text)[: self.max_chars]
+        self.text = self._one_line(clean(text))[: self.max_chars]
         self.cursor = len(self.text)
         self.anchor = None
         self._changed()
 
     def insert(self, s: str) -> None:
         s = clean(s).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        s = self._one_line(s)
         # Invisible control characters would show as boxes and are dropped when saved anyway.
         s = "".join(ch for ch in s if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
         sel = self.selection()
@@ -198,7 +205,11 @@ class TextBox(Widget):
             x = self._x_of(self.cursor)
             self._move(self._index_at_x(target, x), shift)
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if shift or self.on_submit is None:
+            if self.single_line:
+                if self.on_submit is None:
+                    return False  # the screen moves on to the next box or button
+                self.on_submit()
+            elif shift or self.on_submit is None:
                 self.insert("\n")
             else:
                 self.on_submit()

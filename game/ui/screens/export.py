@@ -69,7 +69,9 @@ class ExportScreen(FramedScreen):
         super().__init__(app)
         self.plan, self.link = plan, link
         self.formats = set(ALL_FORMATS)
-        self.folder = TextBox((0, 0, 10, 10), "folder", str(folder or default_folder(app)), max_chars=400)
+        self.folder = TextBox(
+            (0, 0, 10, 10), "folder", str(folder or default_folder(app)), max_chars=400, single_line=True
+        )
         self.files: list[Path] | None = None
         self.busy = False
         self._result: tuple[list[Path] | None, str | None] | None = None

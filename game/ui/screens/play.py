@@ -34,6 +34,7 @@ class PlayScreen(FramedScreen):
                 "",
                 on_change=lambda t, f=f: self._typed(f),
                 max_chars=300 if f != "note" else 600,
+                single_line=f in ("action_who", "action_date"),
             )
         self.boxes["action_date"].max_chars = 10
         self.author: str | None = None

@@ -61,7 +61,7 @@ class PlayerRow:
         self.token = token
         self.shown_as = "name"
         self.role = role
-        self.box = TextBox((0, 0, 10, 10), f"name:{self.id}", "", max_chars=60)
+        self.box = TextBox((0, 0, 10, 10), f"name:{self.id}", "", max_chars=60, single_line=True)
 
     def to_setup(self) -> dict:
         shape, colour = TOKENS[self.token]
@@ -96,9 +96,15 @@ class SetupScreen(FramedScreen):
         self.timer = None
         day = today or dt.date.today()
         prev = previous_plan or {}
-        self.title_box = TextBox((0, 0, 10, 10), "plan_title", prev.get("title", ""), max_chars=120)
-        self.service_box = TextBox((0, 0, 10, 10), "plan_service", prev.get("service", ""), max_chars=120)
-        self.date_box = TextBox((0, 0, 10, 10), "plan_date", day.strftime("%d/%m/%Y"), max_chars=10)
+        self.title_box = TextBox(
+            (0, 0, 10, 10), "plan_title", prev.get("title", ""), max_chars=120, single_line=True
+        )
+        self.service_box = TextBox(
+            (0, 0, 10, 10), "plan_service", prev.get("service", ""), max_chars=120, single_line=True
+        )
+        self.date_box = TextBox(
+            (0, 0, 10, 10), "plan_date", day.strftime("%d/%m/%Y"), max_chars=10, single_line=True
+        )
         self.set_mode(mode)
         if self.deck_problems:
             self.message = self.deck_problem_words()
