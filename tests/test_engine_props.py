@@ -3,13 +3,14 @@ exactly the state before; replaying the saved log gives the same state."""
 
 from __future__ import annotations
 
+import functools
 import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_fixtures import group_setup, small_decks
 
-from game.model.autoplay import choose
+from game.model.autoplay import choose, play
 from game.model.engine import Game
 from game.model.state import PHASES
 
@@ -87,7 +88,7 @@ step = st.one_of(
 )
 
 
-def start(mode: str, dice: bool) -> Game:
+def start(mode: str, dice: bool, review: bool = False) -> Game:
     g = Game.new(DECKS)
     players = None
     if mode == "one-to-one":
@@ -103,9 +104,16 @@ def start(mode: str, dice: bool) -> Game:
         dice=dice,
         timer_seconds=60 if mode == "workshop" else None,
         **({"players": players} if players else {}),
+        **({"previous_plan": previous_plan(), "date": "2027-03-01"} if review else {}),
     )
     assert g.apply({"type": "start_game", "setup": setup}).ok
     return g
+
+
+@functools.cache
+def previous_plan() -> dict:
+    """A finished plan with actions to look back on, so reviews are explored too."""
+    return play(start("group", True), seed=7).plan().to_dict()
 
 
 def check_invariants(g: Game) -> None:
@@ -137,10 +145,11 @@ def command_for(g: Game, kind: str, value) -> dict:
 @given(
     mode=st.sampled_from(["group", "one-to-one", "workshop"]),
     dice=st.booleans(),
+    review=st.booleans(),
     steps=st.lists(step, max_size=60),
 )
-def test_any_commands_keep_the_state_sound_undo_is_exact_and_replay_matches(mode, dice, steps):
-    g = start(mode, dice)
+def test_any_commands_keep_the_state_sound_undo_is_exact_and_replay_matches(mode, dice, review, steps):
+    g = start(mode, dice, review)
     for kind, value in steps:
         cmd = command_for(g, kind, value)
         before = g.state_dict()
@@ -158,5 +167,6 @@ def test_any_commands_keep_the_state_sound_undo_is_exact_and_replay_matches(mode
             assert g.apply(cmd).ok
             assert g.state_dict() == after
         check_invariants(g)
+        g.plan()  # the draft can be built at any moment
     again = Game.replay(DECKS, g.log)
     assert again.state_dict() == g.state_dict()
