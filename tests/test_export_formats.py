@@ -432,6 +432,27 @@ def test_a_plan_not_yet_confirmed_says_it_is_a_draft(tmp_path):
     assert draft not in read_docx(finished[0]).texts()
 
 
+def test_look_backs_in_a_first_plan_do_not_claim_a_last_plan(tmp_path):
+    # A look-back tile can review an action agreed earlier in the same session.
+    plan = feature_plan()
+    plan.previous_date = None
+    paths = export_plan(plan, ["docx", "html", "md", "easyread"], tmp_path)
+    earlier = "We looked back at actions we agreed earlier."
+    assert earlier in read_docx(paths[0]).texts()
+    assert earlier in read_html(paths[1]).texts("p")
+    assert earlier in paths[2].read_text(encoding="utf-8")
+    easy = read_html(paths[3])
+    assert (2, "Earlier you said. This is what we did.") in easy.headings()
+    for path in paths:
+        text = (
+            path.read_text(encoding="utf-8") if path.suffix != ".docx" else " ".join(read_docx(path).texts())
+        )
+        assert "from the last plan" not in text and "Last time you said" not in text, path.name
+    # A review of a previous plan still says where the actions came from.
+    review = export_plan(feature_plan(), ["md"], tmp_path / "review")[0].read_text(encoding="utf-8")
+    assert "We looked back at the actions from the last plan." in review
+
+
 def test_workshop_personas_show_as_names(tmp_path):
     from game.export.view import persona_name
 

@@ -64,7 +64,7 @@ def render(view: PlanView) -> bytes:
 
     heading(doc, t("export_you_said_we_did"), 2)
     if view.you_said_we_did:
-        para(doc, t("export_ysd_intro"))
+        para(doc, view.ysd_intro)
         table(
             doc,
             [t("export_ysd_said"), t("export_action_who"), t("export_ysd_did"), t("export_action_note")],

@@ -76,7 +76,7 @@ def build(view: PlanView) -> EasyView:
     if view.you_said_we_did:
         closing.append(
             Part(
-                t("export_easy_ysd"),
+                view.ysd_easy_heading,
                 [
                     Item(
                         y.what,

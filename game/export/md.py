@@ -89,7 +89,7 @@ def render(view: PlanView) -> bytes:
 
     out += [f"## {escape(t('export_you_said_we_did'))}", ""]
     if view.you_said_we_did:
-        out += [escape(t("export_ysd_intro")), ""]
+        out += [escape(view.ysd_intro), ""]
         out += _table(
             [t("export_ysd_said"), t("export_action_who"), t("export_ysd_did"), t("export_action_note")],
             [[y.what, y.who, y.status, y.note] for y in view.you_said_we_did],

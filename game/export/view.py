@@ -129,6 +129,10 @@ class PlanView:
     next_review: str
     next_review_easy: str
     date: str = ""  # the session's date in words
+    # Look-back tiles can review actions agreed earlier in this same session, so only a review of
+    # a previous plan may say the actions came "from the last plan".
+    ysd_intro: str = ""
+    ysd_easy_heading: str = ""
 
 
 def build_view(plan: Plan) -> PlanView:
@@ -194,6 +198,8 @@ def build_view(plan: Plan) -> PlanView:
             else t("export_easy_next_none")
         ),
         date=t.date(plan.date),
+        ysd_intro=t("export_ysd_intro") if plan.previous_date else t("export_ysd_intro_earlier"),
+        ysd_easy_heading=t("export_easy_ysd") if plan.previous_date else t("export_easy_ysd_earlier"),
     )
 
 
