@@ -170,6 +170,19 @@ def test_word_marks_right_to_left_paragraphs(exported):
     assert d.styles["Normal"].element.rPr.find(qn("w:szCs")).get(qn("w:val")) == "24"
 
 
+def test_word_detail_lines_read_from_their_label(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    plan = feature_plan()
+    plan.service = "بيت الورد"
+    d = docx.Document(str(export_plan(plan, ["docx"], tmp_path)[0]))
+    # "Service: <Arabic>" in an English plan starts with "Service" on the left, the name isolated.
+    line = [p for p in d.paragraphs if p.text.startswith("Service: ")][0]
+    assert line.text == f"Service: {FSI}بيت الورد{PDI}"
+    assert line._p.pPr is None or line._p.pPr.find(qn("w:bidi")) is None
+
+
 def test_practice_plans_say_so_in_every_document(tmp_path):
     plan = feature_plan()
     plan.practice = True

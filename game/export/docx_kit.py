@@ -14,7 +14,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from game.export.clean import is_rtl
+from game.export.clean import is_rtl, isolate
 
 FONT = "Arial"
 """Word and LibreOffice both have Arial or a metric twin (Liberation Sans), so layout holds."""
@@ -112,11 +112,13 @@ def para(doc_or_cell, text: str = "", style: str | None = None, bold: bool = Fal
 
 
 def labelled(doc_or_cell, label: str, value: str):
-    """'Label: value' with the label in bold."""
+    """'Label: value' with the label in bold. The line reads in the label's direction; a value in
+    another direction (an Arabic service name in an English plan) is isolated inside it, as the
+    HTML does with dir="auto"."""
     p = doc_or_cell.add_paragraph()
     p.add_run(f"{label}: ").bold = True
-    p.add_run(value)
-    mark_rtl(p, value)
+    p.add_run(isolate(value) if is_rtl(value) != is_rtl(label) else value)
+    mark_rtl(p, label)
     return p
 
 
