@@ -14,6 +14,7 @@ import threading
 import unicodedata
 
 RATES = {"slow": 130, "normal": 165, "fast": 200}
+IDLE_SECONDS = 2.0  # a worker with nothing to say for this long ends; the next request starts another
 
 
 class Speaker:
@@ -26,6 +27,9 @@ class Speaker:
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._proc: subprocess.Popen | None = None
+        # Guards the hand-over between say() and a worker that is about to end, so no request is left
+        # waiting in the queue with nobody to speak it.
+        self._lock = threading.Lock()
         self._espeak = shutil.which("espeak-ng") or shutil.which("espeak")
         if backend == "auto":
             self.available = bool(importlib.util.find_spec("pyttsx3") or self._espeak)
@@ -43,15 +47,16 @@ class Speaker:
         if self.backend == "record":
             self.spoken.append(text)
             return True
-        while not self._queue.empty():
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                break
-        self._queue.put((text, RATES.get(rate, 165), language))
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._work, name="read-aloud", daemon=True)
-            self._thread.start()
+        with self._lock:
+            while not self._queue.empty():
+                try:
+                    self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            self._queue.put((text, RATES.get(rate, 165), language))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="read-aloud", daemon=True)
+                self._thread.start()
         return True
 
     def stop(self) -> None:
@@ -60,6 +65,14 @@ class Speaker:
             proc.terminate()
 
     def _work(self) -> None:
+        try:
+            self._speak_queued()
+        finally:
+            with self._lock:
+                if self._thread is threading.current_thread():
+                    self._thread = None
+
+    def _speak_queued(self) -> None:
         engine = None
         if self.backend == "auto":
             try:
@@ -70,9 +83,13 @@ class Speaker:
                 engine = None
         while True:
             try:
-                text, wpm, language = self._queue.get(timeout=2)
+                text, wpm, language = self._queue.get(timeout=IDLE_SECONDS)
             except queue.Empty:
-                return
+                with self._lock:
+                    if self._queue.empty():
+                        self._thread = None
+                        return
+                continue
             self.speaking = True
             try:
                 if engine is not None:
