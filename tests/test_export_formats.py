@@ -183,6 +183,20 @@ def test_word_detail_lines_read_from_their_label(tmp_path):
     assert line._p.pPr is None or line._p.pPr.find(qn("w:bidi")) is None
 
 
+def test_easy_read_action_line_with_a_right_to_left_name_stays_left_to_right(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    plan = feature_plan()
+    plan.themes[0].actions[0].who = "p4"  # نور
+    paths = export_plan(plan, ["easyread"], tmp_path)
+    line = f"{FSI}نور{PDI}: Ask about a weekend bus pass. When: next week."
+    d = docx.Document(str(paths[1]))
+    para = [p for p in d.paragraphs if p.text == line][0]
+    assert para._p.pPr.find(qn("w:bidi")) is None
+    assert line in [t for t in read_html(paths[0]).texts("bdi")]
+
+
 def test_practice_plans_say_so_in_every_document(tmp_path):
     plan = feature_plan()
     plan.practice = True

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from game.export import html as html_format
+from game.export.clean import isolate
 from game.export.docx_kit import heading, mark_rtl, page_furniture, para, setup_styles
 from game.export.icons import png_path, svg_data_uri
 from game.export.view import PlanView, ThemeView
@@ -128,7 +129,13 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
                     t("export_easy_actions"),
                     [
                         Item(
-                            t("export_easy_action_line_plain", who=a.who, what=a.what, when=a.when),
+                            # Isolated, so an Arabic name does not turn the English sentence round.
+                            t(
+                                "export_easy_action_line_plain",
+                                who=isolate(a.who),
+                                what=isolate(a.what),
+                                when=a.when,
+                            ),
                             [Line(a.status)],
                         )
                         for a in th.actions
