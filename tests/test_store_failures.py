@@ -426,3 +426,18 @@ def test_a_damaged_plan_record_is_reported_not_crashed_on(tmp_path, capsys):
         == 1
     )
     assert WORDS.get("store_problem_corrupt_now") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("decks", ["[]", "null", '{"decks": 3}'])
+def test_exporting_a_game_whose_saved_decks_are_damaged_says_so(tmp_path, capsys, decks):
+    from game.cli import main
+
+    _saved_game(tmp_path, game_id="g-bad")
+    con = sqlite3.connect(tmp_path / "games.db")
+    con.execute("UPDATE games SET deckset = ?", (decks,))
+    con.commit()
+    con.close()
+    out = tmp_path / "out"
+    assert main(["export", "g-bad", "--format", "md", "--out", str(out), "--data-dir", str(tmp_path)]) == 1
+    assert "Could not rebuild the plan from saved game 'g-bad'" in capsys.readouterr().err
+    assert not out.exists()
