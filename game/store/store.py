@@ -15,8 +15,9 @@ One SQLite file (``games.db``) in the data folder. Durability choice: a rollback
   no copy of its words in any of the game's files.
 
 Every write runs in ``BEGIN IMMEDIATE ... COMMIT`` with a short busy timeout and returns only after the
-commit. Failures never raise out of the write methods: they return False and ``problem`` says, in
-plain words, what happened, so play carries on in memory (see ``game.store.session``).
+commit. Failures never raise out of the saving methods: they return False and ``problem`` says, in
+plain words, what happened, so play carries on in memory (see ``game.store.session``). ``delete`` is
+the exception: it raises ``StoreError``, because people must be told when something was not deleted.
 """
 
 from __future__ import annotations
