@@ -401,12 +401,23 @@ def test_refused_commands_say_why_and_change_nothing(cmd, reason):
         ({"themes": ["nope"]}, "refuse_setup"),
         ({"previous_plan": {"title": 1}}, "refuse_bad_previous_plan"),
         ({"length": {"kind": "rounds", "value": 0}}, "refuse_setup"),
+        ({"language": "../../decks"}, "refuse_setup"),  # the plan could not be read back for a review
+        ({"language": 7}, "refuse_setup"),
     ],
 )
 def test_bad_setups_are_refused(change, reason):
     g = Game.new(small_decks())
     out = g.apply({"type": "start_game", "setup": group_setup(**change)})
     assert not out.ok and out.reason == reason and g.state.phase == "setup"
+
+
+def test_every_plan_made_reads_back_as_a_plan_file():
+    from game.model.planio import plan_to_json, read_plan
+
+    for language in (None, "cy", "en-GB", "pt-BR"):
+        g = play(new_game(seed=4, language=language), seed=4)
+        again = read_plan(plan_to_json(g.plan()))
+        assert again.language == (language or "en-GB")
 
 
 def test_odd_text_is_kept_exactly():

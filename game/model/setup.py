@@ -12,6 +12,8 @@ from game.model.textrules import add_months, clean_text, parse_date
 from game.words import Words
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# As plan.schema.json has it, so every plan this game makes can be read back to start a review.
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _KEYS = {
     "mode",
     "players",
@@ -88,6 +90,9 @@ def normalise(raw: dict, decks: DeckSet) -> dict:
     seed = raw.get("seed", 0)
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise Refused("refuse_setup", detail="seed")
+    language = raw.get("language") or decks.language
+    if not isinstance(language, str) or len(language) > 35 or not _LANGUAGE.fullmatch(language):
+        raise Refused("refuse_setup", detail="language")
     prev = raw.get("previous_plan")
     if prev is not None:
         previous_plan({"previous_plan": prev})  # refuses if it does not read as a plan
@@ -106,7 +111,7 @@ def normalise(raw: dict, decks: DeckSet) -> dict:
         "timer_seconds": timer,
         "practice": mode == "workshop" or bool(raw.get("practice", False)),
         "keep": bool(raw.get("keep", mode != "workshop")),
-        "language": str(raw.get("language") or decks.language),
+        "language": language,
     }
 
 
