@@ -471,3 +471,12 @@ def test_words_typed_to_park_and_not_parked_come_back_when_park_is_opened_again(
     touch(app, "save", also_fake_mouse=False)
     assert app.top.name == "play" and saved.get("park") == ""
     assert "Money for bus fares" in [p.text for p in link.game.state.parked]
+
+
+def test_a_quick_second_tap_goes_to_the_screen_the_first_one_opened():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    at = scr.find("park").rect.center
+    app.step(tap_events(at) + tap_events(at))  # both taps arrive before the next frame
+    assert [s.name for s in app.screens] == ["play", "text-dialog"]

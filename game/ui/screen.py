@@ -133,7 +133,12 @@ class Screen:
     def handle(self, events: list) -> bool:
         self.ensure_built()
         changed = False
-        for e in events:
+        for i, e in enumerate(events):
+            top = self.app.top
+            if top is not self:
+                # A tap opened or closed a screen: the rest (a quick second tap) belong to the one now
+                # on show, not to this one, which is hidden or gone.
+                return changed | bool(top is not None and top.handle(events[i:]))
             changed |= self.handle_one(e)
             if self.needs_build:
                 self.ensure_built()
