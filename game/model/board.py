@@ -11,7 +11,7 @@ def build_board(themes: list[str], per_theme: int = 2) -> list[Tile]:
     """Theme tiles in deck order, repeated, with a special tile after every few theme tiles.
 
     Specials are spaced so that a die roll of 1 to 6 reaches one from most places, and no two
-    specials sit side by side.
+    specials sit side by side (except with a single theme in play: two theme tiles cannot part four).
     """
     theme_tiles = [Tile("theme", t) for _ in range(per_theme) for t in themes]
     n = len(theme_tiles)

@@ -1,5 +1,6 @@
 """The rules for what a game records: notes, actions, looking back, parking, stopping, the summary's
-corrections and the workshop timer. A mixin of ``game.model.engine.Game``; it changes only ``self.state``.
+corrections and the workshop timer. A mixin of ``game.model.engine.Game``; it changes only ``self.state``
+(and ``self.event``, the words key for what just happened).
 """
 
 from __future__ import annotations

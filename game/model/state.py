@@ -1,6 +1,6 @@
 """The game's state: set-up, players, board, the turn in progress and the records so far.
 
-Plain mutable dataclasses owned by one ``Game``; only ``game.model.engine`` changes them.
+Plain mutable dataclasses owned by one ``Game``; only its rules (``engine`` and ``record_rules``) change them.
 The records reuse the plan's own data classes, so building the plan draft is a simple copy.
 """
 
