@@ -480,3 +480,14 @@ def test_a_quick_second_tap_goes_to_the_screen_the_first_one_opened():
     at = scr.find("park").rect.center
     app.step(tap_events(at) + tap_events(at))  # both taps arrive before the next frame
     assert [s.name for s in app.screens] == ["play", "text-dialog"]
+
+
+def test_an_empty_park_or_correction_says_to_type_or_cancel_not_pass():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    touch(app, "park", also_fake_mouse=False)
+    touch(app, "save", also_fake_mouse=False)
+    assert app.top.name == "text-dialog" and app.top.message == app.w("dialog_empty")
+    assert app.top.find("pass") is None  # the words do not send anyone looking for a Pass button
+    assert scr.state.parked == []

@@ -427,6 +427,8 @@ class PlayScreen(FramedScreen):
         from game.ui.screens.dialogs import TextDialog
 
         def save(text: str):
+            if not text.strip():
+                return self.app.w("dialog_empty")  # this box has Cancel, not Pass
             out = self.link.apply({"type": "park", "text": text})
             self.needs_build = True
             if not out.ok:

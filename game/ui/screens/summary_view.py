@@ -166,6 +166,8 @@ def _edit_text(scr, title, text, apply):
     from game.ui.screens.dialogs import TextDialog
 
     def save(t):
+        if not t.strip():
+            return scr.app.w("dialog_empty")  # this box has Cancel, not Pass
         out = apply(t)
         scr.needs_build = True
         return None if out.ok else scr.app.w(out.reason, **out.params)
@@ -265,7 +267,7 @@ def _edit_action(scr, a):
                             w("edit_action_title"),
                             w("who_typed_hint"),
                             "",
-                            lambda t: apply(who=t, who_kind="typed"),
+                            lambda t: apply(who=t, who_kind="typed") if t.strip() else w("dialog_empty"),
                         )
                     )
                     return None
