@@ -220,3 +220,29 @@ def test_resume_uses_the_saved_decks_even_after_the_deck_file_is_changed_or_brok
         back = PlaySession.resume(store, "g-deck")
         assert back.game.decks == decks
         assert back.game.state_dict() == state
+
+
+def test_a_draft_that_could_not_be_cleared_is_not_offered_again_and_is_cleared_later(tmp_path):
+    """The note was added, but the file was busy when its draft was to be removed: the old text must not
+    come back into the box (it would be added twice), now or after "Continue"."""
+    import sqlite3
+
+    commands = script(steps=20)
+    with open_store(tmp_path) as store:
+        s = PlaySession.start(store, tiny_decks(), setup(), game_id="g-busy", at=1000.0)
+        for cmd in commands[:10]:
+            assert s.apply(cmd).ok
+        assert s.save_draft("note", "Staff knock first")
+        store._db.execute("PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(tmp_path / "games.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the file for a moment
+        assert not s.clear_draft("note")
+        assert s.drafts() == {}
+        other.execute("ROLLBACK")
+        other.close()
+        assert store.drafts("g-busy") == {"note": "Staff knock first"}  # still in the file for now
+        for cmd in commands[10:]:
+            assert s.apply(cmd).ok  # the next saved step clears it
+        assert store.drafts("g-busy") == {} and s.problem is None
+    with open_store(tmp_path) as store:
+        assert PlaySession.resume(store, "g-busy").drafts() == {}

@@ -111,6 +111,7 @@ class PlaySession:
             self._save_problem = store.problem_info
             return  # the plan is only kept once every step before it is saved
         self._save_problem = None
+        self._clear_stale_drafts()
         finished = self.game.state.phase == "finished"
         if finished and not self._finished_saved:
             plan_id = store.finish(self.game_id, self.game.plan().to_dict())
@@ -170,21 +171,34 @@ class PlaySession:
 
     def save_draft(self, field: str, text: str) -> bool:
         """Keep what is being typed; the UI calls this every few seconds and when focus moves."""
-        if text:
-            self._memory_drafts[field] = text
-        else:
-            self._memory_drafts.pop(field, None)
+        if not text:
+            return self.clear_draft(field)
+        self._memory_drafts[field] = text
         if not self._in_file:
             return False
         return self.store.save_draft(self.game_id, field, text)
 
     def drafts(self) -> dict[str, str]:
         saved = self.store.drafts(self.game_id) if self._in_file else {}
-        return {**saved, **self._memory_drafts}
+        merged = {**saved, **self._memory_drafts}
+        return {f: t for f, t in merged.items() if t}
 
     def clear_draft(self, field: str) -> bool:
-        self._memory_drafts.pop(field, None)
-        return self.store.clear_draft(self.game_id, field) if self._in_file else True
+        if not self._in_file:
+            self._memory_drafts.pop(field, None)
+            return True
+        if self.store.clear_draft(self.game_id, field):
+            self._memory_drafts.pop(field, None)
+            return True
+        # The file still holds the old text (already used, say, as a note): an empty entry hides it
+        # until a later save can remove it, so it is not offered again as if it were still being typed.
+        self._memory_drafts[field] = ""
+        return False
+
+    def _clear_stale_drafts(self) -> None:
+        for field in [f for f, t in self._memory_drafts.items() if not t]:
+            if self.store.clear_draft(self.game_id, field):
+                self._memory_drafts.pop(field, None)
 
     @property
     def _in_file(self) -> bool:
