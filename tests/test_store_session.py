@@ -132,11 +132,14 @@ def test_a_log_that_no_longer_replays_goes_on_as_a_new_game_and_keeps_the_old(tm
             s.apply(cmd)
         # a step from some other version of the game that this engine refuses
         assert store.append("g-old", {"type": "pick_card", "card": "no-such-card"})
+        s.save_draft("note", "Half a sentence 😀")
         back = PlaySession.resume(store, "g-old")
         assert back.game_id != "g-old" and back.saved_steps == 11
         assert "11" in back.problem
         assert store.steps("g-old") == 12  # nothing thrown away
         assert back.game.state_dict() == s.game.state_dict()
+        assert back.drafts() == {"note": "Half a sentence 😀"}  # the words being typed come along too
+        assert store.drafts(back.game_id) == {"note": "Half a sentence 😀"}
 
 
 def test_memory_store_plays_a_whole_game_and_keeps_nothing_on_disk(tmp_path):

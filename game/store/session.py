@@ -84,6 +84,8 @@ class PlaySession:
         s = cls(store, game, cls._unused_id(store))
         s._own_problem = P.Problem(P.NOT_RESTORED, {"step": good})
         s._persist()
+        for field, text in store.drafts(game_id).items():
+            s.save_draft(field, text)  # what was being typed carries on with the game
         return s
 
     # ----- playing -------------------------------------------------------------------------------------
