@@ -491,3 +491,27 @@ def test_an_empty_park_or_correction_says_to_type_or_cancel_not_pass():
     assert app.top.name == "text-dialog" and app.top.message == app.w("dialog_empty")
     assert app.top.find("pass") is None  # the words do not send anyone looking for a Pass button
     assert scr.state.parked == []
+
+
+def test_back_after_adding_a_note_or_action_puts_the_words_back_in_the_box():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:talk", game_at("talk"))
+    app.step([])
+    touch(app, "note", also_fake_mouse=False)
+    type_text(app, "We said this and then went back")
+    touch(app, "add_note", also_fake_mouse=False)
+    assert scr.boxes["note"].text == ""
+    touch(app, "back", also_fake_mouse=False)
+    assert "We said this and then went back" not in [n.text for v in scr.state.notes.values() for n in v]
+    assert scr.boxes["note"].text == "We said this and then went back"
+
+    scr = push_screen(app, "play:action", game_at("action"))
+    app.step([])
+    touch(app, "action_what", also_fake_mouse=False)
+    type_text(app, "Ring the day centre")
+    touch(app, "who:staff", also_fake_mouse=False)
+    touch(app, "when:next_week", also_fake_mouse=False)
+    touch(app, "agree", also_fake_mouse=False)
+    assert scr.boxes["action_what"].text == ""
+    touch(app, "back", also_fake_mouse=False)
+    assert scr.boxes["action_what"].text == "Ring the day centre"

@@ -308,8 +308,31 @@ class PlayScreen(FramedScreen):
     def back(self) -> bool:
         if self.hold_board:
             self.hold_board = False
-        self.cmd("undo")
+        before = self._said()
+        if self.cmd("undo"):
+            self._put_back(before)
         return True
+
+    def _said(self) -> dict[str, tuple[str, str]]:
+        """Every note and action so far, by id: (the box its words were typed in, the words)."""
+        s = self.state
+        out = {n.id: ("note", n.text) for ns in s.notes.values() for n in ns}
+        out.update({a.id: ("action_what", a.what) for acts in s.actions.values() for a in acts})
+        return out
+
+    def _put_back(self, before: dict[str, tuple[str, str]]) -> None:
+        """Back took away a note or an action just added: its words go back in the box, so going back
+        never loses what someone said (they can change it and add it again, or clear it)."""
+        gone = [v for k, v in before.items() if k not in self._said()]
+        if len(gone) != 1:
+            return
+        field, text = gone[0]
+        if field == "note" and self.phase == "celebrate":
+            field = "celebrate"
+        box = self.boxes[field]
+        if box.text.strip():
+            return  # something new is being typed there: leave it
+        box.set_text(text)
 
     def do_pass(self) -> None:
         phase = self.phase
