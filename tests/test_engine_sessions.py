@@ -411,6 +411,22 @@ def test_bad_setups_are_refused(change, reason):
     assert not out.ok and out.reason == reason and g.state.phase == "setup"
 
 
+def test_moving_the_next_review_moves_actions_due_by_the_next_review():
+    g = new_game(dice=False, themes=["living"], date="2027-01-10")
+    s = g.state
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    ok(g, {"type": "pick_card", "card": s.turn.dealt[0]})
+    for _ in range(4):
+        ok(g, {"type": "next"})
+    ok(g, {"type": "agree_action", "what": "Ask Sam", "who": "Sam", "when": "next_review"})
+    ok(g, {"type": "agree_action", "what": "Ring Jo", "who": "Jo", "when": "next_week"})
+    ok(g, {"type": "stop_game"})
+    assert [a.due for a in s.all_actions()] == ["2027-04-10", "2027-01-17"]
+    ok(g, {"type": "set_next_review", "date": "2027-05-01"})
+    assert [a.due for a in g.plan().all_actions()] == ["2027-05-01", "2027-01-17"]
+    assert g.plan().next_review == "2027-05-01"
+
+
 def test_every_plan_made_reads_back_as_a_plan_file():
     from game.model.planio import plan_to_json, read_plan
 

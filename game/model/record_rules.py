@@ -258,6 +258,10 @@ class RecordRules:
         if parse_date(cmd.date) is None:
             raise Refused("refuse_bad_date", date=cmd.date)
         self.state.next_review = cmd.date
+        # Actions agreed "by the next review" follow the new date, so the plan never shows two.
+        for action in self.state.all_actions():
+            if action.when == "next_review":
+                action.due = cmd.date
 
     def _do_confirm_plan(self, cmd: C.ConfirmPlan) -> None:
         self.state.phase = "finished"
