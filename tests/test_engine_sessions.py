@@ -209,6 +209,9 @@ def test_review_of_a_previous_plan_looks_back_then_carries_forward():
     # Unfinished actions carry on into the new plan; done ones do not.
     kept = [a for a in plan.all_actions() if a.id.startswith("p")]
     assert all(a.status in ("started", "not_yet", "agreed") for a in kept)
+    # Those due "by the next review" are now due by the coming one, not the one just held.
+    assert all(a.due == plan.next_review == "2027-05-23" for a in kept if a.when == "next_review")
+    assert any(a.when == "next_review" for a in kept)
 
 
 def test_stopping_during_the_look_back_keeps_last_plans_open_actions_in_the_new_plan():

@@ -124,6 +124,8 @@ class RecordRules:
         s.you_said_we_did.append(LookBack(action=Action(**action.__dict__), status=status, note=note, by=by))
         if status in ("started", "not_yet", ""):
             carried = Action(**{**action.__dict__, "status": status or action.status, "note": note})
+            if carried.when == "next_review":  # "by the next review" now means the coming one
+                carried.due = s.next_review
             theme = (
                 action.theme
                 if action.theme in s.themes_in_play or self.decks.has_theme(action.theme or "")
