@@ -515,3 +515,17 @@ def test_back_after_adding_a_note_or_action_puts_the_words_back_in_the_box():
     assert scr.boxes["action_what"].text == ""
     touch(app, "back", also_fake_mouse=False)
     assert scr.boxes["action_what"].text == "Ring the day centre"
+
+
+def test_words_typed_to_park_are_kept_when_the_window_closes_with_the_dialog_open(monkeypatch):
+    saved = {}
+    app = make_app((1920, 1080))
+    link = game_at("pick")
+    monkeypatch.setattr(link, "save_draft", lambda f, t: saved.__setitem__(f, t))
+    monkeypatch.setattr(link, "drafts", lambda: dict(saved))
+    push_screen(app, "play:pick", link)
+    app.step([])
+    touch(app, "park", also_fake_mouse=False)
+    type_text(app, "The garden gate")
+    app.close()
+    assert saved.get("park") == "The garden gate"

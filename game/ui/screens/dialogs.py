@@ -33,6 +33,7 @@ class TextDialog(FramedScreen):
         self.on_save = on_save
         self.save_words = save_words
         self.draft_field, self.link = draft_field, link
+        self._saved = False
         self.box = TextBox((0, 0, 10, 10), "text", text, hint=hint, on_submit=self.save)
 
     def title(self) -> str:
@@ -58,12 +59,18 @@ class TextDialog(FramedScreen):
         if self.link and self.draft_field:
             self.link.save_draft(self.draft_field, box.text)
 
+    def exit(self) -> None:
+        # Closed any other way than Save (Cancel, Escape, the window closing): keep the words as a draft.
+        if self.link and self.draft_field and not self._saved:
+            self.link.save_draft(self.draft_field, self.box.text)
+
     def save(self) -> None:
         problem = self.on_save(self.box.text) if self.on_save else None
         if problem:
             self.message = problem
             self.set_focus(self.box.key)  # straight back to the words, to put them right
         else:
+            self._saved = True
             if self.link and self.draft_field:
                 self.link.save_draft(self.draft_field, "")
             if self.app.top is self:  # on_save may already have moved on to another screen
