@@ -34,6 +34,8 @@ def _table(lang: str) -> dict[str, str]:
             if not isinstance(data, dict):
                 continue
             for k, v in data.items():
+                if v is None or isinstance(v, dict | list):
+                    continue  # a gap left by a translator falls back to English, never shows "None"
                 table[str(k)] = str(v)
     return table
 

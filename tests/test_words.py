@@ -53,3 +53,16 @@ def test_a_slip_in_a_translations_placeholders_shows_the_words_instead_of_crashi
         assert w.get("missing", name="Ann") == "Hi {nobody}"
     finally:
         words_mod._table.cache_clear()
+
+
+def test_a_word_left_empty_in_a_translation_falls_back_to_english(tmp_path, monkeypatch):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "x.yaml").write_text("hello: Hello\nbye: Bye\n", encoding="utf-8")
+    (tmp_path / "cy").mkdir()
+    (tmp_path / "cy" / "x.yaml").write_text("hello:\nbye: [Hwyl]\n", encoding="utf-8")
+    monkeypatch.setattr(words_mod, "LOCALE_DIR", tmp_path)
+    words_mod._table.cache_clear()
+    try:
+        assert Words("cy").get("hello") == "Hello" and Words("cy").get("bye") == "Bye"
+    finally:
+        words_mod._table.cache_clear()
