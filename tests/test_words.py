@@ -66,3 +66,16 @@ def test_a_word_left_empty_in_a_translation_falls_back_to_english(tmp_path, monk
         assert Words("cy").get("hello") == "Hello" and Words("cy").get("bye") == "Bye"
     finally:
         words_mod._table.cache_clear()
+
+
+def test_every_reason_the_rules_give_has_english_and_welsh_words():
+    import re
+
+    model = words_mod.LOCALE_DIR.parent / "model"
+    keys = set()
+    for path in model.glob("*.py"):
+        keys |= set(re.findall(r'Refused\(\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert len(keys) > 20
+    en, cy = words_mod._table("en"), words_mod._table("cy")
+    assert sorted(k for k in keys if k not in en) == []
+    assert sorted(k for k in keys if k not in cy) == []
