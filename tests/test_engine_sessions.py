@@ -397,6 +397,10 @@ def test_refused_commands_say_why_and_change_nothing(cmd, reason):
     "change,reason",
     [
         ({"players": [{"name": "Solo"}]}, "refuse_players_count"),
+        (
+            {"mode": "workshop", "players": [{"name": "F", "role": "facilitator"}]},
+            "refuse_players_count_workshop",  # not "between 2 and 8": one trainee is enough
+        ),
         ({"mode": "chess"}, "refuse_setup"),
         ({"date": "2026-02-30"}, "refuse_bad_date"),
         ({"players": [{"name": "A", "shape": "star"}, {"name": "B", "shape": "star"}]}, "refuse_same_shape"),

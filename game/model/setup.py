@@ -148,7 +148,7 @@ def _check_roles(mode: str, players: list[dict]) -> None:
         elif sorted(roles) != ["person", "supporter"]:
             raise Refused("refuse_one_to_one")
     if mode == "workshop" and not 1 <= len(takers) <= 8:
-        raise Refused("refuse_players_count")
+        raise Refused("refuse_players_count_workshop")  # one trainee is enough to practise
 
 
 def initials(name: str) -> str:
