@@ -326,7 +326,17 @@ def test_disk_full_while_creating_the_game_is_retried(tmp_path):
 
 
 def test_problem_messages_are_plain_words_for_every_key():
-    for key in (P.FOLDER, P.READ_ONLY, P.DISK_FULL, P.CORRUPT, P.CORRUPT_NOW, P.OTHER_COPY, P.NEWER, P.BUSY):
+    keys = (
+        P.FOLDER,
+        P.READ_ONLY,
+        P.DISK_FULL,
+        P.CORRUPT,
+        P.CORRUPT_NOW,
+        P.CORRUPT_READ,
+        P.OTHER_COPY,
+        P.NEWER,
+    )
+    for key in (*keys, P.BUSY):
         text = P.Problem(key, {"folder": "F", "file": "F", "kept": "K", "detail": "D"}).message("en")
         assert text != key and "{" not in text and len(text) < 300
 
@@ -394,7 +404,7 @@ def test_a_damaged_record_inside_a_good_file_is_reported_not_crashed_on(tmp_path
     with open_store(tmp_path) as store:
         with pytest.raises(StoreError) as err:
             PlaySession.resume(store, "g-bad")
-        assert err.value.message == WORDS.get("store_problem_corrupt_now")
+        assert err.value.message == WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db")
         assert PlaySession.resume(store, "g-good").saved_steps == 13
         assert len(store.list_games()) == 2
 
@@ -415,9 +425,10 @@ def test_a_damaged_plan_record_is_reported_not_crashed_on(tmp_path, capsys):
     with open_store(tmp_path) as store:
         with pytest.raises(StoreError) as err:
             store.load_plan(plan_id)
-        assert err.value.message == WORDS.get("store_problem_corrupt_now")
+        damaged = WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db")
+        assert err.value.message == damaged
         assert store.latest_plan("Rose House", "Rose House supported living") is None
-        assert store.problem_key == "store_problem_corrupt_now"
+        assert store.problem_key == "store_problem_corrupt_read"
         assert [p["id"] for p in store.list_plans()] == [plan_id]  # still listed, so it can be deleted
     assert (
         main(
@@ -425,7 +436,8 @@ def test_a_damaged_plan_record_is_reported_not_crashed_on(tmp_path, capsys):
         )
         == 1
     )
-    assert WORDS.get("store_problem_corrupt_now") in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert damaged in err and "this step was not saved" not in err  # reading, not saving
 
 
 @pytest.mark.parametrize("decks", ["[]", "null", '{"decks": 3}'])
@@ -441,3 +453,15 @@ def test_exporting_a_game_whose_saved_decks_are_damaged_says_so(tmp_path, capsys
     assert main(["export", "g-bad", "--format", "md", "--out", str(out), "--data-dir", str(tmp_path)]) == 1
     assert "Could not rebuild the plan from saved game 'g-bad'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_listing_a_file_that_is_not_a_database_says_it_cannot_be_read_and_leaves_it(tmp_path, capsys):
+    from game.cli import main
+
+    (tmp_path / "games.db").write_bytes(b"garbage, not a database" * 100)
+    before = digest(tmp_path / "games.db")
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db") in err
+    assert "keep playing" not in err  # a message for reading, not for a game in play
+    assert digest(tmp_path / "games.db") == before and sorted(os.listdir(tmp_path)) == ["games.db"]

@@ -221,5 +221,9 @@ def _open_read_only(folder: Path, language: str | None) -> Store:
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         db.close()
-        return memory_store(language, P.classify(exc, file=str(path), folder=str(folder)), folder=folder)
+        if P.is_not_a_database(exc):
+            problem = P.Problem(P.CORRUPT_READ, {"file": str(path)})
+        else:
+            problem = P.classify(exc, file=str(path), folder=str(folder))
+        return memory_store(language, problem, folder=folder)
     return Store(db, path=path, folder=folder, language=language)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from game.store import problems as P
+from game.store.location import DB_NAME
 from game.store.lock import FolderLock
 from game.store.schema import match_key
 
@@ -137,8 +138,12 @@ class Store:
 
     # ----- plumbing ------------------------------------------------------------------------------------
 
-    def _fail(self, exc: BaseException) -> P.Problem:
-        if isinstance(exc, ValueError):  # a saved record that no longer reads as JSON
+    def _fail(self, exc: BaseException, *, reading: bool = False) -> P.Problem:
+        damaged = isinstance(exc, ValueError) or P.is_not_a_database(exc)  # ValueError: a record's JSON
+        if damaged and reading:
+            where = self.path or (self.folder / DB_NAME if self.folder else "")
+            problem = P.Problem(P.CORRUPT_READ, {"file": str(where)})
+        elif isinstance(exc, ValueError):
             problem = P.Problem(P.CORRUPT_NOW)
         else:
             problem = P.classify(exc, file=str(self.path or ""), folder=str(self.folder or ""))
@@ -181,7 +186,7 @@ class Store:
             try:
                 return work(self._db)
             except (sqlite3.Error, OSError, ValueError) as exc:
-                self._fail(exc)
+                self._fail(exc, reading=True)
                 return default
 
     def _read_or_raise(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
@@ -189,7 +194,7 @@ class Store:
             try:
                 return work(self._db)
             except (sqlite3.Error, OSError, ValueError) as exc:
-                raise P.StoreError(self._fail(exc), self.language) from exc
+                raise P.StoreError(self._fail(exc, reading=True), self.language) from exc
 
     # ----- games ---------------------------------------------------------------------------------------
 
