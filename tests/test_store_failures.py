@@ -465,3 +465,18 @@ def test_listing_a_file_that_is_not_a_database_says_it_cannot_be_read_and_leaves
     assert WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db") in err
     assert "keep playing" not in err  # a message for reading, not for a game in play
     assert digest(tmp_path / "games.db") == before and sorted(os.listdir(tmp_path)) == ["games.db"]
+
+
+def test_continuing_a_game_whose_saved_decks_are_damaged_raises_the_plain_store_error(tmp_path):
+    from game.store import StoreError
+
+    _saved_game(tmp_path, game_id="g-bad")
+    con = sqlite3.connect(tmp_path / "games.db")
+    con.execute("UPDATE games SET deckset = '[]'")
+    con.commit()
+    con.close()
+    with open_store(tmp_path) as store:
+        with pytest.raises(StoreError) as err:
+            PlaySession.resume(store, "g-bad")
+        assert err.value.message == WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db")
+        assert store.steps("g-bad") == 13  # left as it was

@@ -67,8 +67,11 @@ class PlaySession:
         as a new saved game, the old one is left untouched, and ``problem`` says so.
         """
         deck_dict, commands = store.load_game(game_id)
-        deckset = DeckSet.from_dict(deck_dict)
-        game = Game.new(deckset)
+        try:
+            game = Game.new(DeckSet.from_dict(deck_dict))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # the saved decks are damaged
+            where = store.path or store.folder or ""
+            raise P.StoreError(P.Problem(P.CORRUPT_READ, {"file": str(where)}), store.language) from exc
         good = 0
         for cmd in commands:
             if not game.apply(cmd).ok:
