@@ -17,3 +17,25 @@ def test_render_cache_stays_within_its_byte_budget():
     # What is on screen now is still cached: the same words come back as the same surface.
     again = fonts.render("Card number 199: I choose what I do each day.", 96, (0, 0, 0), width=1600)
     assert again is fonts.render("Card number 199: I choose what I do each day.", 96, (0, 0, 0), width=1600)
+
+
+def test_resizing_for_a_long_time_keeps_few_font_files_open():
+    """Each Font holds its file open; a window dragged through hundreds of sizes must not run out."""
+    import os
+
+    from game.ui import text as text_mod
+    from game.ui.harness import game_at, make_app, push_screen
+
+    def open_files():
+        return len(os.listdir("/proc/self/fd"))
+
+    app = make_app((1280, 720))
+    push_screen(app, "play:talk", game_at("talk"))
+    app.step([])
+    before = open_files()
+    for i in range(80):  # from 1280x720 up to 4K: without a limit this opens about 160 fonts
+        app.resize((1280 + 32 * i, 720 + 18 * i))
+        app.step([])
+    assert len(app.fonts._fonts) <= text_mod.FONT_LIMIT
+    assert open_files() - before <= text_mod.FONT_LIMIT
+    assert app.top.find("prompt") is not None  # and it still draws

@@ -21,6 +21,8 @@ from game.ui.fontfallback import Chain, Coverage, boundaries, rtl_script, symbol
 
 __all__ = ["Fonts", "LineFont", "clean", "find_face", "rtl_script"]
 
+FONT_LIMIT = 96  # open Font objects kept (one screen at one size uses about 10 to 30)
+
 _FACES = {
     "sans": ["DejaVuSans.ttf"],
     "sans-bold": ["DejaVuSans-Bold.ttf"],
@@ -98,7 +100,9 @@ class Fonts:
             pygame.font.init()
         self.fonts_dir = fonts_dir
         self.dyslexic = dyslexic
-        self._fonts: dict[tuple, pygame.font.Font] = {}
+        # Each Font keeps its font file open, and every window size and text size needs new pixel sizes:
+        # only the most recently used are kept, so resizing a window for a while cannot run out of files.
+        self._fonts: OrderedDict = OrderedDict()
         self._paths: dict[str, Path | None] = {}
         self._renders: OrderedDict = OrderedDict()
         self._fits: OrderedDict = OrderedDict()
@@ -158,7 +162,9 @@ class Fonts:
         rtl = bool(script) if rtl is None else rtl
         key = (path, px, script, rtl)
         f = self._fonts.get(key)
-        if f is None:
+        if f is not None:
+            self._fonts.move_to_end(key)
+        else:
             f = pygame.font.Font(str(path) if path else None, px)
             if script:
                 # Right-to-left text (Arabic, Hebrew) and scripts with vowel signs (Bengali, Hindi) are
@@ -170,6 +176,8 @@ class Fonts:
                 except (pygame.error, AttributeError, ValueError):
                     pass
             self._fonts[key] = f
+            while len(self._fonts) > FONT_LIMIT:
+                self._fonts.popitem(last=False)
         return f
 
     def font(self, px: int, bold: bool = False, script: str | None = None) -> pygame.font.Font:
