@@ -443,6 +443,27 @@ def test_every_plan_made_reads_back_as_a_plan_file():
         assert again.language == (language or "en-GB")
 
 
+@pytest.mark.parametrize(
+    "name,shown",
+    [
+        ("Ann Jones", "AJ"),
+        ("Anne", "A"),  # a short name is not shown in full when initials were chosen
+        ("jo", "J"),
+        ("AJ", "AJ"),  # typed as initials already
+        ("A.J.", "A.J."),
+        ("Jean-Luc Picard", "JLP"),
+        ("(Bob) Smith", "BS"),
+        ("Siân ap Rhys", "SAR"),
+        ("علي", "ع"),
+        ("😀", "😀"),
+    ],
+)
+def test_initials_never_show_a_whole_name(name, shown):
+    g = new_game(players=[{"name": name, "shown_as": "initials", "shape": "star"}, {"name": "Sam"}])
+    assert g.state.player("p1").label == shown
+    assert g.plan().participants[0].label == shown
+
+
 def test_odd_text_is_kept_exactly():
     g = new_game(dice=False)
     ok(g, {"type": "choose_theme", "theme": "living"})

@@ -152,10 +152,13 @@ def _check_roles(mode: str, players: list[dict]) -> None:
 
 
 def initials(name: str) -> str:
+    """ "Ann Jones" -> "AJ". What was typed is kept only when it already looks like initials ("AJ",
+    "A.J."): a short name such as "Anne" must not be shown in full when someone chose initials."""
     parts = [w for w in name.replace("-", " ").split() if w]
-    if len(name) <= 4 and len(parts) <= 1:
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(name) <= 4 and len(parts) <= 1 and letters and all(ch.isupper() for ch in letters):
         return name
-    return "".join(w[0].upper() for w in parts)[:4]
+    return "".join(next((ch for ch in w if ch.isalnum()), w[0]).upper() for w in parts)[:4]
 
 
 def make_players(setup: dict, decks: DeckSet) -> list[Player]:
