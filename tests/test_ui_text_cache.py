@@ -39,3 +39,17 @@ def test_resizing_for_a_long_time_keeps_few_font_files_open():
     assert len(app.fonts._fonts) <= text_mod.FONT_LIMIT
     assert open_files() - before <= text_mod.FONT_LIMIT
     assert app.top.find("prompt") is not None  # and it still draws
+
+
+def test_icons_are_cached_within_a_byte_budget():
+    from game.ui.icons import Icons
+
+    pygame.display.init()
+    icons = Icons(cache_bytes=1024 * 1024)
+    for size in range(40, 240, 4):
+        for name in ("living", "people", "scale-real", "pass"):
+            icons.get(name, size, (0, 0, 0))
+    held = sum(s.get_width() * s.get_height() * s.get_bytesize() for s in icons._cache.values() if s)
+    assert held <= 1024 * 1024 and held == icons._held
+    again = icons.get("pass", 236, (0, 0, 0))  # the newest are still there
+    assert again is icons.get("pass", 236, (0, 0, 0))

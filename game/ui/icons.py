@@ -4,6 +4,7 @@ simple drawn mark, never an error."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 import pygame
@@ -11,19 +12,32 @@ import pygame
 from game import paths
 
 
+def _bytes(surf: pygame.Surface | None) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize() if surf is not None else 0
+
+
 class Icons:
-    def __init__(self, icons_dir: Path | None = None):
+    def __init__(self, icons_dir: Path | None = None, cache_bytes: int = 16 * 1024 * 1024):
         self.dir = icons_dir or paths.ICONS_DIR
-        self._cache: dict[tuple[str, int, tuple], pygame.Surface | None] = {}
+        # Every window size and colour needs its own copy: keep the recently used ones within a byte
+        # budget, so resizing a window (or a 4K screen) cannot grow memory without end.
+        self._cache: OrderedDict[tuple[str, int, tuple], pygame.Surface | None] = OrderedDict()
+        self._cache_bytes = cache_bytes
+        self._held = 0
 
     def get(self, name: str, size: int, colour) -> pygame.Surface | None:
         key = (name, int(size), tuple(colour))
         if key in self._cache:
+            self._cache.move_to_end(key)
             return self._cache[key]
         surf = self._load(name, int(size))
         if surf is not None:
             surf = tint(surf, colour)
         self._cache[key] = surf
+        self._held += _bytes(surf)
+        while self._held > self._cache_bytes and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._held -= _bytes(old)
         return surf
 
     def _load(self, name: str, size: int) -> pygame.Surface | None:
