@@ -1,4 +1,4 @@
-"""The pieces screens are made of: labels, buttons (icon + words), cards, chips, and a panel.
+"""The pieces screens are made of: labels, buttons (icon + words), cards and chips.
 
 Every widget knows its rect, role, words and colours, so tests (and the demo's autoplayer) can find
 "the Pass button" and tap its centre, and the layout test can check fit, overlap, size and contrast.
