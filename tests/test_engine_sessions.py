@@ -282,6 +282,22 @@ def previous_ratings(plan, card):
     return next(st.ratings for t in plan.themes for st in t.statements if st.card_id == card)
 
 
+def test_last_plans_actions_waiting_to_be_looked_back_on_can_be_corrected_and_removed():
+    previous = play(new_game(seed=2), seed=2).plan()
+    g = new_game(seed=3, previous_plan=previous.to_dict(), date="2027-02-23", dice=False)
+    s = g.state
+    first, *rest = [a.id for a in s.look_back_queue]
+    ok(g, {"type": "stop_game"})  # the summary shows them as this plan's actions ...
+    assert {a.id for a in g.plan().all_actions()} == {first, *rest}
+    ok(g, {"type": "edit_action", "action": first, "what": "Ring the GP"})  # ... so they can be put right
+    assert [a.what for a in g.plan().all_actions() if a.id == first] == ["Ring the GP"]
+    ok(g, {"type": "back_to_game"})
+    for action in [first, *rest]:  # removing every one during the look-back round ends the round
+        ok(g, {"type": "remove_action", "action": action})
+    assert s.phase == "choose_theme" and not s.look_back_queue
+    assert g.plan().all_actions() == []
+
+
 def test_a_carried_over_statement_and_action_do_not_make_a_theme_complete():
     first = play(new_game(seed=2), seed=2)
     previous = first.plan()

@@ -210,10 +210,13 @@ class RecordRules:
             setattr(action, k, v)
 
     def _do_remove_action(self, cmd: C.RemoveAction) -> None:
-        for acts in self.state.actions.values():
-            for a in acts:
+        s = self.state
+        for acts in [*s.actions.values(), s.look_back_queue]:
+            for i, a in enumerate(acts):
                 if a.id == cmd.action:
-                    acts.remove(a)
+                    del acts[i]
+                    if s.phase == "look_back" and not s.look_back_queue:
+                        self._start_turn(cmd.at)  # nothing left to look back on
                     return
         raise Refused("refuse_no_such_action", action=cmd.action)
 

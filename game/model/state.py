@@ -151,7 +151,9 @@ class State:
         return [a for acts in self.actions.values() for a in acts]
 
     def find_action(self, action_id: str) -> Action | None:
-        for a in self.all_actions():
+        """This plan's action, or one of last plan's still waiting to be looked back on (the plan
+        draft shows those too, so they can be corrected like any other)."""
+        for a in self.all_actions() + self.look_back_queue:
             if a.id == action_id:
                 return a
         return None
