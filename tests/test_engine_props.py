@@ -21,7 +21,7 @@ junk_values = st.one_of(
     st.booleans(),
     st.integers(-3, 10),
     st.text(max_size=12),
-    st.sampled_from(["p1", "p2", "living", "real", "living-01", "a1", "n1", "pa1", "pa2", "done"]),
+    st.sampled_from(["p1", "p2", "living", "real", "living-01", "a1", "n1", "pa6", "pa21", "done"]),
 )
 junk_command = st.fixed_dictionaries(
     {
