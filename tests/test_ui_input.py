@@ -529,3 +529,38 @@ def test_words_typed_to_park_are_kept_when_the_window_closes_with_the_dialog_ope
     type_text(app, "The garden gate")
     app.close()
     assert saved.get("park") == "The garden gate"
+
+
+def test_a_review_starts_with_last_times_people_filled_in():
+    from game.ui.screens.setup import SetupScreen
+
+    app = make_app((1280, 720))
+    prev = {
+        "title": "Rose House plan",
+        "service": "Rose House",
+        "participants": [
+            {"id": "p1", "label": "Ann", "shown_as": "name", "role": "player"},
+            {"id": "p2", "label": "Player 2", "shown_as": "anonymous", "role": "player"},
+            {"id": "p3", "label": "Tom", "shown_as": "name", "role": "facilitator"},
+            {"id": "p4", "label": "Café Zoë ✔", "shown_as": "name", "role": "player"},
+        ],
+    }
+    scr = SetupScreen(app, mode="group", previous_plan=prev)
+    assert [(p.box.text, p.shown_as) for p in scr.players] == [
+        ("Ann", "name"),
+        ("", "anonymous"),
+        ("Café Zoë ✔", "name"),
+    ]
+    one = SetupScreen(
+        app,
+        mode="one-to-one",
+        previous_plan={
+            "participants": [
+                {"id": "p1", "label": "Sam", "shown_as": "name", "role": "supporter"},
+                {"id": "p2", "label": "Ann", "shown_as": "name", "role": "person"},
+            ]
+        },
+    )
+    assert [(p.box.text, p.role) for p in one.players] == [("Sam", "supporter"), ("Ann", "person")]
+    odd = SetupScreen(app, mode="group", previous_plan={"participants": ["not a person", {}]})
+    assert len(odd.players) == 2 and odd.players[0].box.text == ""

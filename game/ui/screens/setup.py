@@ -106,8 +106,29 @@ class SetupScreen(FramedScreen):
             (0, 0, 10, 10), "plan_date", day.strftime("%d/%m/%Y"), max_chars=10, single_line=True
         )
         self.set_mode(mode)
+        self._same_people_as(prev.get("participants") or [])
         if self.deck_problems:
             self.message = self.deck_problem_words()
+
+    def _same_people_as(self, participants: list) -> None:
+        """A review starts with last time's people already filled in (names as they were shown, tokens
+        only for those who were anonymous), so nobody types them again; change or remove any of them."""
+        people = [p for p in participants if isinstance(p, dict) and p.get("role") != "facilitator"][:8]
+        if not people:
+            return
+        if self.mode != "one-to-one":
+            while len(self.players) < len(people):
+                self.add_player()
+            del self.players[max(2, len(people)) :]  # no empty extra rows to fill or remove
+        for row, person in zip(self.players, people, strict=False):
+            if person.get("shown_as") == "anonymous":
+                row.shown_as = "anonymous"
+            elif person.get("shown_as", "name") == "name":
+                row.box.set_text(str(person.get("label") or ""))
+            if self.mode == "one-to-one" and person.get("role") in ("person", "supporter"):
+                row.role = person["role"]
+        if self.mode == "one-to-one" and self.players[0].role == self.players[1].role:
+            self.players[0].role, self.players[1].role = "person", "supporter"
 
     # ----- choices --------------------------------------------------------------------------------
     def load_decks(self) -> None:
