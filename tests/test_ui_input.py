@@ -564,3 +564,21 @@ def test_a_review_starts_with_last_times_people_filled_in():
     assert [(p.box.text, p.role) for p in one.players] == [("Sam", "supporter"), ("Ann", "person")]
     odd = SetupScreen(app, mode="group", previous_plan={"participants": ["not a person", {}]})
     assert len(odd.players) == 2 and odd.players[0].box.text == ""
+
+
+def test_back_after_parking_a_topic_keeps_its_words_for_talk_about_later(monkeypatch):
+    saved = {}
+    app = make_app((1920, 1080))
+    link = game_at("pick")
+    monkeypatch.setattr(link, "save_draft", lambda f, t: saved.__setitem__(f, t))
+    monkeypatch.setattr(link, "drafts", lambda: dict(saved))
+    scr = push_screen(app, "play:pick", link)
+    app.step([])
+    touch(app, "park", also_fake_mouse=False)
+    type_text(app, "Bus passes")
+    touch(app, "save", also_fake_mouse=False)
+    assert [p.text for p in scr.state.parked] == ["Bus passes"]
+    touch(app, "back", also_fake_mouse=False)
+    assert scr.state.parked == []
+    touch(app, "park", also_fake_mouse=False)
+    assert app.top.box.text == "Bus passes"

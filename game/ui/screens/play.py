@@ -318,6 +318,7 @@ class PlayScreen(FramedScreen):
         s = self.state
         out = {n.id: ("note", n.text) for ns in s.notes.values() for n in ns}
         out.update({a.id: ("action_what", a.what) for acts in s.actions.values() for a in acts})
+        out.update({f"parked:{i}:{p.text}": ("park", p.text) for i, p in enumerate(s.parked)})
         return out
 
     def _put_back(self, before: dict[str, tuple[str, str]]) -> None:
@@ -327,6 +328,11 @@ class PlayScreen(FramedScreen):
         if len(gone) != 1:
             return
         field, text = gone[0]
+        if field == "park":
+            # A topic parked just now: it comes back in Talk about later, unless other words wait there.
+            if not self.link.drafts().get("park"):
+                self.link.save_draft("park", text)
+            return
         if field == "note" and self.phase == "celebrate":
             field = "celebrate"
         box = self.boxes[field]
