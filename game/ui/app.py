@@ -26,7 +26,6 @@ from game.words import Words
 
 SPEECH_DONE = pygame.event.custom_type()
 TICK = pygame.event.custom_type()  # once a second while a timer or a draft save is due
-MIN_SIZE = (1280, 720)
 
 
 class App:
