@@ -419,6 +419,7 @@ def test_refused_commands_say_why_and_change_nothing(cmd, reason):
         ),
         ({"mode": "chess"}, "refuse_setup"),
         ({"date": "2026-02-30"}, "refuse_bad_date"),
+        ({"date": "9999-12-01"}, "refuse_bad_date"),  # three months on is past the calendar's end
         ({"players": [{"name": "A", "shape": "star"}, {"name": "B", "shape": "star"}]}, "refuse_same_shape"),
         ({"players": [{"name": ""}, {"name": "B"}]}, "refuse_player_name"),
         ({"themes": ["nope"]}, "refuse_setup"),

@@ -29,9 +29,11 @@ def parse_date(text: str | None) -> dt.date | None:
     if not isinstance(text, str) or len(text) != 10:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         return None
+    # Months are added to dates (due dates, the next review): keep clear of the calendar's end, year 9999.
+    return day if day.year < 9900 else None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
