@@ -179,10 +179,16 @@ def test_enter_in_a_name_or_title_goes_on_instead_of_breaking_the_line():
     app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ann")])
     app.step([key_event(pygame.K_RETURN)])
     app.step([pygame.event.Event(pygame.TEXTINPUT, text="Marie")])
-    assert scr.players[0].box.text == "Ann" and scr.focus_key != "name:p1"
+    assert scr.players[0].box.text == "Ann" and scr.focus_key == "name:p2"
+    scr.set_focus(scr.players[-1].box.key)
+    app.step([key_event(pygame.K_RETURN)])
+    assert scr.focus_key == "next"  # after the last name, Enter lands on Next (a second Enter goes on)
     scr = push_screen(app, "setup:details")
     app.step([])
     scr.set_focus("plan_title")
     scr.title_box.set_text("Rose")
     app.step([key_event(pygame.K_RETURN)])
     assert scr.title_box.text == "Rose" and scr.focus_key == "plan_service"
+    scr.set_focus("plan_date")
+    app.step([key_event(pygame.K_RETURN)])
+    assert scr.focus_key == "next"  # not Back

@@ -199,9 +199,10 @@ class Screen:
             if w.handle(self.app, e):
                 return True
             if e.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                # Enter in a one-line box (a name, a date) goes on to the next thing, as Tab does.
+                # Enter in a one-line box (a name, a date) goes on: to the next box, or after the last
+                # one to the main button, so a second Enter does the obvious thing (never Back).
                 self.show_focus = True
-                return self.move_focus(1)
+                return self.enter_onwards(w)
             if e.key not in (pygame.K_UP, pygame.K_DOWN):
                 return False
         if e.key == pygame.K_ESCAPE:
@@ -220,6 +221,16 @@ class Screen:
                 self.show_focus = True
                 return self.activate(w)
         return False
+
+    def enter_onwards(self, box: TextBox) -> bool:
+        items = self.focusables()
+        after = items[items.index(box) + 1 :] if box in items else []
+        nxt = next((w for w in after if isinstance(w, TextBox)), None)
+        nxt = nxt or next((w for w in items if getattr(w, "style", "") == "primary"), None)
+        if nxt is None:
+            return self.move_focus(1)
+        self.set_focus(nxt.key)
+        return True
 
     def move_focus(self, step: int) -> bool:
         items = self.focusables()
