@@ -582,3 +582,16 @@ def test_back_after_parking_a_topic_keeps_its_words_for_talk_about_later(monkeyp
     assert scr.state.parked == []
     touch(app, "park", also_fake_mouse=False)
     assert app.top.box.text == "Bus passes"
+
+
+def test_back_after_saving_a_look_back_puts_its_note_back():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:look_back", game_at("look_back"))
+    app.step([])
+    touch(app, "status:started", also_fake_mouse=False)
+    touch(app, "lookback_note", also_fake_mouse=False)
+    type_text(app, "Half done, the timetable is up")
+    touch(app, "save_lookback", also_fake_mouse=False)
+    assert scr.boxes["lookback_note"].text == ""
+    touch(app, "back", also_fake_mouse=False)
+    assert scr.boxes["lookback_note"].text == "Half done, the timetable is up"

@@ -319,12 +319,18 @@ class PlayScreen(FramedScreen):
         out = {n.id: ("note", n.text) for ns in s.notes.values() for n in ns}
         out.update({a.id: ("action_what", a.what) for acts in s.actions.values() for a in acts})
         out.update({f"parked:{i}:{p.text}": ("park", p.text) for i, p in enumerate(s.parked)})
+        out.update(
+            {f"looked:{i}": ("lookback_note", lb.note) for i, lb in enumerate(s.you_said_we_did) if lb.note}
+        )
         return out
 
     def _put_back(self, before: dict[str, tuple[str, str]]) -> None:
         """Back took away a note or an action just added: its words go back in the box, so going back
         never loses what someone said (they can change it and add it again, or clear it)."""
         gone = [v for k, v in before.items() if k not in self._said()]
+        # Taking back a look-back also takes back the earlier action it carried forward: the note is
+        # what was typed.
+        gone = [v for v in gone if v[0] == "lookback_note"] or gone
         if len(gone) != 1:
             return
         field, text = gone[0]
