@@ -159,8 +159,6 @@ def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAME
             if g.state.phase == target:
                 if step == "landed" and g.state.turn.roll is None:
                     break
-                if step == "talk" and not any(g.state.notes.values()):
-                    pass
                 return GameLink(g, None, MemoryStore(None))
             if g.state.phase == "finished":
                 break
