@@ -488,6 +488,7 @@ class Game(RecordRules):
             player = self._player_or_active(cmd.player)
             t.ratings[player.id] = None
             self._write_ratings()
+            self.event = "event_passed"
             if player.id == t.player:
                 s.phase = "talk"
                 t.prompt = 0
