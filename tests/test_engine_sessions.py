@@ -241,16 +241,42 @@ def test_going_back_to_the_game_after_stopping_in_the_look_back_round_finishes_t
     assert g.state.phase == "look_back" and len(g.state.look_back_queue) == waiting - 1
 
 
-def test_going_back_to_the_game_mid_turn_still_counts_the_round():
+def test_going_back_to_the_game_mid_turn_carries_on_that_turn_and_rounds_still_count():
     g = new_game(n=2, dice=False, length={"kind": "rounds", "value": 2})
     ok(g, {"type": "pass"})  # p1's turn
     ok(g, {"type": "choose_theme", "theme": "living"})  # p2, the last in the round
+    dealt = list(g.state.turn.dealt)
     ok(g, {"type": "stop_game"})
-    ok(g, {"type": "back_to_game"})  # p2's unfinished turn ends: round 1 is done
+    ok(g, {"type": "back_to_game"})  # p2 carries on picking from the same cards
+    assert g.state.phase == "pick" and g.state.turn.dealt == dealt and g.state.active_player.id == "p2"
+    ok(g, {"type": "pass"})  # p2's turn ends: round 1 is done
     assert g.state.rounds_done == 1 and g.state.active_player.id == "p1"
     ok(g, {"type": "pass"})
     ok(g, {"type": "pass"})  # round 2 ends the game: two rounds, not three
     assert g.state.phase == "summary" and g.state.stop_reason == "length"
+
+
+def test_going_back_to_the_game_resumes_the_talk_where_it_was():
+    g = new_game(dice=False)
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    ok(g, {"type": "pick_card", "card": g.state.turn.dealt[0]})
+    ok(g, {"type": "next"})
+    ok(g, {"type": "next"})  # on the second prompt
+    ok(g, {"type": "add_note", "text": "We forget to ask."})
+    ok(g, {"type": "stop_game"})
+    ok(g, {"type": "back_to_game"})
+    assert g.state.phase == "talk" and g.state.turn.prompt == 1 and g.state.active_player.id == "p1"
+
+
+def test_going_back_after_the_summary_removed_the_turns_card_ends_that_turn():
+    g = new_game(dice=False)
+    ok(g, {"type": "choose_theme", "theme": "living"})
+    card = g.state.turn.dealt[0]
+    ok(g, {"type": "pick_card", "card": card})
+    ok(g, {"type": "stop_game"})
+    ok(g, {"type": "remove_statement", "card": card})
+    ok(g, {"type": "back_to_game"})
+    assert g.state.phase == "choose_theme" and g.state.active_player.id == "p2"
 
 
 def test_corrections_reach_this_sessions_statement_when_a_carried_card_is_talked_about_again():
@@ -553,3 +579,15 @@ def test_the_plan_keeps_the_words_it_was_played_with_after_the_deck_changes():
     carried = {st.card_id: st.text for t in review.plan().themes for st in t.statements if st.carried_over}
     assert carried == said  # last time's words, not the new deck's
     assert [d.version for d in first.decks] == ["1.2"] and [d.version for d in review.plan().decks] == ["2.0"]
+
+
+def test_topics_parked_last_time_are_carried_into_the_review():
+    first = new_game(dice=False)
+    ok(first, {"type": "park", "text": "Money and bills", "theme": "control"})
+    ok(first, {"type": "stop_game"})
+    ok(first, {"type": "confirm_plan"})
+    review = new_game(previous_plan=first.plan().to_dict(), date="2027-02-23", dice=False)
+    assert [(p.text, p.theme) for p in review.plan().parked] == [("Money and bills", "control")]
+    ok(review, {"type": "stop_game"})
+    ok(review, {"type": "remove_parked", "index": 0})  # dealt with now: the group can take it off
+    assert review.plan().parked == []

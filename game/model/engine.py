@@ -18,6 +18,7 @@ from game.model.errors import Refused
 from game.model.plan import (
     Action,
     Note,
+    Parked,
     Plan,
     Rating,
     Statement,
@@ -217,6 +218,11 @@ class Game(RecordRules):
         prev = setup_rules.previous_plan(setup)
         if prev is not None:
             s.previous_date = prev.date
+            # Topics parked last time are still waiting: nobody should have to raise them again.
+            s.parked.extend(
+                Parked(text=p.text, theme=p.theme if self.decks.has_theme(p.theme or "") else None, by=p.by)
+                for p in prev.parked
+            )
             for t in prev.themes:
                 for st in t.statements:
                     if self.decks.has_theme(t.id):

@@ -148,13 +148,27 @@ class RecordRules:
         s = self.state
         if s.turn is not None and s.turn.everyone and not s.turn.revealed and s.turn.ratings:
             self._reveal()  # views given so far are shown rather than silently lost
+        s.stopped_in = s.phase
         s.phase = "summary"
         s.stop_reason = "stopped"
 
+    def _can_carry_on(self) -> bool:
+        """The group stopped mid-turn and that turn is still whole (the summary did not remove its card)."""
+        s, t = self.state, self.state.turn
+        if s.stop_reason != "stopped" or t is None or s.stopped_in is None:
+            return False
+        if t.card is None:
+            return True
+        return any(st.card_id == t.card and not st.carried_over for st in s.statements.get(t.theme, []))
+
     def _do_back_to_game(self, cmd: C.BackToGame) -> None:
         s = self.state
+        carry_on = self._can_carry_on()
         s.stop_reason = None
-        if s.turn is None and s.look_back_queue and not s.turns:
+        stopped_in, s.stopped_in = s.stopped_in, None
+        if carry_on:
+            s.phase = stopped_in  # carry on exactly where the group stopped
+        elif s.turn is None and s.look_back_queue and not s.turns:
             s.phase = "look_back"  # stopped during the look-back round: finish it first
         elif s.turn is not None and s.turn.card is None and s.turn.theme is None:
             s.phase = "roll" if s.setup["dice"] else "choose_theme"

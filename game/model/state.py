@@ -114,6 +114,7 @@ class State:
     next_review: str | None = None
     previous_date: str | None = None
     stop_reason: str | None = None  # "length" or "stopped"
+    stopped_in: str | None = None  # the step the group stopped at, so "back to the game" carries on there
 
     def player(self, player_id: str) -> Player:
         for p in self.players:
