@@ -591,3 +591,13 @@ def test_topics_parked_last_time_are_carried_into_the_review():
     ok(review, {"type": "stop_game"})
     ok(review, {"type": "remove_parked", "index": 0})  # dealt with now: the group can take it off
     assert review.plan().parked == []
+
+
+def test_players_with_the_same_initials_are_told_apart():
+    players = [
+        {"name": "Ann Jones", "shown_as": "initials", "shape": "star"},
+        {"name": "Alan James", "shown_as": "initials", "shape": "circle"},
+        {"name": "Sam", "shape": "square"},
+    ]
+    g = new_game(players=players)
+    assert [p.label for p in g.plan().participants] == ["AJ", "AJ (2)", "Sam"]

@@ -172,6 +172,13 @@ def make_players(setup: dict, decks: DeckSet) -> list[Player]:
         else:
             label = words.get("token_" + p["shape"])
         out.append(Player(**p, label=label))
+    # Two people with the same initials (or name) must still be told apart in the plan's views.
+    seen: dict[str, int] = {}
+    for player in out:
+        key = player.label.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            player.label = f"{player.label} ({seen[key]})"
     return out
 
 
