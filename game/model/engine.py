@@ -113,13 +113,6 @@ class Game(RecordRules):
                 allowed = allowed | TIMER
         return allowed
 
-    def can(self, command) -> Outcome:
-        """Would this command be accepted? (Tries it on a copy; the game is not changed.)"""
-        probe = Game(self.decks)
-        probe._steps = list(self._steps)
-        probe._rebuild()
-        return probe.apply(command)
-
     def apply(self, command) -> Outcome:
         try:
             cmd = C.from_dict(command)
@@ -151,10 +144,6 @@ class Game(RecordRules):
 
     def plan(self) -> Plan:
         return build_plan(self.state, self.decks)
-
-    @property
-    def can_undo(self) -> bool:
-        return len(self._steps) > 1
 
     def timer_remaining(self, now: float) -> float | None:
         """Seconds left on the workshop turn timer, or None when there is no timer."""
