@@ -1,4 +1,5 @@
-"""Choosing a saved game to carry on, or an earlier plan to review (and deleting one for good)."""
+"""Choosing a saved game to carry on, or an earlier plan to review, save as files again, or delete for
+good."""
 
 from __future__ import annotations
 
@@ -117,15 +118,30 @@ class ChooseGameScreen(FramedScreen):
         out = []
         for i, r in enumerate(items[self.page * per : (self.page + 1) * per]):
             rr = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
-            main, dele = cols(rr, [1.0, m.px(300)], m.gap)
+            if self.what == "plans":
+                main, again, dele = cols(rr, [1.0, m.px(300), m.px(240)], m.gap)
+            else:
+                (main, dele), again = cols(rr, [1.0, m.px(300)], m.gap), None
             rid = str(_get(r, "id"))
-            title = _get(r, "title") or w("untitled")
-            words = w(
-                "choose_row", title=title, service=_get(r, "service") or "", date=show_day(_get(r, "date"))
-            )
+            # Very long names are cut (in the middle, so "... for March" still shows) to keep the words
+            # at full size; the whole name is in the plan itself.
+            title = shorten(_get(r, "title") or w("untitled"), 60)
+            service = shorten(_get(r, "service") or "", 36)
+            words = w("choose_row", title=title, service=service, date=show_day(_get(r, "date")))
             out.append(
                 Button(main, words, f"open:{rid}", lambda rid=rid, r=r: self.open(rid, r), icon="play")
             )
+            if again is not None:
+                out.append(
+                    Button(
+                        again,
+                        w("btn_export_plan_again"),
+                        f"export:{rid}",
+                        lambda rid=rid: self.export(rid),
+                        icon="export",
+                        size="small",
+                    )
+                )
             if self.confirm_delete == rid:
                 out.append(
                     Button(
@@ -176,6 +192,43 @@ class ChooseGameScreen(FramedScreen):
         except Exception:  # noqa: BLE001
             self.message = self.app.w("delete_failed")
         self.confirm_delete = None
+
+    def kept_plan(self, rid: str):
+        """The kept plan as a Plan, or None (with a message on screen) if it cannot be read."""
+        import json
+
+        from game.model.plan import Plan
+        from game.model.planio import PlanFormatError, read_plan
+
+        try:
+            data = self.app.store.load_plan(rid)
+        except Exception:  # noqa: BLE001 - gone, or the store cannot be read: say so, keep the list
+            data = None
+        if not isinstance(data, dict) or not data:
+            self.message = self.app.w("plan_read_failed")
+            return None
+        try:
+            return read_plan(json.dumps(data, ensure_ascii=False))
+        except PlanFormatError:
+            pass  # kept by another version of the game: use it as kept if its records still fit
+        except Exception:  # noqa: BLE001
+            pass
+        try:
+            return Plan.from_dict(data)
+        except Exception:  # noqa: BLE001
+            self.message = self.app.w("plan_read_failed")
+            return None
+
+    def export(self, rid: str) -> None:
+        """Save a kept plan's files again (e.g. last month's plan), without playing it again."""
+        from game.ui.screens.export import ExportScreen
+
+        plan = self.kept_plan(rid)
+        if plan is None:
+            return
+        self.confirm_delete = None
+        self.message = None
+        self.app.push(ExportScreen(self.app, plan, None, from_history=True))
 
     def open(self, rid: str, row) -> None:
         if self.what == "games":

@@ -1,5 +1,6 @@
 """Saving the plan as files: choose which kinds and which folder, then see exactly where they went.
-The writing happens in a worker thread so the screen never freezes."""
+Reached at the end of a game (with its live game) or from the plan history list (a kept plan, no game:
+Back returns to the list). The writing happens in a worker thread so the screen never freezes."""
 
 from __future__ import annotations
 
@@ -65,9 +66,11 @@ class ExportScreen(FramedScreen):
     name = "export"
     title_key = "export_title"
 
-    def __init__(self, app, plan, link=None, folder: str | None = None):
+    def __init__(self, app, plan, link=None, folder: str | None = None, from_history: bool = False):
         super().__init__(app)
         self.plan, self.link = plan, link
+        # A plan kept from an earlier session: there is no game to reopen, and Back goes to the plan list.
+        self.from_history = from_history and link is None
         self.formats = set(ALL_FORMATS)
         self.folder = TextBox(
             (0, 0, 10, 10), "folder", str(folder or default_folder(app)), max_chars=400, single_line=True
@@ -79,11 +82,35 @@ class ExportScreen(FramedScreen):
         self._home_warned: int | None = None
 
     def title(self) -> str:
-        return self.app.w("export_saved_title" if self.files else "export_title")
+        if self.files:
+            return self.app.w("export_saved_title")
+        if self.from_history:
+            from game.ui.screens.choose import shorten
+            from game.ui.screens.setup import show_day
+
+            return self.app.w(
+                "export_history_title",
+                title=shorten(self.plan.title or self.app.w("untitled"), 90),
+                date=show_day(self.plan.date),
+            )
+        return self.app.w("export_title")
+
+    def _next_group(self) -> bool:
+        """After a workshop game, the main button starts the next group's practice game."""
+        return bool(self.plan.practice) and not self.from_history
 
     def bottom_buttons(self):
         w = self.app.w
-        back = ("reopen", w("btn_reopen"), self.reopen if self.link is not None else None, "back", "button")
+        if self.from_history:
+            back = ("back", w("btn_back_to_plans"), self.to_list, "back", "button")
+        else:
+            back = (
+                "reopen",
+                w("btn_reopen"),
+                self.reopen if self.link is not None else None,
+                "back",
+                "button",
+            )
         if self.files is not None:
             return [
                 back,
@@ -91,7 +118,7 @@ class ExportScreen(FramedScreen):
                 ("again", w("btn_export_again"), self.again, "export", "button"),
                 (
                     "home",
-                    w("btn_next_group" if self.plan.practice else "btn_home"),
+                    w("btn_next_group" if self._next_group() else "btn_home"),
                     self.home,
                     "play",
                     "primary",
@@ -118,8 +145,23 @@ class ExportScreen(FramedScreen):
         self.app.replace(PlayScreen(self.app, self.link))
 
     def back(self) -> bool:
-        self.home()
+        if self.from_history:
+            self.to_list()
+        else:
+            self.home()
         return True
+
+    def to_list(self) -> None:
+        """Back to the plan history list this screen was opened from."""
+        if len(self.app.screens) > 1 and self.app.top is self:
+            self.app.pop()
+            return
+        from game.ui.screens.choose import ChooseGameScreen
+        from game.ui.screens.start import StartScreen
+
+        # Opened some other way (no list underneath): rebuild Start -> Review a plan.
+        self.app.reset_to(StartScreen(self.app))
+        self.app.push(ChooseGameScreen(self.app, "plans"))
 
     # ----- steps still waiting to be saved (the disk was full when the plan was confirmed) -----------------
     def _waiting(self) -> bool:
@@ -152,13 +194,13 @@ class ExportScreen(FramedScreen):
         if self._waiting() and self._home_warned != len(self.link.game.log):
             # Going now would lose the steps that wait for room on the disk: say so once.
             self._home_warned = len(self.link.game.log)
-            again = "btn_next_group" if self.files is not None and self.plan.practice else "btn_home"
+            again = "btn_next_group" if self.files is not None and self._next_group() else "btn_home"
             self.message = self.app.w("export_leave_unsaved", again=self.app.w(again))
             self.needs_build = True
             return
 
         self.app.reset_to(StartScreen(self.app))
-        if self.plan.practice:
+        if self._next_group():
             # Workshops: straight on to a fresh practice game for the next group; nothing is carried over.
             from game.ui.screens.setup import SetupScreen
 
