@@ -220,6 +220,12 @@ def test_opened_with_no_list_underneath_back_still_shows_the_list(tmp_path):
     app.step([])
     app.top.back()
     assert [s.name for s in app.screens] == ["start", "choose"]
+    # Something else underneath (not the plan list): still back to the list, not to that screen.
+    app.reset_to(StartScreen(app))
+    app.push(ChooseGameScreen(app, "games"))
+    app.push(ExportScreen(app, plan, None, from_history=True))
+    app.top.back()
+    assert [s.name for s in app.screens] == ["start", "choose"] and app.top.what == "plans"
 
 
 def _fits(app, size):
@@ -306,3 +312,26 @@ def test_the_plan_history_json_in_the_store_is_untouched_by_saving_again(tmp_pat
     back = read_plan(next(f for f in scr.files if f.suffix == ".json"))
     assert back.title == ODD_PLANS[1][0] and back.service == ODD_PLANS[1][1]
     assert json.dumps(store.load_plan(plan_id), sort_keys=True) == before
+
+
+def test_a_kept_plan_the_checks_refuse_is_still_used_if_it_fits_and_a_broken_one_is_explained(tmp_path):
+    store = kept_store(tmp_path, plans=ODD_PLANS[:1])
+    plan_id = store.list_plans()[0]["id"]
+    good = store.load_plan(plan_id)
+    app = make_app((1280, 720), store=store)
+    app.push(StartScreen(app))
+    app.push(ChooseGameScreen(app, "plans"))
+    app.step([])
+    chooser = app.top
+
+    # Kept by an older version (its format name differs): the records still fit, so it is used.
+    store.load_plan = lambda rid: {**good, "format": "an-older-name"}
+    chooser.export(plan_id)
+    assert app.top.name == "export" and app.top.plan.title == "Rose House plan"
+    app.top.back()
+
+    # Records that do not fit at all: a plain message, the list stays, nothing crashes.
+    for broken in ({"title": ["not", "text"], "surprise": 1}, [], None, "text"):
+        store.load_plan = lambda rid, broken=broken: broken
+        chooser.export(plan_id)
+        assert app.top is chooser and chooser.message == app.w("plan_read_failed")

@@ -198,7 +198,7 @@ class ChooseGameScreen(FramedScreen):
         import json
 
         from game.model.plan import Plan
-        from game.model.planio import PlanFormatError, read_plan
+        from game.model.planio import read_plan
 
         try:
             data = self.app.store.load_plan(rid)
@@ -209,9 +209,7 @@ class ChooseGameScreen(FramedScreen):
             return None
         try:
             return read_plan(json.dumps(data, ensure_ascii=False))
-        except PlanFormatError:
-            pass  # kept by another version of the game: use it as kept if its records still fit
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - e.g. kept by another version: used as kept if its records fit
             pass
         try:
             return Plan.from_dict(data)

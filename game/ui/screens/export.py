@@ -153,11 +153,13 @@ class ExportScreen(FramedScreen):
 
     def to_list(self) -> None:
         """Back to the plan history list this screen was opened from."""
-        if len(self.app.screens) > 1 and self.app.top is self:
-            self.app.pop()
-            return
         from game.ui.screens.choose import ChooseGameScreen
         from game.ui.screens.start import StartScreen
+
+        under = self.app.screens[-2] if len(self.app.screens) > 1 and self.app.top is self else None
+        if isinstance(under, ChooseGameScreen) and under.what == "plans":
+            self.app.pop()
+            return
 
         # Opened some other way (no list underneath): rebuild Start -> Review a plan.
         self.app.reset_to(StartScreen(self.app))
