@@ -12,7 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+
+from bench_table import report  # noqa: E402
 
 from game.model.deckload import DeckError, load_deck, load_deck_text, load_decks  # noqa: E402
 from game.paths import shipped_decks  # noqa: E402
@@ -126,14 +128,7 @@ def measure(runs: int = 7, quick: bool = False) -> list[dict]:
 
 
 def main() -> int:
-    rows = measure()
-    for row in rows:
-        verdict = "ok" if row["value"] <= row["target"] else "OVER TARGET"
-        print(
-            f"{row['name']:<46} {row['value']:>8.4f} {row['unit']}  (target {row['target']} {row['unit']}) "
-            f"{verdict}  [{row['note']}]"
-        )
-    return 0 if all(r["value"] <= r["target"] for r in rows) else 1
+    return report(measure())
 
 
 if __name__ == "__main__":

@@ -17,8 +17,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from bench_table import figure, report  # noqa: E402
 
 from game.export import FORMATS, export_plan, render_all  # noqa: E402
 from game.export.sample import long_plan  # noqa: E402
@@ -46,35 +49,22 @@ def measure(quick: bool = False) -> list[dict]:
     try:
         counter = iter(range(10_000))
         all_ms = _median_ms(lambda: export_plan(plan, FORMATS, tmp / f"run-{next(counter)}"), repeats)
-        rows.append(_row(f"export: {TURNS}-turn plan, all formats to disk", all_ms, "ms", TARGET_ALL_MS))
+        rows.append(figure(f"export: {TURNS}-turn plan, all formats to disk", all_ms, "ms", TARGET_ALL_MS))
         for name in FORMATS:
             ms = _median_ms(lambda name=name: render_all(plan, [name]), repeats)
-            rows.append(_row(f"export: {TURNS}-turn plan, {name} only (in memory)", ms, "ms", TARGET_ALL_MS))
+            rows.append(
+                figure(f"export: {TURNS}-turn plan, {name} only (in memory)", ms, "ms", TARGET_ALL_MS)
+            )
         text = plan_to_json(plan)
-        rows.append(_row(f"export: read a {TURNS}-turn plan file", _median_ms(lambda: read_plan(text), repeats), "ms",
+        rows.append(figure(f"export: read a {TURNS}-turn plan file", _median_ms(lambda: read_plan(text), repeats), "ms",
                          TARGET_READ_MS))  # fmt: skip
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return rows
 
 
-def _row(name: str, value: float, unit: str, target: float) -> dict:
-    return {"name": name, "value": round(value, 2), "unit": unit, "target": target}
-
-
 def main(argv: list[str] | None = None) -> int:
-    quick = "--quick" in (argv if argv is not None else sys.argv[1:])
-    rows = measure(quick=quick)
-    width = max(len(r["name"]) for r in rows)
-    bad = 0
-    for r in rows:
-        ok = r["value"] <= r["target"]
-        bad += not ok
-        print(
-            f"{r['name']:<{width}}  {r['value']:>9.2f} {r['unit']:<3} target <= {r['target']:g} {r['unit']}"
-            f"  {'ok' if ok else 'SLOW'}"
-        )
-    return 1 if bad else 0
+    return report(measure(quick="--quick" in (argv if argv is not None else sys.argv[1:])))
 
 
 if __name__ == "__main__":

@@ -25,12 +25,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-
-def row(name, value, unit, target=None, lower_is_better=True, note=""):
-    ok = None
-    if target is not None and value is not None:
-        ok = value <= target if lower_is_better else value >= target
-    return {"name": name, "value": value, "unit": unit, "target": target, "ok": ok, "note": note}
+from bench_table import print_table, row  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -385,35 +380,6 @@ SECTIONS = [
     ("store", lambda q: module_rows("store_bench", q)),
     ("memory", memory),
 ]
-
-
-def fmt(v) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, float):
-        return f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
-    return str(v)
-
-
-def print_table(rows: list[dict]) -> None:
-    head = ("figure", "value", "unit", "target", "result")
-    lines = [
-        (
-            r["name"],
-            fmt(r["value"]),
-            r["unit"],
-            "≤ " + fmt(r["target"]) if r["target"] is not None else "",
-            {True: "pass", False: "FAIL", None: ""}[r["ok"]],
-        )
-        for r in rows
-    ]
-    widths = [max(len(x) for x in col) for col in zip(head, *lines, strict=False)]
-    print("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
-    print("  ".join("-" * w for w in widths))
-    for line, r in zip(lines, rows, strict=True):
-        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)))
-        if r["note"]:
-            print("    " + r["note"])
 
 
 def main(argv: list[str] | None = None) -> int:

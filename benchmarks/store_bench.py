@@ -17,12 +17,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from bench_table import figure, report  # noqa: E402
 
 from game.model.autoplay import choose  # noqa: E402
-from game.model.deck import Card, DeckInfo, DeckSet, Prompt, ScalePoint, Theme  # noqa: E402
+from game.model.deck import DeckSet  # noqa: E402
+from game.model.deckload import load_deckset  # noqa: E402
 from game.model.engine import Game  # noqa: E402
+from game.paths import DECKS_DIR  # noqa: E402
 from game.store import open_store  # noqa: E402
 from game.store.session import PlaySession  # noqa: E402
 
@@ -36,47 +41,8 @@ TARGET_RESUME_MS = 500.0
 
 
 def deckset() -> DeckSet:
-    """The shipped main deck if it can be read, else a stand-in of the same shape."""
-    try:
-        import yaml
-
-        raw = yaml.safe_load((ROOT / "decks" / "making-it-real.yaml").read_text(encoding="utf-8"))
-        return DeckSet(
-            decks=(
-                DeckInfo(id=raw["id"], title=raw["title"], version=str(raw["version"]), language="en-GB"),
-            ),
-            themes=tuple(
-                Theme(t["id"], t["title"], t["question"], t["colour"], t["icon"]) for t in raw["themes"]
-            ),
-            cards=tuple(
-                Card(c["id"], c["theme"], c["text"], c.get("easy_read"), c.get("we"), deck=raw["id"])
-                for c in raw["cards"]
-            ),
-            prompts=tuple(Prompt(p["id"], p["text"], p["section"]) for p in raw["prompts"]),
-            scale=tuple(ScalePoint(s["id"], s["label"], s["symbol"], s["icon"]) for s in raw["scale"]),
-        )
-    except Exception:  # noqa: BLE001 - the benchmark measures the store, not the deck files
-        themes = ("living", "information", "connected", "my-way", "control", "people")
-        return DeckSet(
-            decks=(DeckInfo(id="bench", title="Bench", version="1", language="en-GB"),),
-            themes=tuple(Theme(t, t.title(), f"How do you help with {t}?", "#0072B2", t) for t in themes),
-            cards=tuple(
-                Card(f"{t}-{i}", t, f"I can do everyday things about {t}, number {i}.")
-                for t in themes
-                for i in range(8)
-            ),
-            prompts=(
-                Prompt("helps", "What do we do that helps?", "do"),
-                Prompt("dont", "What don't we do?", "dont"),
-                Prompt("together", "How can we work together to make this real?", "together"),
-            ),
-            scale=(
-                ScalePoint("real", "This is real for me", "✔", "scale-real"),
-                ScalePoint("sometimes", "Sometimes", "◐", "scale-sometimes"),
-                ScalePoint("not-yet", "Not yet", "✗", "scale-not-yet"),
-                ScalePoint("not-sure", "Not sure", "?", "scale-not-sure"),
-            ),
-        )
+    """The shipped main deck, read and checked by the game's own loader."""
+    return load_deckset([DECKS_DIR / "making-it-real.yaml"])
 
 
 def setup(title: str = "Rose House") -> dict:
@@ -128,10 +94,10 @@ def measure(quick: bool = False) -> list[dict]:
                 times.append((time.perf_counter() - t0) * 1000)
                 assert ok, store.problem
         rows.append(
-            _row("store: commit one step, median", statistics.median(times), "ms", TARGET_COMMIT_MEDIAN_MS)
+            figure("store: commit one step, median", statistics.median(times), "ms", TARGET_COMMIT_MEDIAN_MS)
         )
         rows.append(
-            _row(f"store: commit one step, worst of {steps}", max(times), "ms", TARGET_COMMIT_WORST_MS)
+            figure(f"store: commit one step, worst of {steps}", max(times), "ms", TARGET_COMMIT_WORST_MS)
         )
 
         # 2. a whole game through PlaySession (engine + commit), per step
@@ -144,7 +110,9 @@ def measure(quick: bool = False) -> list[dict]:
             assert s.unsaved == 0 and s.plan_id
             gid = s.game_id
         rows.append(
-            _row(f"store: play and save a {len(log)}-step game, per step", per, "ms", TARGET_COMMIT_WORST_MS)
+            figure(
+                f"store: play and save a {len(log)}-step game, per step", per, "ms", TARGET_COMMIT_WORST_MS
+            )
         )
 
         # 3. continue that game: open, read and replay
@@ -153,7 +121,7 @@ def measure(quick: bool = False) -> list[dict]:
             back = PlaySession.resume(store, gid)
             assert back.game.state_dict() == s.game.state_dict()
         rows.append(
-            _row(
+            figure(
                 f"store: open and resume a {len(log)}-step game",
                 (time.perf_counter() - t0) * 1000,
                 "ms",
@@ -175,7 +143,7 @@ def measure(quick: bool = False) -> list[dict]:
             assert store.problem is None
             store.close()
         rows.append(
-            _row(
+            figure(
                 f"store: open with {plans:,} plans ({size_mb:.0f} MB) and find the last plan",
                 statistics.median(opens),
                 "ms",
@@ -189,7 +157,7 @@ def measure(quick: bool = False) -> list[dict]:
             t0 = time.perf_counter()
             store.delete(victim)
             rows.append(
-                _row(
+                figure(
                     f"store: delete one plan of {plans:,} for good",
                     (time.perf_counter() - t0) * 1000,
                     "ms",
@@ -201,22 +169,8 @@ def measure(quick: bool = False) -> list[dict]:
     return rows
 
 
-def _row(name: str, value: float, unit: str, target: float) -> dict:
-    return {"name": name, "value": round(value, 2), "unit": unit, "target": target}
-
-
 def main(argv: list[str] | None = None) -> int:
-    quick = "--quick" in (argv if argv is not None else sys.argv[1:])
-    rows = measure(quick=quick)
-    width = max(len(r["name"]) for r in rows)
-    bad = 0
-    for r in rows:
-        ok = r["value"] <= r["target"]
-        bad += not ok
-        print(
-            f"{r['name']:<{width}}  {r['value']:>9.2f} {r['unit']:<3} target <= {r['target']:g} {r['unit']}  {'ok' if ok else 'SLOW'}"
-        )
-    return 1 if bad else 0
+    return report(measure(quick="--quick" in (argv if argv is not None else sys.argv[1:])))
 
 
 if __name__ == "__main__":
