@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from model_fixtures import group_setup, small_decks
 
+from game.model import commands as C
 from game.model.autoplay import choose, play
 from game.model.engine import Game
 from game.model.state import PHASES
@@ -24,39 +25,7 @@ junk_values = st.one_of(
     st.sampled_from(["p1", "p2", "living", "real", "living-01", "a1", "n1", "pa6", "pa21", "done"]),
 )
 junk_command = st.fixed_dictionaries(
-    {
-        "type": st.sampled_from(
-            [
-                "roll_die",
-                "choose_theme",
-                "pick_card",
-                "more_cards",
-                "rate",
-                "next",
-                "pass",
-                "add_note",
-                "celebrate",
-                "agree_action",
-                "mark_action",
-                "park",
-                "stop_game",
-                "end_turn",
-                "edit_note",
-                "remove_note",
-                "edit_action",
-                "remove_action",
-                "set_rating",
-                "remove_statement",
-                "remove_parked",
-                "set_next_review",
-                "confirm_plan",
-                "back_to_game",
-                "extend_timer",
-                "undo",
-                "nonsense",
-            ]
-        )
-    },
+    {"type": st.sampled_from(sorted(set(C.REGISTRY) - {"start_game"}) + ["nonsense"])},
     optional={
         k: junk_values
         for k in (
