@@ -10,17 +10,13 @@ import datetime as dt
 
 from game.model.plan import Action, Plan
 from game.model.textrules import add_months
+from game.model.textrules import parse_date as model_parse_date
 from game.words import Words
 
 
 def parse_date(text: str | None) -> dt.date | None:
     """The date part of an ISO date or date-time, or None if it is not one."""
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    return model_parse_date(text[:10]) if isinstance(text, str) else None
 
 
 class Labels:
