@@ -133,8 +133,12 @@ class PlaySession:
         """Try again to save whatever is waiting (the UI may call this now and then while ``problem``
         shows). True when everything played so far is on disk."""
         self._persist()
-        plan_kept = self._finished_saved or self._discarded or self.game.state.phase != "finished"
-        return self.unsaved == 0 and self.store.on_disk and self.store.last_write_ok and plan_kept
+        return self.unsaved == 0 and self.store.on_disk and self.store.last_write_ok and not self.plan_waiting
+
+    @property
+    def plan_waiting(self) -> bool:
+        """The game is finished but its plan is not kept yet (a save failed); the next save keeps it."""
+        return self.game.state.phase == "finished" and not (self._finished_saved or self._discarded)
 
     def meta(self) -> dict:
         setup = self.game.state.setup or {}

@@ -121,10 +121,7 @@ class GameLink:
             if s is None or not s.store.on_disk:
                 return False
             # A finished game whose plan could not be kept yet waits too (the session keeps it on retry).
-            plan_waiting = (
-                s.game.state.phase == "finished" and s.plan_id is None and not getattr(s, "_discarded", False)
-            )
-            return bool(s.unsaved or plan_waiting)
+            return bool(s.unsaved or s.plan_waiting)
         except Exception:  # noqa: BLE001 - asking must never interrupt play
             return False
 
