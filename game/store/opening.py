@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 from game.store import problems as P
+from game.store.db import apply_settings, connect
 from game.store.location import DB_NAME, LOCK_NAME
 from game.store.location import data_dir as resolve_data_dir
 from game.store.lock import AlreadyLocked, FolderLock
 from game.store.schema import CURRENT_VERSION, NewerSchema, migrate, version_of
-from game.store.store import Store, apply_settings, connect
+from game.store.store import Store
 
 
 def open_store(

@@ -23,7 +23,6 @@ the exception: it raises ``StoreError``, because people must be told when someth
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 import threading
 import time
@@ -32,63 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from game.store import problems as P
+from game.store.db import apply_settings, connect, dump, new_id, safe
 from game.store.location import DB_NAME
 from game.store.lock import FolderLock
-from game.store.schema import match_key
+from game.store.plans import PlanHistory
 
-BUSY_TIMEOUT_S = 2.0
-
-
-def dump(value: Any) -> str:
-    """JSON text for the file. Readable UTF-8 when possible; escaped when the text holds a lone
-    surrogate (a broken input method can type one), which UTF-8 cannot store."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-    return text
+__all__ = ["Store", "apply_settings", "connect", "dump", "new_id", "safe"]
 
 
-def safe(text: object) -> str:
-    """Text SQLite can hold as a column value: a lone surrogate (which UTF-8 cannot encode) becomes
-    U+FFFD. Used for ids, titles and field names; the words people typed are kept exactly by ``dump``."""
-    s = str(text)
-    try:
-        s.encode("utf-8")
-        return s
-    except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in s)
-
-
-def new_id(prefix: str) -> str:
-    return f"{prefix}{secrets.token_hex(4)}"
-
-
-def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection with the durability and privacy settings every use of the file must have."""
-    if read_only:
-        db = sqlite3.connect(
-            Path(path).resolve().as_uri() + "?mode=ro",
-            uri=True,
-            timeout=BUSY_TIMEOUT_S,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-    else:
-        db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-    return db
-
-
-def apply_settings(db: sqlite3.Connection, *, on_disk: bool = True) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA secure_delete = ON")
-    if on_disk:
-        db.execute("PRAGMA journal_mode = DELETE")
-        db.execute("PRAGMA synchronous = EXTRA")
-
-
-class Store:
+class Store(PlanHistory):
     """Saved games and plans. Build with ``game.store.open_store``, which never raises."""
 
     def __init__(
@@ -352,127 +303,6 @@ class Store:
         return self._write(
             lambda db: db.execute("DELETE FROM drafts WHERE game_id = ? AND field = ?", (game_id, str(field)))
         )[0]
-
-    # ----- plans ---------------------------------------------------------------------------------------
-
-    def finish(self, game_id: str, plan_dict: dict) -> str | None:
-        """Mark the game finished and keep its plan in plan history; returns the plan id.
-
-        Finishing again (after a correction) replaces that game's plan and keeps its id. A workshop game
-        that was not marked to keep is deleted instead, with nothing kept, and None is returned.
-        """
-        game_id = safe(game_id)
-
-        def work(db: sqlite3.Connection) -> str | None:
-            row = db.execute("SELECT mode, keep FROM games WHERE id = ?", (game_id,)).fetchone()
-            if row is not None and row[0] == "workshop" and not row[1]:
-                self._delete_game_rows(db, game_id)
-                return None
-            title = safe(plan_dict.get("title") or "")
-            service = safe(plan_dict.get("service") or "")
-            values = (
-                title,
-                service,
-                safe(plan_dict.get("date") or ""),
-                safe(plan_dict.get("mode") or "group"),
-                self._clock(),
-                dump(plan_dict),
-                match_key(title, service),
-            )
-            old = db.execute("SELECT id FROM plans WHERE game_id = ?", (game_id,)).fetchone()
-            if old:
-                plan_id = old[0]
-                db.execute(
-                    "UPDATE plans SET title=?, service=?, date=?, mode=?, saved=?, body=?, match_key=?"
-                    " WHERE id = ?",
-                    (*values, plan_id),
-                )
-            else:
-                plan_id = self._unused_plan_id(db)
-                db.execute(
-                    "INSERT INTO plans (title, service, date, mode, saved, body, match_key, id, game_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, plan_id, game_id if row is not None else None),
-                )
-            db.execute("UPDATE games SET finished = 1, updated = ? WHERE id = ?", (self._clock(), game_id))
-            return plan_id
-
-        ok, plan_id = self._write(work)
-        if ok and plan_id is None:
-            self._vacuum()
-        return plan_id if ok else None
-
-    def reopen(self, game_id: str) -> bool:
-        """The group went back from a finished plan: list the game as not finished (its plan stays kept)."""
-        game_id = safe(game_id)
-        return self._write(
-            lambda db: db.execute(
-                "UPDATE games SET finished = 0, updated = ? WHERE id = ?", (self._clock(), game_id)
-            )
-        )[0]
-
-    def add_plan(self, plan_dict: dict) -> str | None:
-        """Keep a plan that came from outside (e.g. an imported JSON file) in plan history."""
-        return self.finish(new_id("import-"), plan_dict)
-
-    @staticmethod
-    def _unused_plan_id(db: sqlite3.Connection) -> str:
-        while True:
-            pid = new_id("p-")
-            if not db.execute("SELECT 1 FROM plans WHERE id = ?", (pid,)).fetchone():
-                return pid
-
-    def list_plans(self) -> list[dict]:
-        """Finished plans, newest first."""
-
-        def work(db: sqlite3.Connection) -> list[dict]:
-            rows = db.execute(
-                "SELECT id, game_id, title, service, date, mode, saved FROM plans"
-                " ORDER BY date DESC, saved DESC, id"
-            ).fetchall()
-            keys = ("id", "game_id", "title", "service", "date", "mode", "saved")
-            return [dict(zip(keys, r, strict=True)) for r in rows]
-
-        return self._read(work, [])
-
-    def load_plan(self, plan_id: str) -> dict:
-        """The plan as it was kept (a ``Plan.to_dict()``). Raises ``UnknownId`` or ``StoreError``.
-        A game id also works: it gives that game's plan."""
-        plan_id = safe(plan_id)
-
-        def work(db: sqlite3.Connection) -> dict | None:
-            row = db.execute(
-                "SELECT body FROM plans WHERE id = ? OR game_id = ? ORDER BY id = ? DESC LIMIT 1",
-                (plan_id, plan_id, plan_id),
-            ).fetchone()
-            return None if row is None else json.loads(row[0])
-
-        plan = self._read_or_raise(work)
-        if plan is None:
-            raise P.UnknownId("store_no_such_id", plan_id, self.language)
-        return plan
-
-    def plan_id_for(self, game_id: str) -> str | None:
-        """The id of the plan kept for this game, if it has been finished."""
-        game_id = safe(game_id)
-        row = self._read(
-            lambda db: db.execute("SELECT id FROM plans WHERE game_id = ?", (game_id,)).fetchone(), None
-        )
-        return row[0] if row else None
-
-    def latest_plan(self, title: str, service: str = "") -> dict | None:
-        """The most recent finished plan for this title and service (ignoring case and spacing)."""
-        title = safe(title)
-        service = safe(service)
-
-        def work(db: sqlite3.Connection) -> dict | None:
-            row = db.execute(
-                "SELECT body FROM plans WHERE match_key = ? ORDER BY date DESC, saved DESC LIMIT 1",
-                (match_key(title, service),),
-            ).fetchone()
-            return json.loads(row[0]) if row else None
-
-        return self._read(work, None)
 
     # ----- deleting for good ---------------------------------------------------------------------------
 
