@@ -1,5 +1,5 @@
 """The command line, a public interface: ``making-it-real`` (play), ``check``, ``demo``,
-``sessions``, ``export``, ``bench``. Each command's work lives in its own module here."""
+``sessions``, ``export``, ``bench``, ``guide``. Each command's work lives in its own module here."""
 
 from __future__ import annotations
 
@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", default=".", help="folder to write into")
     e.add_argument("--data-dir", dest="export_data_dir")
 
+    g = sub.add_parser("guide", help="write the printable trainer guide for workshops (HTML and Word)")
+    g.add_argument("--deck", action="append", default=[], dest="guide_deck", help="a workshop deck (repeatable)")
+    g.add_argument("--out", required=True, help="folder to write into")
+
     b = sub.add_parser("bench", help="measure speed and print a table with targets")
     b.add_argument("--quick", action="store_true", help="fewer repeats, for a fast look")
     return p
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.sessions import run
     elif cmd == "export":
         from game.cli.export import run
+    elif cmd == "guide":
+        from game.cli.guide import run
     elif cmd == "bench":
         from game.cli.bench import run
     else:

@@ -46,6 +46,7 @@ def summary(f: DeckFile, words: Words) -> str:
         _count(words, "cards", len(deck.cards)),
         _count(words, "personas", len(deck.personas)),
         _count(words, "notes", len(deck.facilitator_notes)),
+        _count(words, "debrief", len(deck.debrief)),
     ]
     parts = [p for p in parts if p]
     what = (

@@ -1,4 +1,4 @@
-"""What a deck holds once loaded: themes, cards, prompts, scale, personas; and a merged set of decks.
+"""What a deck holds once loaded: themes, cards, prompts, scale, personas, debrief; and a merged set of decks.
 
 These are plain frozen dataclasses; ``game.model.deckload`` builds them from YAML and checks them.
 A ``DeckSet`` serialises to a dict so a saved game keeps the exact words it was played with.
@@ -84,6 +84,8 @@ class Deck:
     scale: tuple[ScalePoint, ...] = ()
     personas: tuple[Persona, ...] = ()
     facilitator_notes: dict[str, str] = field(default_factory=dict)
+    debrief: tuple[str, ...] = ()
+    """Questions for the end of a workshop: what the group learnt about co-production."""
 
     @property
     def id(self) -> str:
@@ -101,6 +103,7 @@ class DeckSet:
     scale: tuple[ScalePoint, ...]
     personas: tuple[Persona, ...] = ()
     facilitator_notes: dict[str, str] = field(default_factory=dict)
+    debrief: tuple[str, ...] = ()
 
     @property
     def language(self) -> str:
@@ -143,6 +146,7 @@ class DeckSet:
         d = asdict(self)
         for c in d["cards"]:
             c["tags"] = list(c["tags"])
+        d["debrief"] = list(d["debrief"])
         return d
 
     @classmethod
@@ -155,6 +159,7 @@ class DeckSet:
             scale=tuple(ScalePoint(**x) for x in d.get("scale", ())),
             personas=tuple(Persona(**x) for x in d.get("personas", ())),
             facilitator_notes=dict(d.get("facilitator_notes", {})),
+            debrief=tuple(d.get("debrief", ())),
         )
 
 
@@ -167,6 +172,7 @@ def merge(decks: list[Deck]) -> DeckSet:
     scale: tuple[ScalePoint, ...] = ()
     personas: list[Persona] = []
     notes: dict[str, str] = {}
+    debrief: list[str] = []
     seen_themes: set[str] = set()
     seen_cards: set[str] = set()
     for deck in decks:
@@ -183,6 +189,7 @@ def merge(decks: list[Deck]) -> DeckSet:
         personas.extend(p for p in deck.personas if p.id not in {q.id for q in personas})
         for k, v in deck.facilitator_notes.items():
             notes.setdefault(k, v)
+        debrief.extend(q for q in deck.debrief if q not in debrief)
     return DeckSet(
         decks=tuple(d.info for d in decks),
         themes=tuple(themes),
@@ -191,4 +198,5 @@ def merge(decks: list[Deck]) -> DeckSet:
         scale=scale,
         personas=tuple(personas),
         facilitator_notes=notes,
+        debrief=tuple(debrief),
     )

@@ -50,7 +50,7 @@ def check_deck(data: Any, parsed: Parsed, folder: Path | None) -> list[Finding]:
     if own is not None and data.get("translation_of") == own:
         out.append(Finding("translation_self", {"id": own}, ("translation_of",)))
     if isinstance(data.get("extends"), str) and not any(
-        data.get(k) for k in ("themes", "cards", "personas", "facilitator_notes")
+        data.get(k) for k in ("themes", "cards", "personas", "facilitator_notes", "debrief")
     ):
         out.append(Finding("extends_nothing", {"base": data["extends"]}, ("extends",)))
     return out

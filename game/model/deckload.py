@@ -263,7 +263,8 @@ def _build(f: DeckFile) -> Deck:
         for _, p in items(d, "personas")
     )
     notes = {k: v.strip() for k, v in (d.get("facilitator_notes") or {}).items()}
-    return Deck(info, themes, cards, prompts, scale, personas, notes)
+    debrief = tuple(q.strip() for q in d.get("debrief") or () if isinstance(q, str))
+    return Deck(info, themes, cards, prompts, scale, personas, notes, debrief)
 
 
 # -- several files: extends, translations, order ----------------------------------------------------------
