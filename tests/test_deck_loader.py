@@ -315,6 +315,13 @@ def test_every_problem_is_reported_at_once_in_file_order():
     assert lines == [4, 14, 17, 26, 39]  # people theme now empty (14) as well
 
 
+# A real 1 x 1 PNG: the checker reads the header, so a few magic bytes are not enough.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b494441540899636000020000050001625532880000000049454e44ae426082"
+)
+
+
 def test_image_outside_the_deck_folder_and_missing(tmp_path):
     text = replace_line(
         GOOD,
@@ -326,7 +333,7 @@ def test_image_outside_the_deck_folder_and_missing(tmp_path):
         == 'd.yaml:28:12: Card "people-01", image "../secret.png" must be a path inside the deck\'s folder, like images/park.png.'
     )
     (tmp_path / "pics").mkdir()
-    (tmp_path / "pics" / "park.png").write_bytes(b"\x89PNG")
+    (tmp_path / "pics" / "park.png").write_bytes(TINY_PNG)
     deck_file = tmp_path / "deck.yaml"
     deck_file.write_text(
         replace_line(

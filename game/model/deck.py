@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from game.model.deck_pictures import picture_file
+
 SECTIONS = ("do", "dont", "together")
 """Plan sections a prompt's notes go into: What we do / What we don't do yet / How we will work together."""
 
@@ -20,6 +22,7 @@ class Theme:
     colour: str
     icon: str
     easy_read: str | None = None
+    image: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Persona:
     age: int | None = None
     setting: str | None = None
     needs: str | None = None
+    image: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,28 @@ class DeckSet:
 
     def has_theme(self, theme_id: str) -> bool:
         return any(t.id == theme_id for t in self.themes)
+
+    def card_image(self, card: Card | str) -> str | None:
+        """The picture file to show for a card (a card id or a Card): its own picture if the file is
+        there, else its theme's picture; None when neither has one (then draw the theme icon)."""
+        if isinstance(card, str):
+            if not self.has_card(card):
+                return None
+            card = self.card(card)
+        own = picture_file(card.image)
+        if own is not None:
+            return own
+        return self.theme_image(card.theme)
+
+    def theme_image(self, theme_id: str) -> str | None:
+        """The picture file for a theme, or None."""
+        return picture_file(self.theme(theme_id).image) if self.has_theme(theme_id) else None
+
+    def persona_image(self, persona_id: str) -> str | None:
+        for p in self.personas:
+            if p.id == persona_id:
+                return picture_file(p.image)
+        return None
 
     def card(self, card_id: str) -> Card:
         for c in self.cards:

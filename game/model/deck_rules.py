@@ -7,9 +7,10 @@ shape instead of failing on them: every problem in a file is reported in one go.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
+from game.model.deck_pictures import PICTURES_DIR, locate, outside, problem
 from game.model.deck_problem import Finding
 from game.model.deck_words import SECTION_ITEM
 from game.model.deck_yaml import Parsed
@@ -105,26 +106,24 @@ def _symbols(data: dict, out: list[Finding]) -> None:
 
 
 def _images(data: dict, folder: Path | None, out: list[Finding]) -> None:
-    for i, card in items(data, "cards"):
-        image = text_of(card, "image")
-        if image is None or not image.strip():
-            continue
-        path = ("cards", i, "image")
-        if _outside(image):
-            out.append(Finding("image_outside", {"value": image}, path))
-            continue
-        if folder is None:
-            continue
-        try:
-            found = (folder / image).is_file()
-        except (OSError, ValueError):  # a name the file system cannot even look up
-            found = False
-        if not found:
-            out.append(Finding("image_missing", {"value": image, "folder": str(folder)}, path))
-
-
-def _outside(image: str) -> bool:
-    for pure in (PurePosixPath(image), PureWindowsPath(image)):
-        if pure.is_absolute() or pure.drive or pure.root or ".." in pure.parts:
-            return True
-    return False
+    for section in ("themes", "cards", "personas"):
+        for i, item in items(data, section):
+            image = text_of(item, "image")
+            if image is None or not image.strip():
+                continue
+            image = image.strip()
+            path = (section, i, "image")
+            if outside(image):
+                out.append(Finding("image_outside", {"value": image}, path))
+                continue
+            if folder is None:
+                continue
+            found = locate(image, folder)
+            if found is None:
+                params = {"value": image, "folder": str(folder), "shipped": str(PICTURES_DIR)}
+                out.append(Finding("image_missing", params, path))
+                continue
+            wrong = problem(found)
+            if wrong is not None:
+                code, params = wrong
+                out.append(Finding(code, {"value": image, **params}, path))

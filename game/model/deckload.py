@@ -25,6 +25,7 @@ from typing import Any
 
 from game.model import deck_schema
 from game.model.deck import Card, Deck, DeckInfo, DeckSet, Persona, Prompt, ScalePoint, Theme, merge
+from game.model.deck_pictures import locate
 from game.model.deck_problem import DeckError, Finding, Problem
 from game.model.deck_rules import check_deck, ids, items, unknown_themes
 from game.model.deck_words import to_problems
@@ -209,11 +210,12 @@ def _build(f: DeckFile) -> Deck:
         value = item.get(key)
         return value.strip() if isinstance(value, str) else None
 
-    def image(card: dict) -> str | None:
-        value = text(card, "image")
+    def image(item: dict) -> str | None:
+        value = text(item, "image")
         if not value:
             return None
-        return (f.folder / value).as_posix() if f.folder is not None else value
+        found = locate(value, f.folder)
+        return found.as_posix() if found is not None else value
 
     info = DeckInfo(
         id=deck_id,
@@ -228,7 +230,9 @@ def _build(f: DeckFile) -> Deck:
         description=(d.get("description") or "").strip(),
     )
     themes = tuple(
-        Theme(t["id"], text(t, "title"), text(t, "question"), t["colour"], t["icon"], text(t, "easy_read"))
+        Theme(
+            t["id"], text(t, "title"), text(t, "question"), t["colour"], t["icon"], text(t, "easy_read"), image(t)
+        )
         for _, t in items(d, "themes")
     )
     cards = tuple(
@@ -259,6 +263,7 @@ def _build(f: DeckFile) -> Deck:
             age=int(p["age"]) if p.get("age") is not None else None,
             setting=text(p, "setting"),
             needs=text(p, "needs"),
+            image=image(p),
         )
         for _, p in items(d, "personas")
     )
