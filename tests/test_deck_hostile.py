@@ -20,6 +20,17 @@ def only(text: str | bytes) -> str:
     return problems[0]
 
 
+@pytest.fixture(params=["c", "python"])
+def each_parser(request, monkeypatch):
+    """Runs a test with libyaml's C parser and with PyYAML's pure-Python one: the game's own limits
+    must give the same message whichever PyYAML build a computer has."""
+    if request.param == "python":
+        monkeypatch.setattr(deck_yaml, "_CParser", None)
+    elif deck_yaml._CParser is None:
+        pytest.skip("this PyYAML was built without libyaml")
+    return request.param
+
+
 def quick(fn, limit: float = 2.0):
     start = time.perf_counter()
     result = fn()
@@ -131,6 +142,7 @@ def test_null_document():
     )
 
 
+@pytest.mark.usefixtures("each_parser")
 def test_file_over_the_size_limit(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_bytes(GOOD.encode() + b"#" * (deck_yaml.MAX_BYTES))
@@ -171,6 +183,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 """
 
 
+@pytest.mark.usefixtures("each_parser")
 def test_billion_laughs_is_refused_quickly():
     message = quick(lambda: only(BILLION_LAUGHS), limit=1.0)
     assert message == (
@@ -179,6 +192,7 @@ def test_billion_laughs_is_refused_quickly():
     )
 
 
+@pytest.mark.usefixtures("each_parser")
 def test_many_aliases_are_refused():
     text = "a: &a x\nb: [" + ", ".join(["*a"] * 101) + "]\n"
     assert (
@@ -187,6 +201,7 @@ def test_many_aliases_are_refused():
     )
 
 
+@pytest.mark.usefixtures("each_parser")
 def test_few_aliases_that_expand_hugely_are_refused_quickly():
     # Only 60 aliases (under the alias limit), but each level is ten times the one before: 10**8 values.
     lines = ["l0: &l0 [" + ",".join(["x"] * 100) + "]"]
@@ -210,23 +225,61 @@ def test_alias_to_itself_and_to_nothing():
     )
 
 
-@pytest.mark.parametrize("depth", [40, 10_000, 1_000_000])
+TOO_DEEP = (
+    ": The file is nested more than 32 levels deep here. A deck needs only a few levels. "
+    "Check the brackets and the indentation."
+)
+
+
+@pytest.mark.usefixtures("each_parser")
+@pytest.mark.parametrize("depth", [40, 999, 1_000, 10_000, 1_000_000])
 def test_deep_nesting_is_refused_quickly(depth):
+    # libyaml 0.2.6 has a limit of its own at 1,000 levels; the game's must act first, with its own words.
     text = "id: x\njunk: " + "[" * depth + "]" * depth + "\n"
     message = quick(lambda: only(text), limit=1.0)
-    assert (
-        message
-        == "d.yaml:2:"
-        + str(6 + 32)
-        + ": The file is nested more than 32 levels deep here. A deck needs only a few levels. Check the brackets and the indentation."
+    assert message == "d.yaml:2:" + str(6 + 32) + TOO_DEEP
+
+
+@pytest.mark.usefixtures("each_parser")
+@pytest.mark.parametrize(
+    "opening, where",
+    [
+        ("{" * 5000, "2:38"),  # braces packed as tightly as the brackets above
+        ("[{" * 2500, "2:38"),
+        ("[ " * 5000, "2:69"),
+        ("{a: " * 5000, "2:131"),
+        ("[\n" * 5000, "33:1"),  # one bracket a line
+        ('["]]]]]]]]", ' + "[" * 5000, "2:50"),  # closing brackets in quotes do not hide the opening ones
+    ],
+)
+def test_every_shape_of_deep_nesting_gets_the_game_s_message(opening, where):
+    text = "id: x\njunk: " + opening + "\n"
+    assert quick(lambda: only(text), limit=1.0) == "d.yaml:" + where + TOO_DEEP
+
+
+@pytest.mark.usefixtures("each_parser")
+def test_deep_nesting_below_other_content_keeps_its_line():
+    text = (
+        GOOD + "junk:\n" + "".join(" " * (2 * i + 2) + f"k{i}:\n" for i in range(20)) + " " * 42 + "[" * 3000
     )
+    assert only(text) == "d.yaml:62:54" + TOO_DEEP
 
 
+def test_ordinary_decks_keep_the_fast_parser():
+    shipped = Path(__file__).resolve().parent.parent / "decks" / "making-it-real.yaml"
+    big = shipped.read_text(encoding="utf-8") * 40 + "tags: [" + ", ".join(["a"] * 600) + "]\n"
+    assert not deck_yaml.has_dense_brackets(big)
+    assert deck_yaml.has_dense_brackets("x: " + "[" * deck_yaml.DENSE_BRACKETS)
+    assert deck_yaml.has_dense_brackets("a: b\nx: " + "{" * deck_yaml.DENSE_BRACKETS + "\n")
+
+
+@pytest.mark.usefixtures("each_parser")
 def test_deep_block_nesting_is_refused():
     text = "id: x\n" + "".join(" " * (2 * i) + f"k{i}:\n" for i in range(200))
     assert "nested more than 32 levels" in only(text)
 
 
+@pytest.mark.usefixtures("each_parser")
 def test_unclosed_brackets_at_great_depth_do_not_hang():
     quick(lambda: problems_of("a: " + "[" * 500_000), limit=1.0)
     quick(lambda: problems_of("a: " + "{a: " * 200_000), limit=1.0)

@@ -36,6 +36,12 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_ALIASES = 100
 MAX_NODES = 500_000
+# libyaml 0.2.6 (inside PyYAML 6.0.3 and later) stops at 1,000 levels of nesting, and its scanner reads up
+# to 1,024 characters of a line ahead of the events the builder sees. A line packed with brackets could
+# so trip libyaml's limit before ``MAX_DEPTH`` and show its words instead of the game's. Such a line (far
+# denser than any real deck) is read with the pure-Python parser, which has no limit of its own: our
+# limits then always act first, on every build of PyYAML.
+DENSE_BRACKETS = 500
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MERGE, _VALUE = _TAG + "str", _TAG + "merge", _TAG + "value"
@@ -212,6 +218,17 @@ def parse_text(text: str) -> Parsed:
     return result
 
 
+def has_dense_brackets(text: str) -> bool:
+    """Whether one line holds ``DENSE_BRACKETS`` or more flow brackets (counted even inside quotes)."""
+    if text.count("[") + text.count("{") < DENSE_BRACKETS:
+        return False
+    return any(
+        line.count("[") + line.count("{") >= DENSE_BRACKETS
+        for line in text.split("\n")
+        if len(line) >= DENSE_BRACKETS
+    )
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -260,7 +277,9 @@ class _Builder:
 
     def run(self, text: str) -> None:
         # The hot loop of the loader: scalars (most events) are handled inline, without helper calls.
-        parser = _CParser(text) if _CParser is not None else yaml.SafeLoader(text)
+        parser = (
+            _CParser(text) if _CParser is not None and not has_dense_brackets(text) else yaml.SafeLoader(text)
+        )
         get_event = parser.get_event
         stack = self.stack
         marks = self.r.marks
