@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 GAME = Path(__file__).resolve().parent.parent / "game"
-RANK = {"model": 0, "words": 0, "paths": 0, "store": 1, "export": 1, "ui": 2, "cli": 3}
+RANK = {"model": 0, "words": 0, "paths": 0, "store": 1, "export": 1, "report": 1, "ui": 2, "cli": 3}
 
 
 def imports(path: Path) -> set[str]:

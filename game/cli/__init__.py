@@ -1,10 +1,13 @@
 """The command line, a public interface: ``making-it-real`` (play), ``check``, ``demo``,
-``sessions``, ``export``, ``bench``, ``guide``. Each command's work lives in its own module here."""
+``sessions``, ``export``, ``bench``, ``guide``, ``report``. Each command's work lives in its own
+module here."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+from game.cli import report as report_cli
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -57,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("bench", help="measure speed and print a table with targets")
     b.add_argument("--quick", action="store_true", help="fewer repeats, for a fast look")
+    report_cli.add_parser(sub)
     return p
 
 
@@ -80,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.guide import run
     elif cmd == "bench":
         from game.cli.bench import run
+    elif cmd == "report":
+        from game.cli.report import run
     else:
         from game.cli.play import run
     return int(run(args) or 0)
