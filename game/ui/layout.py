@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import sizes as S
+
 BASE_HEIGHT = 1080
 
 
@@ -31,16 +33,16 @@ class Metrics:
 
     @property
     def margin(self) -> int:
-        return self.px(24)
+        return self.px(S.MARGIN)
 
     @property
     def gap(self) -> int:
-        return self.px(16)
+        return self.px(S.GAP)
 
     @property
     def target(self) -> int:
         """Smallest touch target side: 88 px at 1080p (the bar is 64)."""
-        return self.px(88)
+        return self.px(S.TARGET)
 
     # Text sizes at 1080p: body 32 (bar 28), headings 44, cards 56 (bar 48).
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.textbox import TextBox
 from game.ui.widgets import Widget
 
@@ -79,9 +80,22 @@ class Screen:
                 self.focus_key = self.default_focus()
             self._sync_text_input()
 
+    def typing_box(self) -> TextBox | None:
+        """The box this screen is for typing into, if its job is typing: the keyboard starts there, and
+        typed characters (a space too) go only into it, wherever the focus was, so typing never presses
+        a button by accident."""
+        return None
+
+    def _typing_box(self) -> TextBox | None:
+        box = self.typing_box()
+        return box if box is not None and box in self.focusables() else None
+
     def default_focus(self) -> str | None:
         """Where the keyboard starts: the box to type in, else the main (primary) button, so Enter
         does the obvious thing."""
+        box = self._typing_box()
+        if box is not None:
+            return box.key
         items = self.focusables()
         for w in items:
             if isinstance(w, TextBox):
@@ -123,6 +137,8 @@ class Screen:
 
     def _sync_text_input(self) -> None:
         w = self.focused()
+        if not isinstance(w, TextBox):
+            w = self._typing_box()  # typing goes on even while a button has the focus
         if isinstance(w, TextBox):
             pygame.key.start_text_input()
             pygame.key.set_text_input_rect(w.rect)
@@ -152,6 +168,10 @@ class Screen:
             return self._key(e)
         if e.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
             w = self.focused()
+            if not isinstance(w, TextBox):
+                w = self._typing_box()
+                if w is not None:
+                    self.set_focus(w.key)
             if isinstance(w, TextBox):
                 return w.handle(self.app, e)
         return False
@@ -216,6 +236,12 @@ class Screen:
         if e.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
             self.show_focus = True
             return self.move_spatial(e.key)
+        box = self._typing_box()
+        if box is not None and _typed_char(e):
+            # A letter or a space on a typing step belongs in the box (its text arrives as TEXTINPUT
+            # just after this key), never to the button that had the focus.
+            self.set_focus(box.key)
+            return True
         if e.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if w is not None and not isinstance(w, TextBox):
                 self.show_focus = True
@@ -245,7 +271,13 @@ class Screen:
         cur = self.focused()
         items = [w for w in self.focusables() if w is not cur]
         if cur is None:
-            return self.move_focus(1)
+            # The first arrow press shows where the keyboard is: the place it starts, not the first
+            # thing in the list (a button in the corner).
+            start = self.default_focus()
+            if start is None:
+                return self.move_focus(1)
+            self.set_focus(start)
+            return True
         cx, cy = cur.rect.center
         best, best_d = None, None
         for w in items:
@@ -274,9 +306,30 @@ class Screen:
         for w in self.widgets:
             w.draw(surface, ctx, focused=(w is fw and (self.show_focus or w.role == "textbox")))
         if fw is not None and self.show_focus:
-            m = ctx.m
-            ring = fw.rect.inflate(m.px(16), m.px(16))
-            # A thick ring with a halo of the background outside it shows on any colour behind.
-            halo = ring.inflate(m.px(8), m.px(8))
-            pygame.draw.rect(surface, ctx.look.background, halo, max(2, m.px(4)), border_radius=m.px(24))
-            pygame.draw.rect(surface, ctx.look.focus, ring, max(4, m.px(10)), border_radius=m.px(20))
+            draw_focus_ring(surface, ctx, fw.rect)
+
+
+def _typed_char(e) -> bool:
+    """A key that types a character (a letter, a digit, a space), not a shortcut with Ctrl or Alt."""
+    if getattr(e, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+        return False
+    ch = getattr(e, "unicode", "") or ""
+    return e.key == pygame.K_SPACE or (len(ch) == 1 and ch.isprintable())
+
+
+FOCUS_DARK = (0, 0, 0)
+FOCUS_LIGHT = (255, 255, 255)
+
+
+def draw_focus_ring(surface, ctx, rect: pygame.Rect) -> None:
+    """A two-tone ring: black outside, the look's focus colour, white inside. Whatever colour is behind
+    (an orange tile, a dark panel, white paper) one of the tones stands out from it."""
+    m = ctx.m
+    band = max(2, m.px(S.FOCUS_RING) // 3)
+    ring = rect.inflate(2 * m.px(S.FOCUS_OFFSET), 2 * m.px(S.FOCUS_OFFSET))
+    radius = m.px(S.RADIUS) + m.px(S.FOCUS_OFFSET)
+    outer = ring.inflate(2 * band, 2 * band)
+    pygame.draw.rect(surface, FOCUS_DARK, outer, band, border_radius=radius + band)
+    pygame.draw.rect(surface, ctx.look.focus, ring, band, border_radius=radius)
+    inner = ring.inflate(-2 * band, -2 * band)
+    pygame.draw.rect(surface, FOCUS_LIGHT, inner, band, border_radius=max(0, radius - band))

@@ -29,6 +29,7 @@ class Ctx:
 class Widget:
     role = "widget"
     focusable = False
+    floor: str | None = None  # a Metrics size the words never shrink below (they are cut with "…")
 
     def __init__(self, rect: pygame.Rect, key: str = "", text: str = ""):
         self.rect = pygame.Rect(rect)
@@ -80,6 +81,12 @@ class Widget:
             self._fit = None
             return
         floor = min_px or max(8, int(max_px * 0.5))
+        scale = getattr(ctx.m, "text_scale", 1.0)
+        if scale > 1:
+            # Larger text never ends up smaller than it would be at the normal size: whatever fitted
+            # at normal size in this box still fits, so that is the floor.
+            normal = max(8, round(max_px / scale))
+            floor = max(floor, ctx.fonts.fit(text, box.width, box.height, normal, min(floor, normal), bold))
         px = ctx.fonts.fit(text, box.width, box.height, max_px, floor, bold)
         text = ctx.fonts.shorten(text, px, box.width, box.height, bold)
         surf = ctx.fonts.render(text, px, colour, box.width, bold, align)
@@ -122,6 +129,7 @@ class Label(Widget):
             fg,
             self.bold,
             self.align,
+            min_px=getattr(ctx.m, self.floor) if self.floor else None,
         )
 
 
@@ -200,18 +208,25 @@ class Button(Widget):
             fg,
             bold=True,
             align="center" if not self.icon else "left",
+            min_px=getattr(m, self.floor) if self.floor else None,
         )
 
 
+SELECTED_MARK = "● "
+
+
 class Chip(Button):
-    """A choice among several (a scale point, a player, a format): selected shows a tick and a thick edge."""
+    """A choice among several (a scale point, a player, a format): selected shows a dot and a thick edge.
+
+    The dot, not a tick: a tick is the deck's mark for "This is real for me", and a name with a tick
+    beside it would look like an answer given."""
 
     role = "choice"
 
     def __init__(self, rect, text, key, action=None, selected=False, icon=None, fill=None, enabled=True):
         super().__init__(
             rect,
-            ("✔ " if selected else "") + text,
+            (SELECTED_MARK if selected else "") + text,
             key,
             action,
             icon,

@@ -14,6 +14,10 @@ class FramedScreen(Screen):
     """A screen with a title bar and a bottom button row; subclasses fill the body."""
 
     title_key = ""
+    # Keep the message row on screen even when there is nothing to say, so a message coming or going
+    # never moves a control under a finger.
+    keep_message_room = False
+    message_room = 96  # its height at 1080p
 
     def title(self) -> str:
         return self.app.w(self.title_key) if self.title_key else ""
@@ -30,6 +34,15 @@ class FramedScreen(Screen):
     def body(self, rect: pygame.Rect) -> list[Widget]:
         return []
 
+    def message_height(self) -> int:
+        """The kept message row's height at 1080p."""
+        return self.message_room
+
+    def message_row(self, rect: pygame.Rect) -> tuple[list[Widget], pygame.Rect]:
+        """Controls that stand at the right of the kept message row (the workshop timer), and the room
+        left for the message."""
+        return [], rect
+
     def extra_top(self, rect: pygame.Rect) -> list[Widget]:
         """Widgets at the right of the title bar (e.g. the workshop timer)."""
         return []
@@ -37,6 +50,8 @@ class FramedScreen(Screen):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         m = self.app.ctx.m
         area = rect.inflate(-2 * m.margin, -2 * m.margin)
+        if self.keep_message_room:
+            return self._build_kept(area)
         strips = [line for line in (self.message, self.problem()) if line]
         # Each message strip is as tall as its words need at full size (up to three lines).
         fonts, pad = self.app.ctx.fonts, m.px(8)
@@ -54,24 +69,42 @@ class FramedScreen(Screen):
         parts = rows(area, heights, m.gap)
         top, bar = parts[0], parts[-1]
         body = parts[-2]
-        out: list[Widget] = []
-        extra_w = 0
-        extras = self.extra_top(top)
-        if extras:
-            extra_w = top.right - min(w.rect.left for w in extras) + m.gap
-        out.append(
-            Label(
-                pygame.Rect(top.left, top.top, top.width - extra_w, top.height),
-                self.title(),
-                "heading",
-                bold=True,
-                key="title",
-            )
-        )
-        out.extend(extras)
+        out = self._top(top)
         for i, line in enumerate(strips):
             out.append(Label(parts[1 + i], line, "body", style="problem", key=f"message{i}"))
         out.extend(self.body(body))
+        out.extend(self._bar(bar))
+        return out
+
+    def _build_kept(self, area: pygame.Rect) -> list[Widget]:
+        m = self.app.ctx.m
+        top, strip, body, bar = rows(area, [m.px(96), m.px(self.message_height()), 1.0, m.px(104)], m.gap)
+        out = self._top(top)
+        extras, strip = self.message_row(strip)
+        out.extend(extras)
+        line = "  ".join(t for t in (self.message, self.problem()) if t)
+        if line:
+            out.append(Label(strip, line, "body", style="problem", key="message0"))
+        out.extend(self.body(body))
+        out.extend(self._bar(bar))
+        return out
+
+    def _top(self, top: pygame.Rect) -> list[Widget]:
+        m = self.app.ctx.m
+        extras = self.extra_top(top)
+        extra_w = top.right - min(w.rect.left for w in extras) + m.gap if extras else 0
+        title = Label(
+            pygame.Rect(top.left, top.top, top.width - extra_w, top.height),
+            self.title(),
+            "heading",
+            bold=True,
+            key="title",
+        )
+        return [title, *extras]
+
+    def _bar(self, bar: pygame.Rect) -> list[Widget]:
+        m = self.app.ctx.m
+        out: list[Widget] = []
         buttons = self.bottom_buttons()
         if buttons:
             for (key, words, action, icon, style), r in zip(

@@ -1,6 +1,8 @@
-"""The game in play: one screen that shows the step the engine is at (the board, a card to pick, the
-rating scale, the prompts, an action, a look back, the summary) with Back, Pass and Read aloud always
-there. Every tap becomes an engine command through the GameLink; refusals are shown in plain words."""
+"""The game in play: a host for the step the engine is at. Each step has its own view object (see
+steps.py and the step_* modules) that builds it, says it aloud and keeps its choices; this screen keeps
+the frame (Back, Pass and Read aloud always there, a message strip that is always reserved so nothing
+moves under a finger), the typed words and their drafts, and the one way into the engine: ``apply``
+with a typed command. Refusals are shown in plain words."""
 
 from __future__ import annotations
 
@@ -8,20 +10,26 @@ import time
 
 import pygame
 
+from game.model import commands as C
+from game.ui import sizes as S
 from game.ui.app import TICK
-from game.ui.layout import cols, rows
-from game.ui.screens import play_views, summary_view, turn_views
+from game.ui.layout import cols
+from game.ui.screens import play_views, step_action, step_rate, step_talk, undo  # noqa: F401 - they register their views
 from game.ui.screens.frame import FramedScreen
+from game.ui.screens.play_bars import PlayBars
+from game.ui.screens.play_motion import PlayMotion
+from game.ui.screens.steps import VIEWS, StepView
 from game.ui.textbox import TextBox
-from game.ui.widgets import Button, Label
 
 DRAFT_EVERY = 3.0
 RETRY_EVERY = 3.0  # while steps wait to be saved (a full disk), try again this often
 TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note")
 
 
-class PlayScreen(FramedScreen):
+class PlayScreen(PlayBars, PlayMotion, FramedScreen):
     name = "play"
+    keep_message_room = True
+    message_room = S.MESSAGE
 
     def __init__(self, app, link):
         super().__init__(app)
@@ -37,13 +45,8 @@ class PlayScreen(FramedScreen):
                 single_line=f in ("action_who", "action_date"),
             )
         self.boxes["action_date"].max_chars = 10
-        self.author: str | None = None
-        self.rater: str | None = None
-        self.who_kind: str | None = None
-        self.who: str | None = None
-        self.when: str | None = None
-        self.status: str | None = None
-        self.celebrate_theme: str | None = None
+        self.view: StepView = StepView(self)
+        self.warned: tuple[str, str] | None = None
         self.hold_board = False
         self.page = 0
         self._pos: dict[str, float] = {}
@@ -86,22 +89,27 @@ class PlayScreen(FramedScreen):
         except KeyError:
             return pid
 
+    @property
+    def shown(self) -> StepView:
+        """The view on screen: the step's own, or the board while it shows where a token landed."""
+        return play_views.BoardView(self) if self.hold_board else self.view
+
     def acting(self) -> str | None:
         """Who is being asked right now."""
-        s, t = self.state, self.turn
-        if t is None:
-            p = s.active_player
-            return p.id if p else None
-        if s.phase == "rate_all":
-            for p in s.players:
-                if p.role != "facilitator" and p.id not in t.ratings:
-                    return p.id
-        if s.phase == "rate" and self.rater:
-            return self.rater
-        return t.player
+        return self.shown.acting()
 
-    def cmd(self, type_: str, **kw) -> bool:
-        out = self.link.apply({"type": type_, **kw})
+    @property
+    def rater(self) -> str | None:
+        """Whose view the rating scale is taking (the autoplayer asks)."""
+        return getattr(self.view, "rater", None)
+
+    def typing_box(self):
+        return self.shown.typing_box()
+
+    def apply(self, command: C.Command) -> bool:
+        """The one way from this screen into the engine: a typed command. True when it was done; when
+        it was refused the message says why in plain words."""
+        out = self.link.apply(command.to_dict())
         if not out.ok:
             self.message = self.app.w(out.reason or "refuse_bad_command", **(out.params or {}))
         else:
@@ -131,11 +139,8 @@ class PlayScreen(FramedScreen):
         if phase != self._last_phase:
             self._last_phase = phase
             self.page = 0
-            if phase not in ("action",):
-                self.who_kind = self.who = self.when = None
-            self.status = None
-            if phase == "rate":
-                self.rater = self.turn.player if self.turn else None
+            self.view = VIEWS.get(phase, StepView)(self)
+            self.focus_key = None  # a new step: the keyboard starts where that step starts
             if phase == "finished":
                 self._finish()
         self.app.set_timer(self._needs_tick())
@@ -203,18 +208,6 @@ class PlayScreen(FramedScreen):
         self._dirty_drafts.discard(field)
         self.link.save_draft(field, "")
 
-    def draw(self, surface) -> None:
-        if self._deal < 1.0 and not self.hold_board:
-            ease = 1 - (1 - self._deal) ** 3
-            h = self.app.size[1]
-            for i, w in enumerate(x for x in self.widgets if x.role == "card"):
-                w.anim_dy = (1 - ease) * h * (0.25 + 0.08 * i)
-        else:
-            for w in self.widgets:
-                if w.role == "card":
-                    w.anim_dy = 0
-        super().draw(surface)
-
     def handle_one(self, e) -> bool:
         if e.type == pygame.WINDOWFOCUSLOST:
             self._save_drafts(force=True)  # someone switched away: keep what was being typed
@@ -243,61 +236,13 @@ class PlayScreen(FramedScreen):
         self.needs_build = True
         return True
 
-    # ----- animation ------------------------------------------------------------------------------
-    def token_pos(self, pid: str) -> float:
-        return self._pos.get(pid, float(self.state.positions.get(pid, 0)))
-
-    def wheel_shown(self, n: int) -> list[float]:
-        while len(self._wheel) < n:
-            self._wheel.append(0.0)
-        return self._wheel
-
-    def _wheel_target(self) -> list[float]:
-        s = self.state
-        out = []
-        for th in self.decks.themes:
-            if th.id in s.themes_in_play:
-                out.append(1.0 if s.theme_complete(th.id) else 0.5 if s.theme_covered(th.id) else 0.0)
-        return out
-
-    def update(self, dt: float) -> bool:
-        moving = False
-        calm = self.app.settings.reduced_motion
-        n = len(self.state.board) or 1
-        for pid in self.state.order:
-            target = float(self.state.positions.get(pid, 0))
-            cur = self._pos.get(pid, target)
-            if cur != target:
-                ahead = (target - cur) % n
-                if ahead > n / 2 and not calm:
-                    ahead -= n  # Back (undo) walks the token backwards
-                step = 7.0 * dt
-                if calm or abs(ahead) <= step:
-                    cur = target
-                else:
-                    cur = (cur + (step if ahead > 0 else -step)) % n
-                    moving = True
-                self._pos[pid] = cur
-        if self._deal < 1.0:
-            self._deal = 1.0 if calm else min(1.0, self._deal + dt / 0.35)
-            moving = True
-        target = self._wheel_target()
-        shown = self.wheel_shown(len(target))
-        for i, t in enumerate(target):
-            if shown[i] != t:
-                if calm or abs(shown[i] - t) <= 2.0 * dt:
-                    shown[i] = t
-                else:
-                    shown[i] += 2.0 * dt if t > shown[i] else -2.0 * dt
-                    moving = True
-        return moving
-
     # ----- the frame ------------------------------------------------------------------------------
     def title(self) -> str:
-        return play_views.title(self)
+        return self.shown.title()
 
     def speech_text(self) -> str:
-        return play_views.speech(self)
+        parts = [self.title(), *self.shown.speech()]
+        return " ".join(p if p.rstrip()[-1:] in ".?!" else p + "." for p in (x.strip() for x in parts) if p)
 
     def problem(self) -> str | None:
         p = self.link.problem
@@ -308,52 +253,13 @@ class PlayScreen(FramedScreen):
     def back(self) -> bool:
         if self.hold_board:
             self.hold_board = False
-        before = self._said()
-        if self.cmd("undo"):
-            self._put_back(before)
+        before = undo.said(self.state)
+        if self.apply(C.Undo()):
+            undo.put_back(self, before)
         return True
 
-    def _said(self) -> dict[str, tuple[str, str]]:
-        """Every note and action so far, by id: (the box its words were typed in, the words)."""
-        s = self.state
-        out = {n.id: ("note", n.text) for ns in s.notes.values() for n in ns}
-        out.update({a.id: ("action_what", a.what) for acts in s.actions.values() for a in acts})
-        out.update({f"parked:{i}:{p.text}": ("park", p.text) for i, p in enumerate(s.parked)})
-        out.update(
-            {f"looked:{i}": ("lookback_note", lb.note) for i, lb in enumerate(s.you_said_we_did) if lb.note}
-        )
-        return out
-
-    def _put_back(self, before: dict[str, tuple[str, str]]) -> None:
-        """Back took away a note or an action just added: its words go back in the box, so going back
-        never loses what someone said (they can change it and add it again, or clear it)."""
-        gone = [v for k, v in before.items() if k not in self._said()]
-        # Taking back a look-back also takes back the earlier action it carried forward: the note is
-        # what was typed.
-        gone = [v for v in gone if v[0] == "lookback_note"] or gone
-        if len(gone) != 1:
-            return
-        field, text = gone[0]
-        if field == "park":
-            # A topic parked just now: it comes back in Talk about later, unless other words wait there.
-            if not self.link.drafts().get("park"):
-                self.link.save_draft("park", text)
-            return
-        if field == "note" and self.phase == "celebrate":
-            field = "celebrate"
-        box = self.boxes[field]
-        if box.text.strip():
-            return  # something new is being typed there: leave it
-        box.set_text(text)
-
     def do_pass(self) -> None:
-        phase = self.phase
-        if self.hold_board:
-            self.hold_board = False
-        player = None
-        if phase in ("rate", "rate_all"):
-            player = self.acting()
-        self.cmd("pass", **({"player": player} if player else {}))
+        self.shown.do_pass()
 
     def bottom_buttons(self):
         w = self.app.w
@@ -362,100 +268,18 @@ class PlayScreen(FramedScreen):
                 ("back", w("btn_back"), self.back, "back", "button"),
                 self.speak_button(),
                 ("park", w("btn_park"), self.open_park, "park", "button"),
-                ("back_to_game", w("btn_back_to_game"), lambda: self.cmd("back_to_game"), "play", "button"),
+                ("back_to_game", w("btn_back_to_game"), lambda: self.apply(C.BackToGame()), "play", "button"),
             ]
         return [
             ("back", w("btn_back"), self.back, "back", "button"),
             ("pass", w("btn_pass"), self.do_pass, "pass", "button"),
             self.speak_button(),
             ("park", w("btn_park"), self.open_park, "park", "button"),
-            ("stop", w("btn_stop"), lambda: turn_views.stop_game(self), "check", "button"),
+            ("stop", w("btn_stop"), lambda: self.shown.stop(), "check", "button"),
         ]
-
-    def extra_top(self, top: pygame.Rect):
-        m, w = self.app.ctx.m, self.app.w
-        out = []
-        bw = m.px(250)
-        right = top.right
-        items = [
-            ("leave", w("btn_leave"), self.leave, "pause"),
-            ("settings", w("btn_settings"), self.open_settings, "settings"),
-        ]
-        timer = self._timer_text()
-        self._timer_words = timer
-        for key, words, action, icon in items:
-            # Wide enough for the words in any language at full size (icon + padding + words).
-            need = m.px(64 + 12 + 36) + self.app.ctx.fonts.size(words, m.small, 0, True)[0]
-            bw = max(m.px(250), min(m.px(420), need))
-            out.append(
-                Button(
-                    pygame.Rect(right - bw, top.top, bw, top.height),
-                    words,
-                    key,
-                    action,
-                    icon=icon,
-                    size="small",
-                )
-            )
-            right -= bw + m.gap
-        return out
-
-    def _timer_text(self) -> str:
-        if self.turn is None:
-            return ""
-        left = self.game.timer_remaining(time.time())
-        if left is None:
-            return ""
-        if left < 0:
-            return self.app.w("timer_over")
-        return self.app.w("timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}")
-
-    def timer_row(self, rect: pygame.Rect) -> tuple[list, pygame.Rect]:
-        """Workshop turn timer, when one is set: the time left (a soft colour and words when it runs
-        over, never a sound), one more minute, and pause. Returns its widgets and the space left."""
-        timer = self._timer_text()
-        self._timer_words = timer
-        if not timer:
-            return [], rect
-        m, w = self.app.ctx.m, self.app.w
-        row, rest = rows(rect, [m.px(92), 1.0], m.gap)
-        paused = self.turn is not None and self.turn.paused_at is not None
-        over = (self.game.timer_remaining(time.time()) or 0) < 0
-        a, b, c = cols(row, [1.0, m.px(330), m.px(330)], m.gap)
-        out = [
-            Label(a, timer, "body", bold=True, style="timer" if over else "panel", key="timer"),
-            Button(
-                b,
-                w("btn_timer_more"),
-                "timer_more",
-                lambda: self.cmd("extend_timer", seconds=60),
-                icon="plus",
-                size="small",
-            ),
-            Button(
-                c,
-                w("btn_timer_resume" if paused else "btn_timer_pause"),
-                "timer_pause",
-                (lambda: self.cmd("resume_timer")) if paused else (lambda: self.cmd("pause_timer")),
-                icon="timer",
-                size="small",
-            ),
-        ]
-        return out, rest
 
     def body(self, rect):
-        timer, rect = self.timer_row(rect) if self.phase != "summary" else ([], rect)
-        return timer + self.step_body(rect)
-
-    def step_body(self, rect):
-        if self.phase == "summary":
-            return summary_view.build(self, rect)
-        if self.hold_board or self.phase in ("roll", "choose_theme"):
-            return play_views.board(self, rect)
-        view = getattr(turn_views, "view_" + self.phase, None)
-        if view is None:
-            return [Label(rect, self.app.w("phase_unknown"), "body", key="unknown")]
-        return view(self, rect)
+        return self.shown.build(rect)
 
     # ----- things any step can open ---------------------------------------------------------------
     def open_park(self) -> None:
@@ -464,10 +288,8 @@ class PlayScreen(FramedScreen):
         def save(text: str):
             if not text.strip():
                 return self.app.w("dialog_empty")  # this box has Cancel, not Pass
-            out = self.link.apply({"type": "park", "text": text})
-            self.needs_build = True
-            if not out.ok:
-                return self.app.w(out.reason, **out.params)
+            if not self.apply(C.Park(text=text)):
+                return self.message
             self.message = self.app.w("event_parked")
             return None
 
@@ -476,8 +298,9 @@ class PlayScreen(FramedScreen):
                 self.app,
                 self.app.w("park_title"),
                 self.app.w("park_question"),
-                # Words typed here before and not parked yet (the dialog was closed) come back.
-                self.link.drafts().get("park", ""),
+                # Words typed here before and not parked yet (the dialog was closed) come back; else
+                # the card on screen is offered as the topic (change it, or clear it and type another).
+                self.link.drafts().get("park", "") or self._card_on_screen(),
                 on_save=save,
                 hint=self.app.w("park_hint"),
                 save_words=self.app.w("btn_park_save"),
@@ -485,6 +308,12 @@ class PlayScreen(FramedScreen):
                 link=self.link,
             )
         )
+
+    def _card_on_screen(self) -> str:
+        t = self.turn
+        if t is None or not t.card or self.hold_board or self.phase in ("summary", "pick"):
+            return ""
+        return self.decks.card(t.card).text
 
     def open_settings(self) -> None:
         from game.ui.screens.settings_screen import SettingsScreen

@@ -1,77 +1,67 @@
-"""What the play screen says at the top for each step, what Read aloud reads, and the board view
-(rolling the die, choosing a theme, seeing where a token landed)."""
+"""The board steps (rolling the die, choosing a theme, seeing where a token landed) and the summary,
+as step views for the play screen."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.ui.layout import cols, rows
+from game.model import commands as C
+from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
+from game.ui.screens import summary_view
 from game.ui.screens.board_view import BoardWidget
+from game.ui.screens.steps import StepView, step
 from game.ui.shapes import draw_die, draw_token
 from game.ui.widgets import Button, Label, Widget
 
 
-def title(scr) -> str:
-    w, s, t = scr.app.w, scr.state, scr.turn
-    who = scr.player_label(scr.acting())
-    phase = s.phase
-    if scr.hold_board and t is not None:
-        return w("title_landed", name=who)
-    if phase == "summary" and s.won_together():
-        return w("title_summary_won")
-    key = {
-        "look_back": "title_look_back",
-        "roll": "title_roll",
-        "choose_theme": "title_choose",
-        "pick": "title_pick",
-        "rate": "title_rate",
-        "rate_all": "title_rate_all",
-        "reveal": "title_reveal",
-        "talk": "title_talk",
-        "action": "title_action",
-        "celebrate": "title_celebrate",
-        "look_back_one": "title_look_back_one",
-        "summary": "title_summary",
-        "finished": "title_finished",
-    }.get(phase, "title_play")
-    return w(key, name=who)
+@step("roll", "choose_theme")
+class BoardView(StepView):
+    """The board and the die; after a roll it stays on screen (scr.hold_board) until Continue."""
+
+    def title(self) -> str:
+        scr = self.scr
+        if scr.hold_board and scr.turn is not None:
+            key = "title_landed"
+        else:
+            key = "title_choose" if scr.phase == "choose_theme" else "title_roll"
+        return scr.app.w(key, name=scr.player_label(self.acting()))
+
+    def speech(self) -> list[str]:
+        scr = self.scr
+        if scr.hold_board and scr.turn is not None:
+            return [landed_words(scr)]
+        if scr.phase == "roll":
+            return [persona_line(scr) or scr.app.w("roll_help")]
+        return [th.title for th in scr.decks.themes if th.id in scr.state.themes_in_play]
+
+    def do_pass(self) -> None:
+        self.scr.hold_board = False
+        self.scr.apply(C.Pass())
+
+    def build(self, rect) -> list[Widget]:
+        return board(self.scr, rect)
 
 
-def speech(scr) -> str:
-    s, t, d, w = scr.state, scr.turn, scr.decks, scr.app.w
-    phase = s.phase
-    parts = [title(scr)]
-    if scr.hold_board and t is not None:
-        return parts[0] + ". " + landed_words(scr)
-    if phase == "roll":
-        parts.append(persona_line(scr) or w("roll_help"))
-    if phase == "reveal" and t is not None:
-        for p in s.players:
-            if p.id in t.ratings:
-                point = t.ratings[p.id]
-                parts.append(
-                    f"{p.label}: " + (d.scale_point(point).label if point else w("chose_not_to_say"))
-                )
-    if t is not None and t.card and phase in ("rate", "rate_all", "reveal", "talk", "action"):
-        parts.append(d.card(t.card).text)
-    if phase == "pick" and t is not None:
-        parts += [d.card(c).text for c in t.dealt]
-    if phase in ("rate", "rate_all"):
-        parts += [sp.label for sp in d.scale]
-    if phase == "talk" and t is not None and t.prompt < len(d.prompts):
-        parts.append(d.prompts[t.prompt].text)
-    if phase == "choose_theme":
-        parts += [th.title for th in d.themes if th.id in s.themes_in_play]
-    if phase in ("look_back", "look_back_one"):
-        a = scr.look_back_action()
-        if a is not None:
-            parts.append(w("lookback_said", what=a.what))
-    if phase == "summary":
-        from game.ui.screens.summary_view import items
+@step("summary")
+class SummaryView(StepView):
+    def title(self) -> str:
+        scr = self.scr
+        return scr.app.w("title_summary_won" if scr.state.won_together() else "title_summary")
 
-        parts += [it["text"] for it in items(scr, getattr(scr, "section", None))]
-    return " ".join(p if p.rstrip()[-1:] in ".?!" else p + "." for p in (x.strip() for x in parts) if p)
+    def speech(self) -> list[str]:
+        return [it["text"] for it in summary_view.items(self.scr, getattr(self.scr, "section", None))]
+
+    def build(self, rect) -> list[Widget]:
+        return summary_view.build(self.scr, rect)
+
+
+@step("finished")
+class FinishedView(StepView):
+    title_key = "title_finished"
+
+    def build(self, rect) -> list[Widget]:
+        return []
 
 
 def board(scr, rect: pygame.Rect) -> list[Widget]:
@@ -159,8 +149,6 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
         n = len(themes)
         row_h = min(m.px(110), (rest.height - m.gap * (n - 1)) // max(1, n))
         ncols = 1 if s.board else 2
-        from game.ui.layout import grid
-
         for th, r in zip(themes, grid(rest, n, ncols, m.gap, row_h if ncols == 1 else None), strict=True):
             covered = s.theme_covered(th.id)
             words = th.title + (" ✔" if covered else "")
@@ -169,7 +157,7 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
                     r,
                     words,
                     f"theme:{th.id}",
-                    lambda th=th.id: scr.cmd("choose_theme", theme=th),
+                    lambda th=th.id: scr.apply(C.ChooseTheme(theme=th)),
                     icon=th.icon,
                     fill=hex_colour(th.colour),
                 )
@@ -178,7 +166,7 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
 
 
 def roll(scr) -> None:
-    if scr.cmd("roll_die"):
+    if scr.apply(C.RollDie()):
         scr.hold_board = True
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.model import commands as C
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
 from game.ui.screens.setup import parse_day, show_day
@@ -116,7 +117,9 @@ def build(scr, rect) -> list[Widget]:
         Button(c, w("btn_more_rows"), "page_next", lambda: _page(scr, 1), enabled=scr.page < pages - 1)
     )
     out.append(
-        Button(d, w("btn_confirm"), "confirm", lambda: scr.cmd("confirm_plan"), icon="check", style="primary")
+        Button(
+            d, w("btn_confirm"), "confirm", lambda: scr.apply(C.ConfirmPlan()), icon="check", style="primary"
+        )
     )
     return out
 
@@ -143,20 +146,20 @@ def _actions(scr, it):
                 scr,
                 scr.app.w("edit_note_title"),
                 n.text,
-                lambda t: scr.link.apply({"type": "edit_note", "note": n.id, "text": t}),
+                lambda t: scr.apply(C.EditNote(note=n.id, text=t)),
             ),
-            lambda: scr.cmd("remove_note", note=n.id),
+            lambda: scr.apply(C.RemoveNote(note=n.id)),
         )
     if kind == "action":
         a = it["action"]
-        return (lambda: _edit_action(scr, a), lambda: scr.cmd("remove_action", action=a.id))
+        return (lambda: _edit_action(scr, a), lambda: scr.apply(C.RemoveAction(action=a.id)))
     if kind == "statement":
         return (
             None if it["carried"] else (lambda: _change_rating(scr, it["card"])),
-            lambda: scr.cmd("remove_statement", card=it["card"]),
+            lambda: scr.apply(C.RemoveStatement(card=it["card"])),
         )
     if kind == "parked":
-        return None, lambda: scr.cmd("remove_parked", index=it["index"])
+        return None, lambda: scr.apply(C.RemoveParked(index=it["index"]))
     if kind == "review":
         return (lambda: _edit_review(scr), None)
     return None, None
@@ -168,9 +171,9 @@ def _edit_text(scr, title, text, apply):
     def save(t):
         if not t.strip():
             return scr.app.w("dialog_empty")  # this box has Cancel, not Pass
-        out = apply(t)
+        ok = apply(t)
         scr.needs_build = True
-        return None if out.ok else scr.app.w(out.reason, **out.params)
+        return None if ok else scr.message
 
     scr.app.push(TextDialog(scr.app, title, scr.app.w("edit_question"), text, save))
 
@@ -182,9 +185,9 @@ def _edit_review(scr):
         day = parse_day(t)
         if day is None:
             return scr.app.w("action_bad_date")
-        out = scr.link.apply({"type": "set_next_review", "date": day.isoformat()})
+        ok = scr.apply(C.SetNextReview(date=day.isoformat()))
         scr.needs_build = True
-        return None if out.ok else scr.app.w(out.reason, **out.params)
+        return None if ok else scr.message
 
     scr.app.push(
         TextDialog(
@@ -209,11 +212,9 @@ def _change_rating(scr, card_id):
         ]
 
         def chose_point(pt):
-            out = scr.link.apply(
-                {"type": "set_rating", "card": card_id, "player": pid, "point": None if pt == "none" else pt}
-            )
+            ok = scr.apply(C.SetRating(card=card_id, player=pid, point=None if pt == "none" else pt))
             scr.needs_build = True
-            return None if out.ok else w(out.reason, **out.params)
+            return None if ok else scr.message
 
         scr.app.pop()
         scr.app.push(
@@ -240,9 +241,9 @@ def _edit_action(scr, a):
     w, app = scr.app.w, scr.app
 
     def apply(**changes):
-        out = scr.link.apply({"type": "edit_action", "action": a.id, **changes})
+        ok = scr.apply(C.EditAction(action=a.id, **changes))
         scr.needs_build = True
-        return None if out.ok else w(out.reason, **out.params)
+        return None if ok else scr.message
 
     def then(dialog):
         app.pop()

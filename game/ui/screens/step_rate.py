@@ -1,0 +1,269 @@
+"""How real is it? The player (and, in one-to-one, their supporter) places the card on the scale, or
+on an "everyone" turn each player in turn; then, on "everyone" turns, the views are shown together.
+No view, and no sign of one, is shown before everyone asked has chosen: a name only says "has chosen"
+(in words, never the tick that marks what is selected)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model import commands as C
+from game.ui import sizes as S
+from game.ui.layout import cols, grid, rows
+from game.ui.look import hex_colour
+from game.ui.screens import turn_record
+from game.ui.screens.steps import StepView, step, trainer_strip
+from game.ui.shapes import draw_token
+from game.ui.widgets import Button, Chip, Label, Widget
+
+LEFT = 0.4  # the record column's share of the width
+
+
+def _scale(view, rect, player_id, out, show_choice: bool):
+    """The scale's answers as big choices: one column when there is room, else two."""
+    scr = view.scr
+    m = scr.app.ctx.m
+    pts = scr.decks.scale
+    chosen = scr.turn.ratings.get(player_id, "-") if show_choice else "-"
+    ncols = 1 if (rect.height - m.gap * (len(pts) - 1)) // len(pts) >= m.px(S.CHOICE_ROW) else 2
+    for sp, r in zip(pts, grid(rect, len(pts), ncols, m.gap), strict=True):
+        chip = Chip(
+            r,
+            view.point_words(player_id, sp),
+            f"point:{sp.id}",
+            lambda p=sp.id: view.rate(player_id, p),
+            selected=chosen == sp.id,
+            icon=sp.icon,
+        )
+        chip.size = "heading"
+        out.append(chip)
+
+
+def _status_rows(m, n: int) -> tuple[int, int]:
+    per_row = max(1, min(n, 4))
+    nrows = -(-n // per_row)
+    return per_row, nrows * m.px(S.CHIP_ROW) + (nrows - 1) * (m.gap // 2)
+
+
+class _Rating(StepView):
+    shows_record = True
+
+    def point_words(self, pid: str, sp) -> str:
+        """A scale answer in words that fit who is answering: the supporter in one-to-one answers
+        about the person ("Real for Joan"), not "This is real for me"."""
+        scr = self.scr
+        person = self._person_for(pid)
+        key = f"scale_about_{sp.id}"
+        if person is not None and scr.app.words.has(key):
+            return scr.app.w(key, name=person.label)
+        return sp.label
+
+    def _person_for(self, pid: str | None):
+        s = self.scr.state
+        if s.setup.get("mode") != "one-to-one" or pid is None:
+            return None
+        try:
+            if s.player(pid).role != "supporter":
+                return None
+        except KeyError:
+            return None
+        return next((p for p in s.players if p.role == "person"), None)
+
+    def question(self, pid: str | None) -> str:
+        scr = self.scr
+        person = self._person_for(pid)
+        if person is not None:
+            return scr.app.w("rate_question_about", name=scr.player_label(pid), person=person.label)
+        return scr.app.w("rate_question", name=scr.player_label(pid))
+
+    def speech(self) -> list[str]:
+        t, d = self.scr.turn, self.scr.decks
+        return [d.card(t.card).text, self.question(self.acting())] + [
+            self.point_words(self.acting(), sp) for sp in d.scale
+        ]
+
+    def rate(self, pid: str, point: str) -> None:
+        self.scr.apply(C.Rate(player=pid, point=point))
+
+    def do_pass(self) -> None:
+        self.scr.apply(C.Pass(player=self.acting()))
+
+
+@step("rate")
+class RateView(_Rating):
+    """The player's own view; others may add theirs (tap a name first). In one-to-one both are asked,
+    and neither view shows until both have chosen."""
+
+    title_key = "title_rate"
+    trainer_step = "rate"
+
+    def __init__(self, scr):
+        super().__init__(scr)
+        self.rater: str | None = scr.turn.player if scr.turn else None
+
+    def acting(self) -> str | None:
+        return self.rater or super().acting()
+
+    def rate(self, pid: str, point: str) -> None:
+        scr = self.scr
+        if not scr.apply(C.Rate(player=pid, point=point)):
+            return
+        if not turn_record.views_shown(scr):
+            # Hand over to the next person asked, so the screen never sits showing a choice.
+            todo = [p for p in turn_record.asked(scr) if p not in scr.turn.ratings]
+            self.rater = todo[0] if todo else self.rater
+            scr.message = scr.app.w("rate_chosen_hidden", name=scr.player_label(pid))
+
+    def build(self, rect) -> list[Widget]:
+        scr = self.scr
+        m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
+        out: list[Widget] = []
+        rect = trainer_strip(self, rect, out)
+        left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
+        out += turn_record.build(scr, left)
+        rater = self.acting()
+        raters = [p for p in s.players if p.role != "facilitator"]
+        per_row, who_h = _status_rows(m, len(raters))
+        shown = turn_record.views_shown(scr)
+        q, scale_r, who_l, who_r, nxt = rows(
+            right,
+            [m.px(S.QUESTION_ROW), 1.0, m.px(S.SMALL_LABEL_ROW), who_h, m.px(S.BUTTON_ROW)],
+            m.gap,
+        )
+        out.append(Label(q, self.question(rater), "heading", bold=True, key="rate_question"))
+        _scale(self, scale_r, rater, out, show_choice=shown)
+        out.append(Label(who_l, w("rate_others"), "small", key="rate_others"))
+        for p, r in zip(raters, grid(who_r, len(raters), per_row, m.gap // 2, m.px(S.CHIP_ROW)), strict=True):
+            if p.id not in t.ratings:
+                words = p.label
+            elif shown:
+                words = w(
+                    "rate_chip_answer",
+                    name=p.label,
+                    answer=turn_record.answer_words(scr, p.id, t.ratings[p.id]),
+                )
+            else:
+                words = w("rate_all_done", name=p.label)
+            out.append(
+                Chip(
+                    r,
+                    words,
+                    f"rater:{p.id}",
+                    lambda pid=p.id: self._choose_rater(pid),
+                    selected=p.id == rater,
+                )
+            )
+        out.append(
+            Button(nxt, w("btn_next_talk"), "next", lambda: scr.apply(C.Next()), icon="play", style="primary")
+        )
+        return out
+
+    def _choose_rater(self, pid: str) -> None:
+        self.rater = pid
+
+
+@step("rate_all")
+class RateAllView(_Rating):
+    """Everyone in turn, answers hidden until all have chosen."""
+
+    title_key = "title_rate_all"
+    trainer_step = "everyone"
+
+    def acting(self) -> str | None:
+        t = self.scr.turn
+        for p in self.scr.state.players:
+            if p.role != "facilitator" and p.id not in t.ratings:
+                return p.id
+        return super().acting()
+
+    def question(self, pid: str | None) -> str:
+        return self.scr.app.w("rate_all_question", name=self.scr.player_label(pid))
+
+    def build(self, rect) -> list[Widget]:
+        scr = self.scr
+        m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
+        out: list[Widget] = []
+        rect = trainer_strip(self, rect, out)
+        left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
+        out += turn_record.build(scr, left)
+        who = self.acting()
+        raters = [p for p in s.players if p.role != "facilitator"]
+        per_row, status_h = _status_rows(m, len(raters))
+        q, scale_r, status = rows(right, [m.px(S.QUESTION_ROW + 30), 1.0, status_h], m.gap)
+        out.append(Label(q, self.question(who), "body", bold=True, key="rate_question"))
+        _scale(self, scale_r, who, out, show_choice=False)
+        for p, r in zip(
+            raters, grid(status, len(raters), per_row, m.gap // 2, m.px(S.CHIP_ROW)), strict=True
+        ):
+            done = p.id in t.ratings
+            words = w("rate_all_done", name=p.label) if done else w("rate_all_waiting", name=p.label)
+            out.append(PlayerMark(r, p, words, done))
+        return out
+
+
+@step("reveal")
+class RevealView(StepView):
+    """Everyone's view, shown together."""
+
+    title_key = "title_reveal"
+    shows_record = True
+
+    def speech(self) -> list[str]:
+        scr = self.scr
+        t = scr.turn
+        return [
+            f"{p.label}: {turn_record.answer_words(scr, p.id, t.ratings[p.id])}"
+            for p in scr.state.players
+            if p.id in t.ratings
+        ] + [scr.decks.card(t.card).text]
+
+    def build(self, rect) -> list[Widget]:
+        scr = self.scr
+        m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
+        out: list[Widget] = []
+        left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
+        out += turn_record.build(scr, left)
+        raters = [p for p in s.players if p.id in t.ratings]
+        q, area, nxt = rows(right, [m.px(S.QUESTION_ROW - 10), 1.0, m.px(S.BUTTON_ROW)], m.gap)
+        out.append(Label(q, w("reveal_help"), "body", bold=True, key="reveal_help"))
+        n = len(raters)
+        ncols = 1 if n <= 4 else 2
+        nrows = max(1, -(-n // ncols))
+        row_h = min(m.px(110), (area.height - m.gap * (nrows - 1)) // nrows)
+        for p, r in zip(raters, grid(area, n, ncols, m.gap, row_h), strict=True):
+            said = turn_record.answer_words(scr, p.id, t.ratings.get(p.id))
+            out.append(PlayerMark(r, p, f"{p.label}: {said}", True))
+        out.append(
+            Button(nxt, w("btn_next_talk"), "next", lambda: scr.apply(C.Next()), icon="play", style="primary")
+        )
+        return out
+
+
+class PlayerMark(Widget):
+    """A player's token with words: "Ann has chosen" (answer hidden) or, after the reveal, their answer."""
+
+    role = "text"
+
+    def __init__(self, rect, player, text, done):
+        super().__init__(rect, f"mark:{player.id}", text)
+        self.player, self.done = player, done
+
+    def draw(self, surface, ctx, focused=False):
+        m, look = ctx.m, ctx.look
+        bg, fg = look.pair("panel")
+        self.colours = (bg, fg)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(12))
+        edge = S.EDGE_SELECTED if self.done else 2
+        pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(edge)), border_radius=m.px(12))
+        size = self.rect.height - m.px(16)
+        tr = pygame.Rect(self.rect.left + m.px(8), self.rect.top + m.px(8), size, size)
+        draw_token(
+            surface, self.player.shape, hex_colour(self.player.colour), tr.center, size * 0.4, look.edge
+        )
+        box = pygame.Rect(
+            tr.right + m.px(10),
+            self.rect.top + m.px(4),
+            self.rect.right - tr.right - m.px(18),
+            self.rect.height - m.px(8),
+        )
+        self._text_in(surface, ctx, self.text, box, m.body, fg, bold=self.done, align="left")

@@ -1,0 +1,164 @@
+"""One view object per step of play. A step's view holds what that step shows (its build), what Read
+aloud says, the box its words are typed in, and the choices made on it so far (who said a note, by
+when an action is due). The play screen keeps one view for the step the engine is at and asks it; the
+registry below says which view serves which step, so no screen has a chain of ifs over step names.
+
+This module holds the base class, the registry and what several steps share: the card, the workshop
+strip, and the question "who is being asked now"."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model import commands as C
+from game.ui import sizes as S
+from game.ui.layout import cols, rows
+from game.ui.look import hex_colour
+from game.ui.textbox import TextBox
+from game.ui.widgets import Button, CardWidget, Label, Widget
+
+VIEWS: dict[str, type[StepView]] = {}
+
+
+def step(*phases: str):
+    """Register a view class as the one that shows these engine steps."""
+
+    def register(cls):
+        for p in phases:
+            VIEWS[p] = cls
+        return cls
+
+    return register
+
+
+class StepView:
+    """What one step shows and remembers. Subclasses fill in build(); the rest has plain defaults."""
+
+    title_key = "title_play"
+    typed_field: str | None = None  # the box this step's words are typed in
+    trainer_step = ""  # which trainer's note the workshop strip offers
+    shows_record = False  # the turn's record (card, views, notes, action) stays in view on the left
+
+    def __init__(self, scr):
+        self.scr = scr
+
+    # words
+    def title(self) -> str:
+        scr = self.scr
+        return scr.app.w(self.title_key, name=scr.player_label(self.acting()))
+
+    def speech(self) -> list[str]:
+        """What Read aloud says after the title."""
+        return []
+
+    # who and what
+    def acting(self) -> str | None:
+        """Who is being asked right now."""
+        t = self.scr.turn
+        if t is None:
+            p = self.scr.state.active_player
+            return p.id if p else None
+        return t.player
+
+    def typing_box(self) -> TextBox | None:
+        return self.scr.boxes[self.typed_field] if self.typed_field else None
+
+    warning = "stop_unsaved"  # what to say when words typed here were not added before moving on
+
+    def do_pass(self) -> None:
+        self.scr.apply(C.Pass())
+
+    def finish(self, command: C.Command, warning: str | None = None) -> None:
+        """End the turn (or the game); but if words were typed and not added, say so once first (a
+        second tap goes on, and the words stay saved as a draft)."""
+        scr = self.scr
+        field = self.typed_field
+        typed = scr.boxes[field].text.strip() if field else ""
+        if typed and scr.warned != (field, typed):
+            scr.warned = (field, typed)
+            scr.message = scr.app.w(warning or self.warning)
+            scr.needs_build = True
+            return
+        scr.warned = None
+        scr.apply(command)
+
+    def stop(self) -> None:
+        """Finish and check."""
+        self.finish(C.StopGame(), "stop_unsaved")
+
+    def put_back(self, field: str, words: str, extra: dict | None = None) -> bool:
+        """Back took away what was added here: its words (and choices) come back. True when done."""
+        box = self.scr.boxes.get(field)
+        if box is None or box.text.strip():
+            return False  # something new is being typed there: leave it
+        box.set_text(words)
+        return True
+
+    # layout
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        return [Label(rect, self.scr.app.w("phase_unknown"), "body", key="unknown")]
+
+
+def card_widget(scr, rect, card_id, key="card", action=None, selected=False) -> CardWidget:
+    c = scr.decks.card(card_id)
+    th = scr.decks.theme(c.theme)
+    return CardWidget(rect, c.text, key, action, th.title, hex_colour(th.colour), th.icon, selected=selected)
+
+
+def persona(scr, pid: str | None):
+    if scr.state.setup.get("mode") != "workshop" or not pid:
+        return None
+    try:
+        p = scr.state.player(pid)
+        return scr.decks.persona(p.persona) if p.persona else None
+    except KeyError:
+        return None
+
+
+def info(scr, title, text):
+    from game.ui.screens.dialogs import InfoDialog
+
+    scr.app.push(InfoDialog(scr.app, title, text))
+
+
+def trainer_strip(view: StepView, rect: pygame.Rect, out: list) -> pygame.Rect:
+    """In workshops, a strip above the step: who this player is playing as, and buttons that open the
+    persona and the trainer's notes in full. Its height is fixed, so it never squeezes the step below
+    its smallest size (the step's rows have their own minimums)."""
+    scr = view.scr
+    m, w = scr.app.ctx.m, scr.app.w
+    note = scr.decks.facilitator_notes.get(view.trainer_step, "") if _workshop(scr) else ""
+    who = persona(scr, view.acting())
+    if not (note or who):
+        return rect
+    strip, rest = rows(rect, [m.px(S.STRIP), 1.0], m.gap)
+    parts = cols(strip, [1.0, m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap)
+    line = w("persona_short", name=who.name) if who else w("trainer_strip")
+    out.append(Label(parts[0], line, "body", style="panel", key="persona_line"))
+    if who:
+        out.append(
+            Button(
+                parts[1],
+                w("btn_about", name=who.name),
+                "about_persona",
+                lambda: info(scr, w("persona_title", name=who.name), who.summary),
+                icon="people",
+                size="small",
+            )
+        )
+    if note:
+        out.append(
+            Button(
+                parts[2],
+                w("btn_trainer_notes"),
+                "trainer_notes",
+                lambda: info(scr, w("trainer_title"), note),
+                icon="note",
+                size="small",
+            )
+        )
+    return rest
+
+
+def _workshop(scr) -> bool:
+    return scr.state.setup.get("mode") == "workshop"

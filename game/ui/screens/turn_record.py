@@ -1,0 +1,134 @@
+"""The turn's record, kept in view on the left for the rest of a turn: the card, the views given (once
+everyone asked has chosen), each note added (with who said it, if they said), and the action agreed.
+A note is a button: tapping it opens the words to change them. When there is more than fits, the
+newest are shown and a line says how many earlier ones are in the plan."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.model import commands as C
+from game.ui import sizes as S
+from game.ui.layout import rows
+from game.ui.screens.steps import card_widget
+from game.ui.widgets import Button, Label, Widget
+
+CARD_SHARE = 0.56  # of the column, when there is a record under the card
+
+
+def asked(scr) -> list[str]:
+    """Who is asked for a view at this step: on an "everyone" turn all who rate; in one-to-one both
+    the person and their supporter; otherwise the player whose turn it is."""
+    s, t = scr.state, scr.turn
+    if t is None:
+        return []
+    raters = [p.id for p in s.players if p.role != "facilitator"]
+    if s.phase == "rate_all" or (s.phase == "rate" and s.setup.get("mode") == "one-to-one"):
+        return raters
+    return [t.player]
+
+
+def views_shown(scr) -> bool:
+    """No view is shown before everyone asked has chosen."""
+    t = scr.turn
+    if t is None or t.card is None:
+        return False
+    if scr.state.phase in ("rate", "rate_all"):
+        return all(pid in t.ratings for pid in asked(scr))
+    return True
+
+
+def answer_words(scr, pid: str, point: str | None) -> str:
+    if point is None:
+        return scr.app.w("chose_not_to_say")
+    return scr.decks.scale_point(point).label
+
+
+def views_line(scr) -> str:
+    t, w = scr.turn, scr.app.w
+    said = [(p, t.ratings[p.id]) for p in scr.state.players if p.id in t.ratings]
+    if not said or not views_shown(scr):
+        return ""
+    parts = [w("record_view", name=p.label, answer=answer_words(scr, p.id, point)) for p, point in said]
+    return w("record_views", views="; ".join(parts))
+
+
+def turn_notes(scr) -> list:
+    t = scr.turn
+    if t is None or t.card is None or not t.theme:
+        return []
+    return [n for n in scr.state.notes.get(t.theme, []) if n.card_id == t.card and not n.carried_over]
+
+
+def turn_actions(scr) -> list:
+    t = scr.turn
+    if t is None or t.card is None or not t.theme:
+        return []
+    return [a for a in scr.state.actions.get(t.theme, []) if a.card_id == t.card and a.id.startswith("a")]
+
+
+def when_words(scr, a) -> str:
+    from game.ui.screens.setup import show_day
+
+    return show_day(a.due) if a.when == "date" and a.due else scr.app.w(f"when_{a.when}")
+
+
+def note_words(scr, n) -> str:
+    w = scr.app.w
+    author = n.author
+    return w("record_note_by", text=n.text, name=author) if author else w("record_note", text=n.text)
+
+
+def build(scr, rect: pygame.Rect) -> list[Widget]:
+    """The card on top, the record under it."""
+    m, w = scr.app.ctx.m, scr.app.w
+    t = scr.turn
+    items: list[tuple[str, str, object]] = []  # (key, words, action or None)
+    line = views_line(scr)
+    if line:
+        items.append(("record_views", line, None))
+    for n in turn_notes(scr):
+        items.append((f"record_note:{n.id}", note_words(scr, n), lambda n=n: edit_note(scr, n)))
+    for a in turn_actions(scr):
+        words = w("record_action", what=a.what, who=a.who, when=when_words(scr, a))
+        items.append((f"record_action:{a.id}", words, None))
+    if not items:
+        return [card_widget(scr, rect, t.card)]
+    card_r, rest = rows(rect, [int(rect.height * CARD_SHARE), 1.0], m.gap)
+    out: list[Widget] = [card_widget(scr, card_r, t.card)]
+    row_h = m.px(S.CHIP_ROW)
+    gap = m.gap // 2
+    fits = max(1, (rest.height + gap) // (row_h + gap))
+    earlier = 0
+    if len(items) > fits:
+        earlier = len(items) - (fits - 1)
+        items = items[earlier:]
+    shown = ([("record_more", w("record_more", n=earlier), None)] if earlier else []) + items
+    top = rest.top
+    for key, words, action in shown:
+        r = pygame.Rect(rest.left, top, rest.width, row_h)
+        top += row_h + gap
+        if action is None:
+            item = Label(r, words, "small", style="panel", key=key)
+        else:
+            item = Button(r, words, key, action, icon="note", size="small")
+        item.floor = "min_body"  # a long note is cut with "…" (tap it to read and change it all)
+        out.append(item)
+    return out
+
+
+def edit_note(scr, n) -> None:
+    """Tap a note in the record: its words open to be changed."""
+    from game.ui.screens.dialogs import TextDialog
+
+    w = scr.app.w
+
+    def save(text: str):
+        if not text.strip():
+            return w("dialog_empty")
+        if not scr.apply(C.EditNote(note=n.id, text=text)):
+            return scr.message
+        scr.message = w("note_changed")
+        return None
+
+    scr.app.push(TextDialog(scr.app, w("edit_note_title"), w("edit_question"), n.text, on_save=save))
