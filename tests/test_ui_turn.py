@@ -23,7 +23,9 @@ def type_like_a_keyboard(app, text):
 
 
 def rects(app, skip=("record", "message")):
-    return {w["key"]: pygame.Rect(w["rect"]) for w in app.widgets() if w["key"] and not w["key"].startswith(skip)}
+    return {
+        w["key"]: pygame.Rect(w["rect"]) for w in app.widgets() if w["key"] and not w["key"].startswith(skip)
+    }
 
 
 def at(step, mode="group", size=(1280, 720), **settings):
@@ -105,14 +107,16 @@ def test_one_to_one_shows_no_view_before_both_have_chosen():
     assert not any(w["key"] == "record_views" for w in app.widgets())
     tap(app, "point:sometimes")
     views = next(w for w in app.widgets() if w["key"] == "record_views")
-    assert person.label in views["text"] and supporter.label in views["text"], "shown together once both chose"
+    assert person.label in views["text"] and supporter.label in views["text"], (
+        "shown together once both chose"
+    )
 
 
 def test_everyone_turn_hides_answers_until_all_have_chosen():
     app, scr = at("rate_all")
     g = scr.game
     raters = [p for p in g.state.players if p.role != "facilitator"]
-    for p in raters[:-1]:
+    for _ in raters[:-1]:
         tap(app, "point:not-yet")
         texts = [w["text"] for w in app.widgets() if w["key"].startswith(("mark:", "record", "point:"))]
         assert not any("✔" in t or app.w("record_views", views="")[:5] in t for t in texts)
@@ -134,10 +138,14 @@ def test_notes_stay_in_view_and_can_be_changed_by_tapping_them():
     assert "We like the garden" in shown["text"] and "Bilal" in shown["text"]
     assert rects(app) == before, "adding a note and its message moved no control"
     tap(app, "next")
-    assert any(w["key"] == f"record_note:{note.id}" for w in app.widgets()), "still there at the next question"
+    assert any(w["key"] == f"record_note:{note.id}" for w in app.widgets()), (
+        "still there at the next question"
+    )
     tap(app, f"record_note:{note.id}")
     assert app.top.name == "text-dialog"
-    app.step([key_event(pygame.K_a, pygame.KMOD_CTRL), pygame.event.Event(pygame.TEXTINPUT, text="We love it")])
+    app.step(
+        [key_event(pygame.K_a, pygame.KMOD_CTRL), pygame.event.Event(pygame.TEXTINPUT, text="We love it")]
+    )
     tap(app, "save")
     assert app.top is scr and note.text == "We love it"
 
@@ -166,7 +174,9 @@ def test_action_step_shows_the_card_and_back_brings_the_whole_action_back():
     tap(app, "who:staff")
     tap(app, "when:next_month")
     tap(app, "agree")
-    assert any(w["key"].startswith("record_action:") for w in app.widgets()), "the agreed action stays in view"
+    assert any(w["key"].startswith("record_action:") for w in app.widgets()), (
+        "the agreed action stays in view"
+    )
     tap(app, "back")
     assert scr.boxes["action_what"].text == "Ask about the bus pass"
     assert (scr.view.who_kind, scr.view.who, scr.view.when) == ("staff", "staff", "next_month")
@@ -204,5 +214,7 @@ def test_larger_text_is_never_smaller(step):
         sizes[scale] = {w["key"]: w["font_px"] for w in app.widgets() if "font_px" in w and w["key"]}
     normal = sizes[TEXT_SIZES[0]]
     for scale in TEXT_SIZES[1:]:
-        smaller = {k: (px, sizes[scale][k]) for k, px in normal.items() if k in sizes[scale] and sizes[scale][k] < px}
+        smaller = {
+            k: (px, sizes[scale][k]) for k, px in normal.items() if k in sizes[scale] and sizes[scale][k] < px
+        }
         assert not smaller, f"at {scale}: {smaller}"
