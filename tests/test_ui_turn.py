@@ -218,3 +218,26 @@ def test_larger_text_is_never_smaller(step):
             k: (px, sizes[scale][k]) for k, px in normal.items() if k in sizes[scale] and sizes[scale][k] < px
         }
         assert not smaller, f"at {scale}: {smaller}"
+
+
+# ----- set-up keeps its promises ----------------------------------------------------------------------
+def test_setup_blank_name_means_the_token_and_one_round_is_singular():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "setup:players")
+    app.step([])
+    tap(app, "name:p2")
+    app.step([key_event(pygame.K_a, pygame.KMOD_CTRL), key_event(pygame.K_BACKSPACE)])
+    assert scr.players[1].box.text == ""
+    tap(app, "next")
+    assert scr.message is None and scr.players[1].shown_as == "anonymous", "blank is taken as 'use the token'"
+    tap(app, "length:rounds")
+    while scr.rounds > 1:
+        tap(app, "less")
+    value = next(w for w in app.widgets() if w["key"] == "length_value")
+    assert value["text"] == app.w("length_rounds_value_one") == "1 round"
+    tap(app, "next")
+    tap(app, "next")
+    play = app.top
+    assert play.name == "play"
+    p2 = play.state.player("p2")
+    assert p2.shown_as == "anonymous" and p2.label

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.model import commands as C
 from game.ui import sizes as S
+from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
 from game.ui.screens import turn_record
@@ -41,8 +42,6 @@ class ActionView(StepView):
             if self.who_kind == "typed":
                 self.scr.boxes["action_who"].set_text(extra.get("who_words", ""))
             if self.when == "date" and extra.get("due"):
-                from game.ui.screens.setup import show_day
-
                 self.scr.boxes["action_date"].set_text(show_day(extra["due"]))
         return True
 
@@ -128,8 +127,6 @@ class ActionView(StepView):
         self.when = kind
 
     def agree(self) -> None:
-        from game.ui.screens.setup import parse_day
-
         scr = self.scr
         w = scr.app.w
         what = scr.boxes["action_what"].text.strip()
@@ -254,8 +251,6 @@ class LookBackView(StepView):
         self.scr.apply(C.Pass())
 
     def build(self, rect) -> list[Widget]:
-        from game.ui.screens.setup import show_day
-
         scr = self.scr
         m, w = scr.app.ctx.m, scr.app.w
         out: list[Widget] = []

@@ -132,7 +132,13 @@ class RateView(_Rating):
         )
         out.append(Label(q, self.question(rater), "heading", bold=True, key="rate_question"))
         _scale(self, scale_r, rater, out, show_choice=shown)
-        out.append(Label(who_l, w("rate_others"), "small", key="rate_others"))
+        person = next((p for p in raters if p.role == "person"), None)
+        supporter = next((p for p in raters if p.role == "supporter"), None)
+        if s.setup.get("mode") == "one-to-one" and person and supporter:
+            others = w("rate_both", person=person.label, supporter=supporter.label)
+        else:
+            others = w("rate_others")
+        out.append(Label(who_l, others, "small", key="rate_others"))
         for p, r in zip(raters, grid(who_r, len(raters), per_row, m.gap // 2, m.px(S.CHIP_ROW)), strict=True):
             if p.id not in t.ratings:
                 words = p.label

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
-from game.ui.screens.setup import parse_day, show_day
 from game.ui.widgets import Button, Chip, Label, Widget
 
 

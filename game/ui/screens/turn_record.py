@@ -9,11 +9,12 @@ import pygame
 
 from game.model import commands as C
 from game.ui import sizes as S
+from game.ui.days import show_day
 from game.ui.layout import rows
 from game.ui.screens.steps import card_widget
 from game.ui.widgets import Button, Label, Widget
 
-CARD_SHARE = 0.56  # of the column, when there is a record under the card
+CARD_SHARE = 0.5  # of the column, when there is a record under the card
 
 
 def asked(scr) -> list[str]:
@@ -68,8 +69,6 @@ def turn_actions(scr) -> list:
 
 
 def when_words(scr, a) -> str:
-    from game.ui.screens.setup import show_day
-
     return show_day(a.due) if a.when == "date" and a.due else scr.app.w(f"when_{a.when}")
 
 
