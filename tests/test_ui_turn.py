@@ -241,3 +241,18 @@ def test_setup_blank_name_means_the_token_and_one_round_is_singular():
     assert play.name == "play"
     p2 = play.state.player("p2")
     assert p2.shown_as == "anonymous" and p2.label
+
+
+def test_arrows_go_along_the_row_before_jumping_to_another():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "setup:mode")
+    app.step([])
+    scr.set_focus("speak")
+    app.step([key_event(pygame.K_RIGHT)])
+    assert scr.focus_key == "next", "Right from Read aloud is Next, beside it, not a card choice above"
+    app.step([key_event(pygame.K_UP)])
+    assert scr.focus_key.startswith("deck:")
+    app, scr = at("talk")
+    scr.set_focus("add_note")
+    app.step([key_event(pygame.K_RIGHT)])
+    assert scr.focus_key == "next"

@@ -278,20 +278,7 @@ class Screen:
                 return self.move_focus(1)
             self.set_focus(start)
             return True
-        cx, cy = cur.rect.center
-        best, best_d = None, None
-        for w in items:
-            dx, dy = w.rect.centerx - cx, w.rect.centery - cy
-            if key == pygame.K_RIGHT and dx <= 0 or key == pygame.K_LEFT and dx >= 0:
-                continue
-            if key == pygame.K_DOWN and dy <= 0 or key == pygame.K_UP and dy >= 0:
-                continue
-            along, across = (
-                (abs(dx), abs(dy)) if key in (pygame.K_LEFT, pygame.K_RIGHT) else (abs(dy), abs(dx))
-            )
-            d = along + 2 * across
-            if best_d is None or d < best_d:
-                best, best_d = w, d
+        best = nearest(cur.rect, items, key)
         if best is None:
             return False
         self.set_focus(best.key)
@@ -307,6 +294,33 @@ class Screen:
             w.draw(surface, ctx, focused=(w is fw and (self.show_focus or w.role == "textbox")))
         if fw is not None and self.show_focus:
             draw_focus_ring(surface, ctx, fw.rect)
+
+
+def nearest(rect: pygame.Rect, items: list[Widget], key) -> Widget | None:
+    """The control an arrow key goes to: in that direction, and first among those in line with this one
+    (the same row for left and right, the same column for up and down), the closest; only when none is
+    in line, the closest by distance, counting sideways distance double."""
+    horizontal = key in (pygame.K_LEFT, pygame.K_RIGHT)
+    sign = 1 if key in (pygame.K_RIGHT, pygame.K_DOWN) else -1
+    best, best_d = None, None
+    for w in items:
+        r = w.rect
+        if horizontal:
+            ahead = (r.centerx - rect.centerx) * sign
+            gap = max(0, (r.left - rect.right) if sign > 0 else (rect.left - r.right))
+            inline = r.top < rect.bottom and r.bottom > rect.top
+            across = abs(r.centery - rect.centery)
+        else:
+            ahead = (r.centery - rect.centery) * sign
+            gap = max(0, (r.top - rect.bottom) if sign > 0 else (rect.top - r.bottom))
+            inline = r.left < rect.right and r.right > rect.left
+            across = abs(r.centerx - rect.centerx)
+        if ahead <= 0:
+            continue
+        d = (0 if inline else 1_000_000) + gap + (across if inline else 2 * across)
+        if best_d is None or d < best_d:
+            best, best_d = w, d
+    return best
 
 
 def _typed_char(e) -> bool:

@@ -44,6 +44,8 @@ class PlayerRow:
 
 
 class SetupScreen(SetupPages, FramedScreen):
+    keep_message_room = True  # a message (a deck that cannot be used) never pushes the choices down
+    message_room = 120  # three lines of words
     name = "setup"
 
     def __init__(

@@ -30,6 +30,18 @@ class SetupPages:
         out: list[Widget] = []
         modes = [("group", "people"), ("one-to-one", "connected"), ("workshop", "note")]
         modes_r, label_r, decks_r = rows(rect, [1.0, m.px(50), m.px(100)], m.gap)
+        # Built in reading order (the modes, then the cards) so Tab goes down the page.
+        for (mode, icon), r in zip(modes, rows(modes_r, [1, 1, 1], m.gap * 2), strict=True):
+            out.append(
+                Chip(
+                    r,
+                    self.app.w(f"mode_{mode}"),
+                    f"mode:{mode}",
+                    lambda mo=mode: self.set_mode(mo),
+                    selected=self.mode == mode,
+                    icon=icon,
+                )
+            )
         out.append(Label(label_r, self.app.w("setup_cards_label"), "body", bold=True, key="cards_label"))
         opts = self.deck_options()
         chosen = self.chosen_files()
@@ -42,17 +54,6 @@ class SetupPages:
                     lambda p=path, a=addon: self.toggle_deck(p, a),
                     selected=any(Path(c).resolve() == path.resolve() for c in chosen),
                     icon="cards",
-                )
-            )
-        for (mode, icon), r in zip(modes, rows(modes_r, [1, 1, 1], m.gap * 2), strict=True):
-            out.append(
-                Chip(
-                    r,
-                    self.app.w(f"mode_{mode}"),
-                    f"mode:{mode}",
-                    lambda mo=mode: self.set_mode(mo),
-                    selected=self.mode == mode,
-                    icon=icon,
                 )
             )
         return out
