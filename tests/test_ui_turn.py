@@ -256,3 +256,12 @@ def test_arrows_go_along_the_row_before_jumping_to_another():
     scr.set_focus("add_note")
     app.step([key_event(pygame.K_RIGHT)])
     assert scr.focus_key == "next"
+
+
+def test_pick_starts_the_keyboard_on_the_first_card():
+    app, scr = at("pick")
+    scr.focus_key = None
+    app.step([key_event(pygame.K_DOWN)])
+    assert scr.focus_key == f"card:{scr.turn.dealt[0]}"
+    app.step([key_event(pygame.K_RIGHT)])
+    assert scr.focus_key == f"card:{scr.turn.dealt[1]}"

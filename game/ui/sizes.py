@@ -27,7 +27,15 @@ TIMER_ROW = 92  # the workshop turn timer
 STRIP_BUTTON = 330  # a button in the workshop strip or the timer row
 TOP_BUTTON_MIN = 250  # a button beside the title (Stop for now, Settings), before its words widen it
 TOP_BUTTON_MAX = 420
-SIDE_PANEL = 500  # the column beside the board
+SIDE_PANEL = 500  # the column beside the board, and the list of sections in the summary
+HELP_ROW = 60  # a line of help above a step's choices
+INTRO_ROW = 56  # a line of help at the top of a set-up page
+BADGE_ROW = 110  # whose turn it is, beside the board; a theme button there
+ROLL_BUTTON = 120  # the big Roll button
+DIE = 170  # the die
+LIST_ROW = 104  # a row of the summary list
+ROW_BUTTON = 200  # Change or Remove at the end of a list row
+SAID_BEFORE = 150  # what was agreed before, at the top of a look back
 
 # Drawing.
 RADIUS = 14  # corner of a button
@@ -35,6 +43,7 @@ CARD_RADIUS = 22  # corner of a card
 EDGE = 3  # an outline
 EDGE_SELECTED = 5  # the outline of a chosen thing
 ICON = 64  # the largest icon inside a button
+CARD_BAND = 84  # the coloured band across the top of a card
 ICON_GAP = 12  # between an icon and its words
 PAD_X = 14  # inside a button, left and right
 PAD_Y = 8  # inside a button, top and bottom

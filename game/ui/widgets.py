@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.look import Colour, readable_fill
 
 
@@ -113,11 +114,11 @@ class Label(Widget):
         bg, fg = ctx.look.pair(self.style)
         self.colours = (bg, fg)
         if self.style not in ("screen",):
-            pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(12))
+            pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(S.ICON_GAP))
             if bg == ctx.look.background:
                 # Same colour as the screen (strong colours): an outline shows where the box is.
                 pygame.draw.rect(
-                    surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(12)
+                    surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(S.ICON_GAP)
                 )
         pad = ctx.m.px(8) if self.style != "screen" else 0
         self._text_in(
@@ -172,9 +173,9 @@ class Button(Widget):
         if not self.enabled:
             bg, fg = ctx.look.pair("panel")
         self.colours = (bg, fg)
-        radius = m.px(14)
+        radius = m.px(S.RADIUS)
         pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
-        edge_w = m.px(5) if self.style == "selected" else m.px(3)
+        edge_w = m.px(S.EDGE_SELECTED) if self.style == "selected" else m.px(S.EDGE)
         pygame.draw.rect(
             surface,
             fg if self.style == "selected" or self.fill is not None else ctx.look.edge,
@@ -191,13 +192,16 @@ class Button(Widget):
                 (self.rect.right - radius, self.rect.bottom - m.px(10)),
                 max(1, m.px(2)),
             )
-        inner = self.rect.inflate(-2 * m.px(14), -2 * m.px(8))
+        inner = self.rect.inflate(-2 * m.px(S.RADIUS), -2 * m.px(8))
         if self.icon:
-            isz = min(inner.height, m.px(64), inner.width // 3)
+            isz = min(inner.height, m.px(S.ICON), inner.width // 3)
             ir = pygame.Rect(inner.left, inner.centery - isz // 2, isz, isz)
             ctx.icons.draw(surface, self.icon, ir, fg)
             inner = pygame.Rect(
-                ir.right + m.px(12), inner.top, inner.right - ir.right - m.px(12), inner.height
+                ir.right + m.px(S.ICON_GAP),
+                inner.top,
+                inner.right - ir.right - m.px(S.ICON_GAP),
+                inner.height,
             )
         self._text_in(
             surface,
@@ -275,16 +279,16 @@ class CardWidget(Button):
         m = ctx.m
         bg, fg = ctx.look.pair("card")
         self.colours = (bg, fg)
-        radius = m.px(22)
+        radius = m.px(S.CARD_RADIUS)
         pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
-        band_h = min(m.px(84), self.rect.height // 4)
+        band_h = min(m.px(S.CARD_BAND), self.rect.height // 4)
         band = pygame.Rect(self.rect.left, self.rect.top, self.rect.width, band_h)
         fill, ink = readable_fill(self.theme_colour)
         if ctx.look.name == "high-contrast":
             fill, ink = ctx.look.pair("selected")
         pygame.draw.rect(surface, fill, band, border_top_left_radius=radius, border_top_right_radius=radius)
         isz = band_h - m.px(16)
-        ir = pygame.Rect(band.left + m.px(14), band.top + m.px(8), isz, isz)
+        ir = pygame.Rect(band.left + m.px(S.RADIUS), band.top + m.px(8), isz, isz)
         ctx.icons.draw(surface, self.theme_icon, ir, ink)
         tbox = pygame.Rect(
             ir.right + m.px(10), band.top + m.px(4), band.right - ir.right - m.px(24), band_h - m.px(8)
@@ -304,7 +308,7 @@ class CardWidget(Button):
                 "rect": tbox,
             }
         ]
-        edge = m.px(8) if self.selected else m.px(3)
+        edge = m.px(8) if self.selected else m.px(S.EDGE)
         pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
         body = pygame.Rect(
             self.rect.left + m.px(24),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ui import sizes as S
 from game.ui.layout import grid, rows
 from game.ui.screens.frame import FramedScreen
 from game.ui.textbox import TextBox
@@ -51,7 +52,7 @@ class TextDialog(FramedScreen):
 
     def body(self, rect):
         m = self.app.ctx.m
-        q, box = rows(rect, [m.px(100), 1.0], m.gap)
+        q, box = rows(rect, [m.px(S.BUTTON_ROW), 1.0], m.gap)
         self.box.rect = box
         return [Label(q, self.question, "body", key="question"), self.box]
 
@@ -107,11 +108,11 @@ class ChoiceDialog(FramedScreen):
 
     def body(self, rect):
         m = self.app.ctx.m
-        q, area = rows(rect, [m.px(100), 1.0], m.gap)
+        q, area = rows(rect, [m.px(S.BUTTON_ROW), 1.0], m.gap)
         out = [Label(q, self.question, "body", key="question")]
         ncols = 2 if len(self.options) > 4 else 1
         nrows = -(-len(self.options) // ncols)
-        row_h = min(m.px(120), (area.height - m.gap * (nrows - 1)) // max(1, nrows))
+        row_h = min(m.px(S.ROLL_BUTTON), (area.height - m.gap * (nrows - 1)) // max(1, nrows))
         for (value, words, icon), r in zip(
             self.options, grid(area, len(self.options), ncols, m.gap, row_h), strict=True
         ):

@@ -103,6 +103,12 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         """Whose view the rating scale is taking (the autoplayer asks)."""
         return getattr(self.view, "rater", None)
 
+    def default_focus(self) -> str | None:
+        key = self.shown.first_focus()
+        if key is not None and any(w.key == key for w in self.focusables()):
+            return key
+        return super().default_focus()
+
     def typing_box(self):
         return self.shown.typing_box()
 
@@ -131,7 +137,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def _after_change(self) -> None:
         t = self.turn
-        dealt = list(t.dealt) if t is not None and self.phase == "pick" else []
+        dealt = list(t.dealt) if t is not None and self.view.deals_cards else []
         if dealt and dealt != self._dealt:
             self._deal = 0.0
         self._dealt = dealt
@@ -141,11 +147,11 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
             self.page = 0
             self.view = VIEWS.get(phase, StepView)(self)
             self.focus_key = None  # a new step: the keyboard starts where that step starts
-            if phase == "finished":
-                self._finish()
+            self.view.on_enter()
         self.app.set_timer(self._needs_tick())
 
-    def _finish(self) -> None:
+    def finish(self) -> None:
+        """The game is over: keep the plan and show the export."""
         from game.ui.screens.export import ExportScreen
 
         plan = self.game.plan()
@@ -263,13 +269,9 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def bottom_buttons(self):
         w = self.app.w
-        if self.phase == "summary":
-            return [
-                ("back", w("btn_back"), self.back, "back", "button"),
-                self.speak_button(),
-                ("park", w("btn_park"), self.open_park, "park", "button"),
-                ("back_to_game", w("btn_back_to_game"), lambda: self.apply(C.BackToGame()), "play", "button"),
-            ]
+        own = self.shown.bottom_buttons()
+        if own is not None:
+            return own
         return [
             ("back", w("btn_back"), self.back, "back", "button"),
             ("pass", w("btn_pass"), self.do_pass, "pass", "button"),
@@ -311,7 +313,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def _card_on_screen(self) -> str:
         t = self.turn
-        if t is None or not t.card or self.hold_board or self.phase in ("summary", "pick"):
+        if t is None or not t.card or not self.shown.shows_record:
             return ""
         return self.decks.card(t.card).text
 
@@ -340,19 +342,3 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
 
 __all__ = ["PlayScreen", "cols"]
-
-
-def _look_back_action(self):
-    s = self.state
-    if s.phase == "look_back":
-        return s.look_back_queue[0] if s.look_back_queue else None
-    if s.phase == "look_back_one" and self.turn is not None and self.turn.look_back_action:
-        aid = self.turn.look_back_action
-        for a in s.look_back_queue:
-            if a.id == aid:
-                return a
-        return s.find_action(aid)
-    return None
-
-
-PlayScreen.look_back_action = _look_back_action

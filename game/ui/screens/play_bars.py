@@ -19,7 +19,7 @@ class PlayBars:
     def extra_top(self, top: pygame.Rect):
         m, w = self.app.ctx.m, self.app.w
         out = []
-        bw = m.px(250)
+        bw = m.px(S.TOP_BUTTON_MIN)
         right = top.right
         items = [
             ("leave", w("btn_leave"), self.leave, "pause"),
@@ -28,7 +28,7 @@ class PlayBars:
         for key, words, action, icon in items:
             # Wide enough for the words in any language at full size (icon + padding + words).
             need = m.px(64 + 12 + 36) + self.app.ctx.fonts.size(words, m.small, 0, True)[0]
-            bw = max(m.px(250), min(m.px(420), need))
+            bw = max(m.px(S.TOP_BUTTON_MIN), min(m.px(S.TOP_BUTTON_MAX), need))
             out.append(
                 Button(
                     pygame.Rect(right - bw, top.top, bw, top.height),
@@ -54,7 +54,7 @@ class PlayBars:
 
     def message_height(self) -> int:
         # With a timer the row holds its buttons too, so it is as tall as a target.
-        return S.TARGET if self._timer_text() and self.phase != "summary" else S.MESSAGE
+        return S.TARGET if self._timer_text() and self.shown.timed else S.MESSAGE
 
     def message_row(self, rect: pygame.Rect) -> tuple[list, pygame.Rect]:
         """The workshop turn timer, when one is set, stands at the right of the kept message row: the
@@ -62,7 +62,7 @@ class PlayBars:
         pause. It takes no room from the step, so it never squeezes the step's controls."""
         timer = self._timer_text()
         self._timer_words = timer
-        if not timer or self.phase == "summary":
+        if not timer or not self.shown.timed:
             return [], rect
         m, w = self.app.ctx.m, self.app.w
         paused = self.turn is not None and self.turn.paused_at is not None

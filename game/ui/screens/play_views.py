@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
 from game.ui.screens import summary_view
@@ -15,36 +16,65 @@ from game.ui.shapes import draw_die, draw_token
 from game.ui.widgets import Button, Label, Widget
 
 
-@step("roll", "choose_theme")
 class BoardView(StepView):
     """The board and the die; after a roll it stays on screen (scr.hold_board) until Continue."""
 
+    title_key = "title_landed"
+    choosing = False  # the theme buttons are on show
+
     def title(self) -> str:
         scr = self.scr
-        if scr.hold_board and scr.turn is not None:
-            key = "title_landed"
-        else:
-            key = "title_choose" if scr.phase == "choose_theme" else "title_roll"
+        key = "title_landed" if scr.hold_board and scr.turn is not None else self.title_key
         return scr.app.w(key, name=scr.player_label(self.acting()))
 
     def speech(self) -> list[str]:
         scr = self.scr
         if scr.hold_board and scr.turn is not None:
             return [landed_words(scr)]
-        if scr.phase == "roll":
-            return [persona_line(scr) or scr.app.w("roll_help")]
-        return [th.title for th in scr.decks.themes if th.id in scr.state.themes_in_play]
+        return self.board_speech()
+
+    def board_speech(self) -> list[str]:
+        return []
 
     def do_pass(self) -> None:
         self.scr.hold_board = False
         self.scr.apply(C.Pass())
 
     def build(self, rect) -> list[Widget]:
-        return board(self.scr, rect)
+        return board(self.scr, rect, self.choosing and not self.scr.hold_board)
+
+
+@step("roll")
+class RollView(BoardView):
+    title_key = "title_roll"
+
+    def board_speech(self) -> list[str]:
+        return [persona_line(self.scr) or self.scr.app.w("roll_help")]
+
+
+@step("choose_theme")
+class ChooseThemeView(BoardView):
+    title_key = "title_choose"
+    choosing = True
+
+    def board_speech(self) -> list[str]:
+        s = self.scr.state
+        return [th.title for th in self.scr.decks.themes if th.id in s.themes_in_play]
 
 
 @step("summary")
 class SummaryView(StepView):
+    timed = False
+
+    def bottom_buttons(self) -> list | None:
+        scr, w = self.scr, self.scr.app.w
+        return [
+            ("back", w("btn_back"), scr.back, "back", "button"),
+            scr.speak_button(),
+            ("park", w("btn_park"), scr.open_park, "park", "button"),
+            ("back_to_game", w("btn_back_to_game"), lambda: scr.apply(C.BackToGame()), "play", "button"),
+        ]
+
     def title(self) -> str:
         scr = self.scr
         return scr.app.w("title_summary_won" if scr.state.won_together() else "title_summary")
@@ -60,33 +90,37 @@ class SummaryView(StepView):
 class FinishedView(StepView):
     title_key = "title_finished"
 
+    def on_enter(self) -> None:
+        self.scr.finish()
+
     def build(self, rect) -> list[Widget]:
         return []
 
 
-def board(scr, rect: pygame.Rect) -> list[Widget]:
+def board(scr, rect: pygame.Rect, choosing: bool) -> list[Widget]:
+    """The board beside whose turn it is, and the die and Roll, the theme buttons, or where the token
+    landed with Continue."""
     m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
     out: list[Widget] = []
-    side_w = m.px(500)
+    side_w = m.px(S.SIDE_PANEL)
     if s.board:
         left, side = cols(rect, [1.0, side_w], m.gap * 2)
         out.append(BoardWidget(left, scr))
     else:
         # Dice off: no ring; the wheel sits on the left beside the theme choices.
         left, side = cols(rect, [1.0, side_w * 2], m.gap * 2)
-        wheel_r, caption = rows(left, [1.0, m.px(96)], m.gap)
+        wheel_r, caption = rows(left, [1.0, m.px(S.TEXT_ROW)], m.gap)
         out.append(BoardWidget(wheel_r, scr))
         done = sum(1 for th in s.themes_in_play if s.theme_complete(th))
         out.append(
             Label(caption, w("plan_progress", done=done, of=len(s.themes_in_play)), "small", key="progress")
         )
     player = s.active_player
-    choosing = s.phase == "choose_theme" and not scr.hold_board
     if choosing:
-        head, rest = rows(side, [m.px(110), 1.0], m.gap)
+        head, rest = rows(side, [m.px(S.BADGE_ROW), 1.0], m.gap)
         die_r = None
     else:
-        head, die_r, rest = rows(side, [m.px(110), m.px(170), 1.0], m.gap)
+        head, die_r, rest = rows(side, [m.px(S.BADGE_ROW), m.px(S.DIE), 1.0], m.gap)
     out.append(TurnBadge(head, w("turn_of", name=player.label if player else ""), player))
     if choosing:
         pass  # the theme buttons need the room more than the die does
@@ -125,7 +159,7 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
         out.append(Label(die_r, status, "small", key="progress"))
     if scr.hold_board and t is not None:
         words = landed_words(scr)
-        a, b = rows(rest, [1.0, m.px(110)], m.gap)
+        a, b = rows(rest, [1.0, m.px(S.BADGE_ROW)], m.gap)
         out.append(Label(a, words, "heading", style="panel", key="landed"))
         out.append(
             Button(
@@ -137,17 +171,17 @@ def board(scr, rect: pygame.Rect) -> list[Widget]:
                 style="primary",
             )
         )
-    elif s.phase == "roll":
-        a, b = rows(rest, [1.0, m.px(120)], m.gap)
+    elif not choosing:
+        a, b = rows(rest, [1.0, m.px(S.ROLL_BUTTON)], m.gap)
         persona = persona_line(scr)
         out.append(Label(a, persona or w("roll_help"), "body", key="help"))
         out.append(
             Button(b, w("btn_roll"), "roll", lambda: roll(scr), icon="die", style="primary", size="heading")
         )
-    elif s.phase == "choose_theme":
+    else:
         themes = [th for th in scr.decks.themes if th.id in s.themes_in_play]
         n = len(themes)
-        row_h = min(m.px(110), (rest.height - m.gap * (n - 1)) // max(1, n))
+        row_h = min(m.px(S.BADGE_ROW), (rest.height - m.gap * (n - 1)) // max(1, n))
         ncols = 1 if s.board else 2
         for th, r in zip(themes, grid(rest, n, ncols, m.gap, row_h if ncols == 1 else None), strict=True):
             covered = s.theme_covered(th.id)
@@ -204,8 +238,8 @@ class TurnBadge(Widget):
         m, look = ctx.m, ctx.look
         bg, fg = look.pair("panel")
         self.colours = (bg, fg)
-        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(14))
-        pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(3)), border_radius=m.px(14))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(S.RADIUS))
+        pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(S.EDGE)), border_radius=m.px(S.RADIUS))
         tr = pygame.Rect(
             self.rect.left + m.px(8),
             self.rect.top + m.px(8),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.model.state import SHAPES
+from game.ui import sizes as S
 from game.ui.days import show_day
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
@@ -29,7 +30,7 @@ class SetupPages:
         m = self.app.ctx.m
         out: list[Widget] = []
         modes = [("group", "people"), ("one-to-one", "connected"), ("workshop", "note")]
-        modes_r, label_r, decks_r = rows(rect, [1.0, m.px(50), m.px(100)], m.gap)
+        modes_r, label_r, decks_r = rows(rect, [1.0, m.px(S.LABEL_ROW), m.px(S.BUTTON_ROW)], m.gap)
         # Built in reading order (the modes, then the cards) so Tab goes down the page.
         for (mode, icon), r in zip(modes, rows(modes_r, [1, 1, 1], m.gap * 2), strict=True):
             out.append(
@@ -61,11 +62,11 @@ class SetupPages:
     def page_players(self, rect) -> list[Widget]:
         m = self.app.ctx.m
         out: list[Widget] = []
-        intro, area, add = rows(rect, [m.px(56), 1.0, m.px(92)], m.gap)
+        intro, area, add = rows(rect, [m.px(S.INTRO_ROW), 1.0, m.px(S.CHOICE_ROW)], m.gap)
         out.append(Label(intro, self.app.w("setup_players_intro"), "body", key="intro"))
         ncols = 2 if len(self.players) > 4 else 1
         nrows = max(2 if ncols == 1 else 4, -(-len(self.players) // ncols))
-        row_h = min(m.px(104), (area.height - m.gap * (nrows - 1)) // nrows)
+        row_h = min(m.px(S.LIST_ROW), (area.height - m.gap * (nrows - 1)) // nrows)
         for p, r in zip(self.players, grid(area, len(self.players), ncols, m.gap, row_h), strict=False):
             workshop = self.mode == "workshop"
             shares = [r.height, 1.0, 0.5, 0.36, 0.36] if workshop else [r.height, 1.0, 0.55, 0.4]
@@ -147,7 +148,9 @@ class SetupPages:
         if self.decks is None:
             return [Label(rect, self.app.w("setup_no_decks"), "body", key="nodecks")]
         lbl1, themes_r, lbl2, length_r, steps_r, dice_r = rows(
-            rect, [m.px(50), 1.0, m.px(50), m.px(96), m.px(96), m.px(96)], m.gap
+            rect,
+            [m.px(S.LABEL_ROW), 1.0, m.px(S.LABEL_ROW), m.px(S.TEXT_ROW), m.px(S.TEXT_ROW), m.px(S.TEXT_ROW)],
+            m.gap,
         )
         out.append(Label(lbl1, self.app.w("setup_themes_intro"), "body", bold=True, key="themes_label"))
         ths = self.decks.themes
@@ -209,7 +212,19 @@ class SetupPages:
     def page_details(self, rect) -> list[Widget]:
         m = self.app.ctx.m
         out: list[Widget] = []
-        parts = rows(rect, [m.px(50), m.px(100), m.px(50), m.px(100), m.px(50), m.px(100), 1.0], m.gap)
+        parts = rows(
+            rect,
+            [
+                m.px(S.LABEL_ROW),
+                m.px(S.BUTTON_ROW),
+                m.px(S.LABEL_ROW),
+                m.px(S.BUTTON_ROW),
+                m.px(S.LABEL_ROW),
+                m.px(S.BUTTON_ROW),
+                1.0,
+            ],
+            m.gap,
+        )
         fields = [
             ("setup_title_label", self.title_box, "setup_title_hint"),
             ("setup_service_label", self.service_box, "setup_service_hint"),
@@ -247,8 +262,10 @@ class TokenButton(Button):
 
         bg, fg = ctx.look.pair("button")
         self.colours = None
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(14))
-        pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, ctx.m.px(3)), border_radius=ctx.m.px(14))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(S.RADIUS))
+        pygame.draw.rect(
+            surface, ctx.look.edge, self.rect, max(2, ctx.m.px(S.EDGE)), border_radius=ctx.m.px(S.RADIUS)
+        )
         draw_token(surface, self.shape, self.colour, self.rect.center, self.rect.height * 0.36, ctx.look.edge)
 
 

@@ -179,7 +179,7 @@ class CelebrateView(StepView):
         theme_rows = -(-len(themes) // 3)
         themes_h = theme_rows * m.px(S.CHIP_ROW) + (theme_rows - 1) * (m.gap // 2)
         q, box, l2, themes_r, btns = rows(
-            rect, [m.px(60), 1.0, m.px(S.SMALL_LABEL_ROW), themes_h, m.px(S.BUTTON_ROW)], m.gap
+            rect, [m.px(S.HELP_ROW), 1.0, m.px(S.SMALL_LABEL_ROW), themes_h, m.px(S.BUTTON_ROW)], m.gap
         )
         out.append(Label(q, w("celebrate_help"), "body", key="celebrate_help"))
         b = scr.boxes["celebrate"]
@@ -214,6 +214,10 @@ class CelebrateView(StepView):
         )
         return out
 
+    def put_back(self, field: str, words: str, extra: dict | None = None) -> bool:
+        # A celebration is kept as a note: its words go back in this step's own box.
+        return super().put_back("celebrate" if field == "note" else field, words, extra)
+
     def _set_theme(self, theme) -> None:
         self.theme = theme
 
@@ -230,8 +234,10 @@ class CelebrateView(StepView):
         scr.needs_build = True
 
 
-@step("look_back", "look_back_one")
+@step("look_back")
 class LookBackView(StepView):
+    """The look-back round at the start of a review: each earlier action in turn."""
+
     title_key = "title_look_back"
     typed_field = "lookback_note"
     trainer_step = "lookback"
@@ -240,11 +246,13 @@ class LookBackView(StepView):
     def __init__(self, scr):
         super().__init__(scr)
         self.status: str | None = None
-        if scr.state.phase == "look_back_one":
-            self.title_key = "title_look_back_one"
+
+    def action(self):
+        q = self.scr.state.look_back_queue
+        return q[0] if q else None
 
     def speech(self) -> list[str]:
-        a = self.scr.look_back_action()
+        a = self.action()
         return [self.scr.app.w("lookback_said", what=a.what)] if a is not None else []
 
     def do_pass(self) -> None:
@@ -255,13 +263,13 @@ class LookBackView(StepView):
         m, w = scr.app.ctx.m, scr.app.w
         out: list[Widget] = []
         rect = trainer_strip(self, rect, out)
-        a = scr.look_back_action()
+        a = self.action()
         if a is None:
             return out + [Label(rect, w("lookback_none"), "body", key="lookback_none")]
         said_r, q, st_r, l2, note_r, btn = rows(
             rect,
             [
-                m.px(150),
+                m.px(S.SAID_BEFORE),
                 m.px(S.LABEL_ROW),
                 m.px(S.BUTTON_ROW),
                 m.px(S.SMALL_LABEL_ROW),
@@ -314,3 +322,17 @@ class LookBackView(StepView):
         if scr.apply(C.MarkAction(status=self.status, note=scr.boxes["lookback_note"].text.strip())):
             scr.clear_box("lookback_note")
             self.status = None
+
+
+@step("look_back_one")
+class LookBackOneView(LookBackView):
+    """A "Look back" tile: one action agreed before."""
+
+    title_key = "title_look_back_one"
+
+    def action(self):
+        s, t = self.scr.state, self.scr.turn
+        aid = t.look_back_action if t is not None else None
+        if not aid:
+            return None
+        return next((a for a in s.look_back_queue if a.id == aid), None) or s.find_action(aid)

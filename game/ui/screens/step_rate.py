@@ -48,6 +48,9 @@ def _status_rows(m, n: int) -> tuple[int, int]:
 class _Rating(StepView):
     shows_record = True
 
+    def raters(self) -> list[str]:
+        return [p.id for p in self.scr.state.players if p.role != "facilitator"]
+
     def point_words(self, pid: str, sp) -> str:
         """A scale answer in words that fit who is answering: the supporter in one-to-one answers
         about the person ("Real for Joan"), not "This is real for me"."""
@@ -104,13 +107,19 @@ class RateView(_Rating):
     def acting(self) -> str | None:
         return self.rater or super().acting()
 
+    def asked(self) -> list[str]:
+        """The player whose turn it is; in one-to-one, both the person and their supporter."""
+        if self.scr.state.setup.get("mode") == "one-to-one":
+            return self.raters()
+        return [self.scr.turn.player]
+
     def rate(self, pid: str, point: str) -> None:
         scr = self.scr
         if not scr.apply(C.Rate(player=pid, point=point)):
             return
         if not turn_record.views_shown(scr):
             # Hand over to the next person asked, so the screen never sits showing a choice.
-            todo = [p for p in turn_record.asked(scr) if p not in scr.turn.ratings]
+            todo = [p for p in self.asked() if p not in scr.turn.ratings]
             self.rater = todo[0] if todo else self.rater
             scr.message = scr.app.w("rate_chosen_hidden", name=scr.player_label(pid))
 
@@ -182,6 +191,9 @@ class RateAllView(_Rating):
                 return p.id
         return super().acting()
 
+    def asked(self) -> list[str]:
+        return self.raters()
+
     def question(self, pid: str | None) -> str:
         return self.scr.app.w("rate_all_question", name=self.scr.player_label(pid))
 
@@ -235,7 +247,7 @@ class RevealView(StepView):
         n = len(raters)
         ncols = 1 if n <= 4 else 2
         nrows = max(1, -(-n // ncols))
-        row_h = min(m.px(110), (area.height - m.gap * (nrows - 1)) // nrows)
+        row_h = min(m.px(S.BADGE_ROW), (area.height - m.gap * (nrows - 1)) // nrows)
         for p, r in zip(raters, grid(area, n, ncols, m.gap, row_h), strict=True):
             said = turn_record.answer_words(scr, p.id, t.ratings.get(p.id))
             out.append(PlayerMark(r, p, f"{p.label}: {said}", True))

@@ -17,16 +17,21 @@ LEFT = 0.4
 class PickView(StepView):
     title_key = "title_pick"
     trainer_step = "pick"
+    deals_cards = True
 
     def speech(self) -> list[str]:
         return [self.scr.decks.card(c).text for c in self.scr.turn.dealt]
+
+    def first_focus(self) -> str | None:
+        dealt = self.scr.turn.dealt
+        return f"card:{dealt[0]}" if dealt else None
 
     def build(self, rect) -> list[Widget]:
         scr = self.scr
         m, w, t = scr.app.ctx.m, scr.app.w, scr.turn
         out: list[Widget] = []
         rect = trainer_strip(self, rect, out)
-        info, cards_r, more_r = rows(rect, [m.px(60), 1.0, m.px(S.BUTTON_ROW)], m.gap)
+        info, cards_r, more_r = rows(rect, [m.px(S.HELP_ROW), 1.0, m.px(S.BUTTON_ROW)], m.gap)
         th = scr.decks.theme(t.theme)
         line = w("pick_help_everyone" if t.everyone else "pick_help", theme=th.title)
         if t.repeats:

@@ -38,6 +38,19 @@ class StepView:
     typed_field: str | None = None  # the box this step's words are typed in
     trainer_step = ""  # which trainer's note the workshop strip offers
     shows_record = False  # the turn's record (card, views, notes, action) stays in view on the left
+    deals_cards = False  # the cards slide in when they are dealt
+    timed = True  # the workshop turn timer shows at this step
+
+    def on_enter(self) -> None:
+        """The engine has just come to this step."""
+
+    def asked(self) -> list[str]:
+        """Who is still to be asked for a view before views may show (rating steps only)."""
+        return []
+
+    def bottom_buttons(self) -> list | None:
+        """This step's own bottom row, or None for the usual one (Back, Pass, Read aloud, ...)."""
+        return None
 
     def __init__(self, scr):
         self.scr = scr
@@ -59,6 +72,10 @@ class StepView:
             p = self.scr.state.active_player
             return p.id if p else None
         return t.player
+
+    def first_focus(self) -> str | None:
+        """Where the keyboard starts on this step when it has no box to type in (None: the main button)."""
+        return None
 
     def typing_box(self) -> TextBox | None:
         return self.scr.boxes[self.typed_field] if self.typed_field else None

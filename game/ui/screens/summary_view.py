@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
@@ -58,9 +59,9 @@ def build(scr, rect) -> list[Widget]:
     sections = [th.id for th in themes] + ["other"]
     if getattr(scr, "section", None) not in sections:
         scr.section = sections[0]
-    left, right = cols(rect, [m.px(500), 1.0], m.gap * 2)
+    left, right = cols(rect, [m.px(S.SIDE_PANEL), 1.0], m.gap * 2)
     n = len(sections)
-    btn_h = min(m.px(104), (left.height - m.gap * (n - 1)) // n)
+    btn_h = min(m.px(S.LIST_ROW), (left.height - m.gap * (n - 1)) // n)
     for i, sec in enumerate(sections):
         r = pygame.Rect(left.left, left.top + i * (btn_h + m.gap), left.width, btn_h)
         if sec == "other":
@@ -90,8 +91,8 @@ def build(scr, rect) -> list[Widget]:
                     fill=hex_colour(th.colour),
                 )
             )
-    area, nav = rows(right, [1.0, m.px(100)], m.gap)
-    row_h = m.px(104)
+    area, nav = rows(right, [1.0, m.px(S.BUTTON_ROW)], m.gap)
+    row_h = m.px(S.LIST_ROW)
     per_page = max(1, (area.height + m.gap) // (row_h + m.gap))
     all_items = items(scr, scr.section)
     pages = max(1, -(-len(all_items) // per_page))
@@ -104,7 +105,7 @@ def build(scr, rect) -> list[Widget]:
         if not (change or remove):
             out.append(Label(r, it["text"], "body", style="panel", key=f"row:{k}"))
             continue
-        text_r, b1, b2 = cols(r, [1.0, m.px(200), m.px(200)], m.gap)
+        text_r, b1, b2 = cols(r, [1.0, m.px(S.ROW_BUTTON), m.px(S.ROW_BUTTON)], m.gap)
         out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{k}"))
         if change:
             out.append(Button(b1, w("btn_change"), f"change:{k}", change, size="small"))

@@ -17,26 +17,12 @@ from game.ui.widgets import Button, Label, Widget
 CARD_SHARE = 0.5  # of the column, when there is a record under the card
 
 
-def asked(scr) -> list[str]:
-    """Who is asked for a view at this step: on an "everyone" turn all who rate; in one-to-one both
-    the person and their supporter; otherwise the player whose turn it is."""
-    s, t = scr.state, scr.turn
-    if t is None:
-        return []
-    raters = [p.id for p in s.players if p.role != "facilitator"]
-    if s.phase == "rate_all" or (s.phase == "rate" and s.setup.get("mode") == "one-to-one"):
-        return raters
-    return [t.player]
-
-
 def views_shown(scr) -> bool:
     """No view is shown before everyone asked has chosen."""
     t = scr.turn
     if t is None or t.card is None:
         return False
-    if scr.state.phase in ("rate", "rate_all"):
-        return all(pid in t.ratings for pid in asked(scr))
-    return True
+    return all(pid in t.ratings for pid in scr.view.asked())
 
 
 def answer_words(scr, pid: str, point: str | None) -> str:

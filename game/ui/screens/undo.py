@@ -48,6 +48,4 @@ def put_back(scr, before: Said) -> None:
         if not scr.link.drafts().get("park"):
             scr.link.save_draft("park", text)
         return
-    if field == "note" and scr.phase == "celebrate":
-        field = "celebrate"
     scr.view.put_back(field, text, extra)
