@@ -378,6 +378,7 @@ SECTIONS = [
     ("decks", lambda q: module_rows("deck_load", q)),
     ("export", lambda q: module_rows("export_bench", q)),
     ("store", lambda q: module_rows("store_bench", q)),
+    ("report", lambda q: module_rows("report_bench", q)),
     ("memory", memory),
 ]
 

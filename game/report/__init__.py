@@ -35,8 +35,8 @@ class Written:
 def tally_folder(folder: Path, today: dt.date, grace_days: int = 14) -> Tally:
     """Read every plan file under ``folder``, one at a time, into running counts."""
     tally = Tally(today=today, grace_days=grace_days)
-    for path in plan_files(folder, tally):
-        tally.add(read_facts(path, path.relative_to(folder).as_posix(), today))
+    for path, rel in plan_files(folder, tally):
+        tally.add(read_facts(path, rel, today))
     return tally
 
 

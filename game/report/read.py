@@ -59,27 +59,31 @@ class PlanFacts:
     finished: bool
     co_produced: bool
     actions: Counter  # (theme id, bucket) -> count; buckets are statuses plus "overdue"
-    ratings: Counter  # (card id, point id or "") -> count, for statements talked about in this session
+    views: Counter  # card id -> views given (passes left out) on statements talked about in this session
+    not_yet: Counter  # card id -> how many of those views were "Not yet"
     moves: Counter  # (card id, "up" | "down" | "same") -> count, against the last plan's ratings
     themes: dict  # theme id -> title
     cards: dict  # card id -> (theme id, statement text)
 
 
-def plan_files(folder: Path, tally=None) -> Iterator[Path]:
-    """Every ``.json`` file under ``folder``, in a stable order, one at a time (no list of them all).
-    Other files are only counted, on ``tally.other_files``."""
-    for root, dirs, files in os.walk(folder):
+def plan_files(folder: Path, tally=None) -> Iterator[tuple[str, str]]:
+    """(path, path relative to ``folder`` with "/") of every ``.json`` file under ``folder``, in a stable
+    order, one at a time (no list of them all). Other files are only counted, on ``tally.other_files``."""
+    top = os.fspath(folder)
+    for root, dirs, files in os.walk(top):
         dirs.sort()
+        # Plain strings, not Path objects: at 10,000 files pathlib's cost shows.
+        prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/" if root != top else ""
         for name in sorted(files):
             if name.lower().endswith(".json"):
-                yield Path(root, name)
+                yield os.path.join(root, name), prefix + name
             elif tally is not None:
                 tally.other_files += 1
 
 
-def read_facts(path: Path, rel: str, today: dt.date) -> PlanFacts | Skipped:
+def read_facts(path: str | Path, rel: str, today: dt.date) -> PlanFacts | Skipped:
     try:
-        with path.open("rb") as f:
+        with open(path, "rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         return Skipped(rel, "unreadable", "plan_file_unreadable", {"problem": exc.strerror or str(exc)})
@@ -148,7 +152,8 @@ def _facts(data: dict, raw: bytes, rel: str, today: dt.date) -> PlanFacts:
     plan_id = game_id or "sha:" + hashlib.blake2b(raw, digest_size=16).hexdigest()
 
     actions: Counter = Counter()
-    ratings: Counter = Counter()
+    views: Counter = Counter()
+    not_yet: Counter = Counter()
     moves: Counter = Counter()
     themes: dict = {}
     cards: dict = {}
@@ -157,22 +162,33 @@ def _facts(data: dict, raw: bytes, rel: str, today: dt.date) -> PlanFacts:
         where = f"themes[{i}]."
         tid = _get(theme, "id", str, where)
         themes[tid] = _get(theme, "title", str, where)
-        before: dict[str, list] = {}
-        now: dict[str, list] = {}
-        for j, st in enumerate(_list_of_dicts(theme, "statements", where)):
-            at = f"{where}statements[{j}]."
-            card = _get(st, "card_id", str, at)
-            points = [r.get("point_id") for r in _list_of_dicts(st, "ratings", at)]
-            if _get(st, "carried_over", bool, at, False):
-                before[card] = points  # the last carried one is the most recent view
-                continue
-            cards.setdefault(card, (tid, _get(st, "text", str, at)))
-            now[card] = points
+        before: dict = {}
+        fresh: list = []
+        # The hot loop: a review carries every earlier statement, so most are only noted and passed by.
+        # A wrong shape shows as KeyError/TypeError/AttributeError, and marks the file damaged.
+        try:
+            for st in _get(theme, "statements", list, where, []):
+                if st.get("carried_over") is True:
+                    before[st["card_id"]] = st  # the last carried one is the most recent view
+                else:
+                    fresh.append((st["card_id"], st["text"], [r["point_id"] for r in st.get("ratings", ())]))
+        except (KeyError, TypeError, AttributeError):
+            raise Damaged(f"{where}statements") from None
+        for card, text, points in fresh:
+            if card.__class__ is not str or text.__class__ is not str:
+                raise Damaged(f"{where}statements")
+            cards.setdefault(card, (tid, text))
             for p in points:
-                ratings[card, p if isinstance(p, str) else ""] += 1
-        for card, points in now.items():
+                if p.__class__ is str:
+                    views[card] += 1
+                    if p == NOT_YET:
+                        not_yet[card] += 1
             if card in before:
-                move = _move(before[card], points)
+                try:
+                    old = [r["point_id"] for r in before[card].get("ratings", ())]
+                except (KeyError, TypeError, AttributeError):
+                    raise Damaged(f"{where}statements") from None
+                move = _move(old, points)
                 if move:
                     moves[card, move] += 1
         for j, a in enumerate(_list_of_dicts(theme, "actions", where)):
@@ -203,7 +219,8 @@ def _facts(data: dict, raw: bytes, rel: str, today: dt.date) -> PlanFacts:
         finished=finished,
         co_produced=finished and taking_part >= 2,
         actions=actions,
-        ratings=ratings,
+        views=views,
+        not_yet=not_yet,
         moves=moves,
         themes=themes,
         cards=cards,

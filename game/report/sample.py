@@ -68,8 +68,10 @@ def make_sample(
     today: dt.date | None = None,
     problems: bool = True,
     years: float = 3.0,
+    plans: int | None = None,
 ) -> Counter:
-    """Write the sample folder; returns how many files of each kind were written."""
+    """Write the sample folder; returns how many files of each kind were written.
+    With ``plans``, stops once that many plan files are written (for a folder of a given size)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     today = today or dt.date.today()
@@ -82,16 +84,21 @@ def make_sample(
         name = _service_name(rng, names)
         place = folder / slug(name)
         place.mkdir(exist_ok=True)
+        path = None
         for plan in maker.history(name, today, years):
+            if plans is not None and written["plans"] >= plans:
+                break
             path = place / f"{base_name(name, plan.date)}.json"
             path.write_bytes(render(plan))
             written["plans"] += 1
             first_plan = first_plan or path
-        if problems and n % 10 == 3:  # a service that saved its plan twice, in two places
+        if problems and path and n % 10 == 3:  # a service that saved its plan twice, in two places
             copy = folder / "copies" / path.name
             copy.parent.mkdir(exist_ok=True)
             copy.write_bytes(path.read_bytes())
             written["copies"] += 1
+        if plans is not None and written["plans"] >= plans:
+            break
     if problems:
         written.update(_problem_files(folder, maker, today, first_plan))
     return written
@@ -130,7 +137,7 @@ class _Maker:
         quality = rng.uniform(0.15, 0.6)  # how real things are for people at the start
         previous = None
         k = 0
-        while day <= end:
+        while k == 0 or day <= end:
             previous = self.plan(service, day, previous, min(0.9, quality + 0.05 * k))
             yield previous
             k += 1

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.model.textrules import add_months
-from game.report.read import NOT_YET, PlanFacts, Skipped
+from game.report.read import PlanFacts, Skipped
 
 ACTION_COLUMNS = ("agreed", "started", "not_yet", "done", "not_needed", "overdue")
 LATE_BANDS = ((0, "report_band_in_date"), (1, "report_band_under_1"), (31, "report_band_1_3"),
@@ -30,8 +30,10 @@ class ServiceTally:
     def add(self, facts: PlanFacts) -> None:
         self.dates.append(facts.date)
         if self.latest is None or (facts.date, facts.finished) > (self.latest.date, self.latest.finished):
-            # Only the latest plan's actions are kept: they are where things stand now.
-            self.latest = PlanFacts(**{**facts.__dict__, "ratings": None, "moves": None, "cards": None})
+            # Only the latest plan's dates and actions are kept (where things stand now): the rest of its
+            # facts are in the running counts already, and would make memory grow with every service.
+            facts.views = facts.not_yet = facts.moves = facts.themes = facts.cards = None
+            self.latest = facts
         if facts.co_produced and (self.coproduced_due is None or facts.due > self.coproduced_due):
             self.coproduced_due = facts.due
 
@@ -43,7 +45,8 @@ class Tally:
     services: dict = field(default_factory=dict)  # service key -> ServiceTally
     seen: dict = field(default_factory=dict)  # plan id -> path of the copy counted
     skipped: list = field(default_factory=list)
-    ratings: Counter = field(default_factory=Counter)
+    views: Counter = field(default_factory=Counter)
+    not_yet: Counter = field(default_factory=Counter)
     moves: Counter = field(default_factory=Counter)
     themes: dict = field(default_factory=dict)
     cards: dict = field(default_factory=dict)
@@ -64,13 +67,14 @@ class Tally:
         service = self.services.get(key)
         if service is None:
             service = self.services[key] = ServiceTally(item.service)
-        service.add(item)
-        self.ratings.update(item.ratings)
+        self.views.update(item.views)
+        self.not_yet.update(item.not_yet)
         self.moves.update(item.moves)
         for k, v in item.themes.items():
             self.themes.setdefault(k, v)
         for k, v in item.cards.items():
             self.cards.setdefault(k, v)
+        service.add(item)  # last: it lets go of what the running counts above have taken
 
     # ----- what the report shows ----------------------------------------------------------------------
     def overdue_days(self, due: dt.date | None) -> int | None:
@@ -129,22 +133,14 @@ class Tally:
         """(theme id, views given, "Not yet" views), in the order themes were first met."""
         given: Counter = Counter()
         not_yet: Counter = Counter()
-        for (card, point), n in self.ratings.items():
+        for card, n in self.views.items():
             theme = self.cards.get(card, ("", ""))[0]
-            if point:  # a pass ("chose not to say") is not a view
-                given[theme] += n
-                if point == NOT_YET:
-                    not_yet[theme] += n
+            given[theme] += n
+            not_yet[theme] += self.not_yet[card]
         return [(t, given[t], not_yet[t]) for t in self.themes if given[t]]
 
     def not_yet_by_card(self, top: int = 10) -> list[tuple[str, int, int]]:
-        given: Counter = Counter()
-        not_yet: Counter = Counter()
-        for (card, point), n in self.ratings.items():
-            if point:
-                given[card] += n
-                if point == NOT_YET:
-                    not_yet[card] += n
+        given, not_yet = self.views, self.not_yet
         ranked = sorted(given, key=lambda c: (-not_yet[c], -not_yet[c] / given[c], c))
         return [(c, given[c], not_yet[c]) for c in ranked[:top] if not_yet[c]]
 
