@@ -41,9 +41,14 @@ nav ul { columns: 2; padding-left: 1.2rem; }
 a { color: #0b3d91; }
 @media (forced-colors: active) { th { background: Canvas; } .chart { forced-color-adjust: auto; } }
 @media print {
-  body { font-size: 11pt; max-width: none; margin: 0; }
+  body { font-size: 10pt; max-width: none; margin: 0; }
   nav { display: none; }
-  section { break-inside: avoid-page; }
+  h2 { break-after: avoid; }
+  /* A page is too narrow for both at a readable size: the table goes right under its chart. */
+  .pair { display: block; }
+  .pair figure { margin-bottom: .6rem; }
+  .pair .table { overflow: visible; }
+  section.kept { break-inside: avoid; }  /* a heading, its chart and its short table on one page */
   tr, figure { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -58,7 +63,7 @@ a { color: #0b3d91; }
 {% for t in tables %}<li><a href="#{{ t.id }}">{{ t.title }}</a></li>
 {% endfor %}</ul></nav>
 {% for t in tables %}
-<section id="{{ t.id }}">
+<section id="{{ t.id }}"{% if t.svg %} class="kept"{% endif %}>
 <h2>{{ t.title }}</h2>
 <p>{{ t.intro }}</p>
 {% if not t.rows %}<p><em>{{ w('report_nothing') }}</em></p>{% else %}

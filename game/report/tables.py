@@ -45,7 +45,7 @@ def build_tables(tally: Tally, words: Words, extra: list[Table] | None = None) -
     overdue_coproduced = sum(1 for r in services if not r["in_date"] and r["overdue"])
     tables = [
         Table("headline", w("report_t_headline"), w("report_i_headline", n=in_date, total=total,
-              share=share(in_date, total), grace=tally.grace_days),
+              share=f"{share(in_date, total):g}", grace=tally.grace_days),
               [w("report_col_what"), w("report_col_services"), w("report_col_share")],
               [[w("report_row_in_date"), in_date, share(in_date, total)],
                [w("report_row_overdue"), overdue_coproduced, share(overdue_coproduced, total)],
