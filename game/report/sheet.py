@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from game.report.tables import Table
 
@@ -29,6 +30,8 @@ def write_sheet(tables: list[Table], path: Path) -> None:
     for table in tables:
         ws = book.create_sheet(_sheet_name(table.title, used))
         ws.freeze_panes = "A3"
+        for i, width in enumerate(_widths(table), start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
         title = WriteOnlyCell(ws, value=_text(table.title))
         title.font = bold
         ws.append([title])
@@ -52,6 +55,15 @@ def _cell(ws, value) -> WriteOnlyCell:
     if isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
     return cell
+
+
+def _widths(table: Table) -> list[int]:
+    """Columns wide enough for their words (up to a limit), so dates show instead of ###."""
+    widths = []
+    for i, head in enumerate(table.columns):
+        longest = max((12 if isinstance(r[i], dt.date) else len(str(r[i])) for r in table.rows), default=0)
+        widths.append(min(max(longest, min(len(head), 24), 6) + 2, 60))
+    return widths
 
 
 def _text(value: str) -> str:
