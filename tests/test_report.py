@@ -106,6 +106,20 @@ def independent_counts(folder: Path) -> dict:
                 actions[latest.theme(y.action.theme).title, y.status] += 1
     not_yet: Counter = Counter()
     views: Counter = Counter()
+    moves: Counter = Counter()
+    score = {"not-yet": 0, "sometimes": 1, "real": 2}
+    for plan in plans:
+        for t in plan.themes:
+            last = {s.card_id: s for s in t.statements if s.carried_over}
+            now = {s.card_id: s for s in t.statements if not s.carried_over}
+            for card in set(last) & set(now):
+                old = [score[r.point_id] for r in last[card].ratings if r.point_id in score]
+                new = [score[r.point_id] for r in now[card].ratings if r.point_id in score]
+                if old and new:
+                    diff = sum(new) / len(new) - sum(old) / len(old)
+                    way = "up" if diff > 0 else "down" if diff < 0 else "same"
+                    moves[t.title, way] += 1
+                    moves[card, way] += 1
     for plan in plans:
         for t in plan.themes:
             for st in t.statements:
@@ -114,7 +128,7 @@ def independent_counts(folder: Path) -> dict:
                         if r.point_id:
                             views[t.title] += 1
                             not_yet[t.title] += r.point_id == "not-yet"
-    return {"services": services, "actions": actions, "not_yet": not_yet, "views": views, "plans": plans,
+    return {"services": services, "actions": actions, "not_yet": not_yet, "views": views, "moves": moves, "plans": plans,
             "practice": practice, "bad": bad}  # fmt: skip
 
 
@@ -150,6 +164,10 @@ def test_the_report_counts_match_counts_made_independently(folder, report):
     for theme, given, n, pct in sheets[W.get("report_t_not_yet_theme")][1:]:
         assert (given, n) == (want["views"][theme], want["not_yet"][theme])
         assert pct == round(100 * n / given, 1)
+    moved = sheets[W.get("report_t_moved_theme")][1:]
+    assert moved and sum(r[1] for r in moved) > 0
+    for theme, up, down, same in moved:
+        assert (up, down, same) == tuple(want["moves"][theme, way] for way in ("up", "down", "same")), theme
     assert W.get("report_meta", today=TODAY.isoformat(), plans=len(want["plans"]), services=len(services),
                   grace=GRACE).replace("'", "&#39;") in html  # fmt: skip
 

@@ -174,15 +174,18 @@ def _facts(data: dict, raw: bytes, rel: str, today: dt.date) -> PlanFacts:
                     fresh.append((st["card_id"], st["text"], [r["point_id"] for r in st.get("ratings", ())]))
         except (KeyError, TypeError, AttributeError):
             raise Damaged(f"{where}statements") from None
+        latest: dict = {}
         for card, text, points in fresh:
             if card.__class__ is not str or text.__class__ is not str:
                 raise Damaged(f"{where}statements")
             cards.setdefault(card, (tid, text))
+            latest[card] = points  # a card talked about twice in one session: its last views count
             for p in points:
                 if p.__class__ is str:
                     views[card] += 1
                     if p == NOT_YET:
                         not_yet[card] += 1
+        for card, points in latest.items():
             if card in before:
                 try:
                     old = [r["point_id"] for r in before[card].get("ratings", ())]

@@ -93,6 +93,12 @@ def build_tables(tally: Tally, words: Words, extra: list[Table] | None = None) -
               Chart(0, (3,)))
     )  # fmt: skip
     tables.append(
+        Table("moved_theme", w("report_t_moved_theme"), w("report_i_moved"),
+              [w("report_col_theme"), w("report_col_up"), w("report_col_down"), w("report_col_same")],
+              [[theme_title.get(t, t), up, down, same] for t, up, down, same in tally.moved_by_theme()],
+              Chart(0, (1, 2, 3)))
+    )  # fmt: skip
+    tables.append(
         Table("moved", w("report_t_moved"), w("report_i_moved"),
               [w("report_col_statement"), w("report_col_theme"), w("report_col_up"), w("report_col_down"),
                w("report_col_same")],

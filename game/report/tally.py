@@ -150,3 +150,12 @@ class Tally:
         rows = [(c, self.moves[c, "up"], self.moves[c, "down"], self.moves[c, "same"]) for c in cards]
         rows.sort(key=lambda r: (-(r[1] - r[2]), -r[1], r[0]))
         return [r for r in rows if r[1]][:top]
+
+    def moved_by_theme(self) -> list[tuple[str, int, int, int]]:
+        """(theme id, moved towards "This is real", moved away, no change), in the order themes were met."""
+        totals: dict[str, Counter] = {}
+        for (card, way), n in self.moves.items():
+            theme = self.cards.get(card, ("", ""))[0]
+            totals.setdefault(theme, Counter())[way] += n
+        order = [t for t in self.themes if t in totals] + [t for t in totals if t not in self.themes]
+        return [(t, totals[t]["up"], totals[t]["down"], totals[t]["same"]) for t in order]
