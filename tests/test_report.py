@@ -280,3 +280,28 @@ def test_make_sample_from_the_command_line(tmp_path, capsys):
     assert main(["report", "--make-sample", str(tmp_path / "s"), "--services", "3", "--seed", "2"]) == 0
     assert "3" in capsys.readouterr().out
     assert len(list((tmp_path / "s").rglob("*.json"))) > 3
+
+
+def test_every_chart_is_inline_svg_with_a_table_of_the_same_numbers_and_nothing_to_fetch(report):
+    html, _sheets = report
+    assert "<script" not in html and "<link" not in html and "<img" not in html and "@import" not in html
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)
+    sections = re.findall(r'<section id="([a-z_]+)"[^>]*>(.*?)</section>', html, re.S)
+    charted = 0
+    for name, body in sections:
+        svg = re.search(r"<svg.*?</svg>", body, re.S)
+        if not svg:
+            continue
+        charted += 1
+        drawn = re.findall(r"<text x=\"[0-9.]+\" y=\"[0-9.]+\">([0-9.]+%?)</text>", svg.group(0))
+        table = re.search(r"<table>.*?</table>", body, re.S).group(0)
+        cells = [
+            re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        ]
+        numbers = [c for row in cells if row for c in row[1:] if re.fullmatch(r"[0-9.]+%?", c)]
+        assert drawn and set(drawn) <= set(numbers), name
+        # Every series has its own fill pattern and a legend entry naming it: never colour alone.
+        patterns = re.findall(r'<pattern id="([^"]+)"', svg.group(0))
+        assert len(patterns) == len(set(patterns)) and 'fill="url(#' in svg.group(0)
+        assert len(drawn) == len([row for row in cells if row]) * len(patterns), name
+    assert charted >= 8

@@ -130,14 +130,15 @@ class Tally:
         return sorted(total.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
 
     def not_yet_by_theme(self) -> list[tuple[str, int, int]]:
-        """(theme id, views given, "Not yet" views), in the order themes were first met."""
+        """(theme id, views given, "Not yet" views), the largest share of "Not yet" first."""
         given: Counter = Counter()
         not_yet: Counter = Counter()
         for card, n in self.views.items():
             theme = self.cards.get(card, ("", ""))[0]
             given[theme] += n
             not_yet[theme] += self.not_yet[card]
-        return [(t, given[t], not_yet[t]) for t in self.themes if given[t]]
+        rows = [(t, given[t], not_yet[t]) for t in self.themes if given[t]]
+        return sorted(rows, key=lambda r: -r[2] / r[1])
 
     def not_yet_by_card(self, top: int = 10) -> list[tuple[str, int, int]]:
         given, not_yet = self.views, self.not_yet
