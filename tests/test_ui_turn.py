@@ -265,3 +265,29 @@ def test_pick_starts_the_keyboard_on_the_first_card():
     assert scr.focus_key == f"card:{scr.turn.dealt[0]}"
     app.step([key_event(pygame.K_RIGHT)])
     assert scr.focus_key == f"card:{scr.turn.dealt[1]}"
+
+
+# ----- safe delete ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
+def test_a_double_tap_on_delete_never_deletes(tmp_path, size):
+    from test_e2e_history_export import kept_store
+
+    from game.ui.screens.choose import ChooseGameScreen
+    from game.ui.screens.start import StartScreen
+
+    store = kept_store(tmp_path)
+    app = make_app(size, store=store)
+    app.push(StartScreen(app))
+    app.push(ChooseGameScreen(app, "plans"))
+    app.step([])
+    before = [r["id"] for r in store.list_plans()]
+    rid = before[-1]
+    dele = next(w for w in app.widgets() if w["key"] == f"delete:{rid}")
+    app.step(tap_events(dele["rect"].center) + tap_events(dele["rect"].center))
+    assert app.top.name == "confirm-dialog"
+    assert [r["id"] for r in store.list_plans()] == before, "nothing deleted by the second tap"
+    yes = next(w for w in app.widgets() if w["key"] == "yes")
+    assert not yes["rect"].colliderect(dele["rect"]), "Yes is away from where Delete was"
+    tap(app, "yes")
+    assert app.top.name == "choose"
+    assert rid not in [r["id"] for r in store.list_plans()]

@@ -32,7 +32,6 @@ class ChooseGameScreen(FramedScreen):
         super().__init__(app)
         self.what = what  # "games" or "plans"
         self.page = 0
-        self.confirm_delete: str | None = None
 
     def title(self) -> str:
         return self.app.w("choose_games_title" if self.what == "games" else "choose_plans_title")
@@ -142,27 +141,15 @@ class ChooseGameScreen(FramedScreen):
                         size="small",
                     )
                 )
-            if self.confirm_delete == rid:
-                out.append(
-                    Button(
-                        dele,
-                        w("btn_delete_sure"),
-                        f"delete_sure:{rid}",
-                        lambda rid=rid: self.delete(rid),
-                        style="primary",
-                        size="small",
-                    )
+            out.append(
+                Button(
+                    dele,
+                    w("btn_delete"),
+                    f"delete:{rid}",
+                    lambda rid=rid, title=title, r=dele: self.ask_delete(rid, title, r),
+                    size="small",
                 )
-            else:
-                out.append(
-                    Button(
-                        dele,
-                        w("btn_delete"),
-                        f"delete:{rid}",
-                        lambda rid=rid: setattr(self, "confirm_delete", rid),
-                        size="small",
-                    )
-                )
+            )
         a, b, c = cols(nav, [1, 1, 1], m.gap)
         out.append(
             Button(
@@ -185,13 +172,28 @@ class ChooseGameScreen(FramedScreen):
         )
         return out
 
+    def ask_delete(self, rid: str, title: str, where: pygame.Rect) -> None:
+        """Deleting asks first, with the "Yes" away from the Delete button (a double tap never deletes)."""
+        from game.ui.screens.dialogs import ConfirmDialog
+
+        w = self.app.w
+        self.app.push(
+            ConfirmDialog(
+                self.app,
+                w("delete_title"),
+                w("delete_question", name=title),
+                w("btn_delete_sure"),
+                lambda: self.delete(rid),
+                avoid=where,
+            )
+        )
+
     def delete(self, rid: str) -> None:
         try:
             self.app.store.delete(rid)
             self.message = self.app.w("deleted")
         except Exception:  # noqa: BLE001
             self.message = self.app.w("delete_failed")
-        self.confirm_delete = None
 
     def kept_plan(self, rid: str):
         """The kept plan as a Plan, or None (with a message on screen) if it cannot be read."""
@@ -224,7 +226,6 @@ class ChooseGameScreen(FramedScreen):
         plan = self.kept_plan(rid)
         if plan is None:
             return
-        self.confirm_delete = None
         self.message = None
         self.app.push(ExportScreen(self.app, plan, None, from_history=True))
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pygame
+
 from game.ui import sizes as S
-from game.ui.layout import grid, rows
+from game.ui.layout import cols, grid, rows
 from game.ui.screens.frame import FramedScreen
 from game.ui.textbox import TextBox
-from game.ui.widgets import Chip, Label
+from game.ui.widgets import Button, Chip, Label
 
 
 class TextDialog(FramedScreen):
@@ -154,3 +156,51 @@ class InfoDialog(FramedScreen):
 
     def body(self, rect):
         return [Label(rect, self.text, "heading", style="panel", key="info")]
+
+
+class ConfirmDialog(FramedScreen):
+    """ "Are you sure?" before something that cannot be undone, such as deleting a saved game. The "Yes"
+    button is placed away from ``avoid`` (the rect of the button that opened it), so a quick double tap
+    on that button can never say yes by accident; "No, keep it" is where the finger already is."""
+
+    name = "confirm-dialog"
+
+    def __init__(self, app, title: str, question: str, yes_words: str, on_yes, avoid=None):
+        super().__init__(app)
+        self._title, self.question, self.yes_words = title, question, yes_words
+        self.on_yes, self.avoid = on_yes, pygame.Rect(avoid) if avoid is not None else None
+
+    def title(self) -> str:
+        return self._title
+
+    def speech_text(self) -> str:
+        return self.question
+
+    def bottom_buttons(self):
+        return [("cancel", self.app.w("btn_cancel"), self.back, "back", "button"), self.speak_button()]
+
+    def default_focus(self) -> str | None:
+        return "no"  # Enter keeps it; saying yes takes a deliberate move
+
+    def body(self, rect):
+        m, w = self.app.ctx.m, self.app.w
+        q, row, _ = rows(rect, [m.px(S.BUTTON_ROW), m.px(S.ROLL_BUTTON), 1.0], m.gap)
+        left, right = cols(row, [1, 1], m.gap * 4)
+        yes_r, no_r = left, right
+        if self.avoid is not None and self.avoid.colliderect(yes_r.inflate(m.gap * 2, m.gap * 2)):
+            yes_r, no_r = right, left
+        if self.avoid is not None and self.avoid.colliderect(yes_r.inflate(m.gap * 2, m.gap * 2)):
+            # Both halves meet it: the yes goes below, clear of it.
+            yes_r = pygame.Rect(
+                yes_r.left, max(yes_r.top, self.avoid.bottom + m.gap * 2), yes_r.width, yes_r.height
+            )
+            yes_r.bottom = min(yes_r.bottom, rect.bottom)
+        return [
+            Label(q, self.question, "body", key="question"),
+            Button(no_r, w("btn_keep_it"), "no", self.back, icon="back", style="primary"),
+            Button(yes_r, self.yes_words, "yes", self._yes, icon="pass"),
+        ]
+
+    def _yes(self) -> None:
+        self.app.pop()
+        self.on_yes()
