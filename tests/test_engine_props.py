@@ -13,7 +13,7 @@ from model_fixtures import group_setup, small_decks
 from game.model import commands as C
 from game.model.autoplay import choose, play
 from game.model.engine import Game
-from game.model.state import PHASES
+from game.model.phase import Phase
 
 DECKS = small_decks(4)
 
@@ -87,7 +87,7 @@ def previous_plan() -> dict:
 
 def check_invariants(g: Game) -> None:
     s = g.state
-    assert s.phase in PHASES
+    assert s.phase in frozenset(Phase)
     if s.phase not in ("setup", "summary", "finished", "look_back"):
         assert s.turn is not None and s.turn.player == s.order[s.active]
     if s.turn is not None and s.turn.card is not None:

@@ -103,14 +103,10 @@ def _stored_plan(data: dict) -> Plan:
 
 def _replayed_plan(item: str, deck_dict: dict, commands: list[dict], words: Words) -> Plan:
     try:
-        game = Game.new(DeckSet.from_dict(deck_dict))
+        decks = DeckSet.from_dict(deck_dict)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise _Problem(words.get("export_cli_game_problem", id=item, problem=str(exc))) from None
-    # Like resuming: play the saved steps up to the first one this version cannot use.
-    for cmd in commands:
-        if not game.apply(cmd).ok:
-            break
-    return game.plan()
+    return Game.replay(decks, commands).plan()  # the same replay, and policy, as resuming the game
 
 
 def _out(text: str) -> None:

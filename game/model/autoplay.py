@@ -1,14 +1,18 @@
 """A seeded player that chooses a sensible next command for any game state.
 
 Used by tests and benchmarks to play whole sessions without a window. (The on-screen demo
-drives the real screens instead; it may use this to decide *what* to tap.)
+drives the real screens instead; it may use this to decide *what* to tap.) ``next_command`` gives
+the typed command; ``choose`` gives its saved dict form, which callers may stamp with ``at``.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
+from game.model import commands as C
 from game.model.engine import Game
+from game.model.phase import Phase
 from game.words import Words
 
 DEMO_KEYS = {
@@ -18,79 +22,122 @@ DEMO_KEYS = {
     "action": [f"demo_action_{i}" for i in (1, 2, 3, 4)],
 }
 
+Chooser = Callable[[Game, random.Random, float, Words], C.Command]
+_CHOOSERS: dict[Phase, Chooser] = {}
+
+
+def _for(*phases: Phase):
+    def mark(fn: Chooser) -> Chooser:
+        for p in phases:
+            _CHOOSERS[p] = fn
+        return fn
+
+    return mark
+
+
+@_for(Phase.LOOK_BACK)
+def _look_back_round(game, rng, pass_rate, words) -> C.Command:
+    status = rng.choice(["done", "started", "not_yet", "not_needed"])
+    return C.MarkAction(status=status, note=words.get("demo_look_back_1"))
+
+
+@_for(Phase.ROLL)
+def _roll(game, rng, pass_rate, words) -> C.Command:
+    return C.RollDie()
+
+
+@_for(Phase.CHOOSE_THEME)
+def _choose_theme(game, rng, pass_rate, words) -> C.Command:
+    s = game.state
+    uncovered = [th for th in s.themes_in_play if not s.theme_covered(th)]
+    return C.ChooseTheme(theme=rng.choice(uncovered or s.themes_in_play))
+
+
+@_for(Phase.PICK)
+def _pick(game, rng, pass_rate, words) -> C.Command:
+    if rng.random() < pass_rate:
+        return C.Pass()
+    if rng.random() < 0.1:
+        return C.MoreCards(include_discussed=True)
+    return C.PickCard(card=rng.choice(game.state.turn.dealt))
+
+
+@_for(Phase.RATE, Phase.RATE_ALL)
+def _rate(game, rng, pass_rate, words) -> C.Command:
+    s, t = game.state, game.state.turn
+    one_view_each = s.phase == Phase.RATE  # others may add a view after the player's own
+    raters = [p.id for p in s.players if p.role != "facilitator"]
+    todo = [pid for pid in raters if pid not in t.ratings]
+    if one_view_each and t.player in t.ratings and (not todo or rng.random() < 0.4):
+        return C.Next()
+    pid = t.player if (one_view_each and t.player not in t.ratings) else todo[0]
+    if rng.random() < pass_rate:
+        return C.Pass(player=pid)
+    return C.Rate(player=pid, point=rng.choice([sp.id for sp in game.decks.scale]))
+
+
+@_for(Phase.REVEAL)
+def _reveal(game, rng, pass_rate, words) -> C.Command:
+    return C.Next()
+
+
+@_for(Phase.TALK)
+def _talk(game, rng, pass_rate, words) -> C.Command:
+    s, t = game.state, game.state.turn
+    prompt = game.decks.prompts[t.prompt]
+    if rng.random() < 0.6:
+        author = rng.choice([None] + [p.id for p in s.players])
+        return C.AddNote(text=words.get(rng.choice(DEMO_KEYS[prompt.section])), author=author)
+    return C.Next()
+
+
+@_for(Phase.ACTION)
+def _action(game, rng, pass_rate, words) -> C.Command:
+    s, t = game.state, game.state.turn
+    if rng.random() < 0.6 and not any(a.card_id == t.card for a in s.actions.get(t.theme, [])):
+        kind = rng.choice(["player", "staff", "everyone"])
+        who = rng.choice([p.id for p in s.players]) if kind == "player" else kind
+        return C.AgreeAction(
+            what=words.get(rng.choice(DEMO_KEYS["action"])),
+            who=who,
+            who_kind=kind,
+            when=rng.choice(["next_week", "next_month", "next_review"]),
+        )
+    return C.EndTurn()
+
+
+@_for(Phase.CELEBRATE)
+def _celebrate(game, rng, pass_rate, words) -> C.Command:
+    s = game.state
+    if s.turn.theme is None:  # nothing celebrated yet this turn
+        return C.Celebrate(text=words.get("demo_celebrate_1"), theme=rng.choice(s.themes_in_play))
+    return C.EndTurn()
+
+
+@_for(Phase.LOOK_BACK_ONE)
+def _look_back_tile(game, rng, pass_rate, words) -> C.Command:
+    status = rng.choice(["done", "started", "not_yet"])
+    return C.MarkAction(status=status, note=words.get("demo_look_back_1"))
+
+
+@_for(Phase.SUMMARY)
+def _summary(game, rng, pass_rate, words) -> C.Command:
+    return C.ConfirmPlan()
+
+
+def next_command(
+    game: Game, rng: random.Random, pass_rate: float = 0.1, words: Words | None = None
+) -> C.Command:
+    """The next command a thoughtful, sometimes quiet, player would make."""
+    chooser = _CHOOSERS.get(game.state.phase)
+    if chooser is None:
+        raise ValueError(f"nothing to do in phase {game.state.phase}")
+    return chooser(game, rng, pass_rate, words or Words(game.state.setup.get("language")))
+
 
 def choose(game: Game, rng: random.Random, pass_rate: float = 0.1, words: Words | None = None) -> dict:
-    """The next command a thoughtful, sometimes quiet, player would make."""
-    words = words or Words(game.state.setup.get("language"))
-    s, t = game.state, game.state.turn
-    phase = s.phase
-    if phase == "look_back":
-        return {
-            "type": "mark_action",
-            "status": rng.choice(["done", "started", "not_yet", "not_needed"]),
-            "note": words.get("demo_look_back_1"),
-        }
-    if phase == "roll":
-        return {"type": "roll_die"}
-    if phase == "choose_theme":
-        uncovered = [th for th in s.themes_in_play if not s.theme_covered(th)]
-        return {"type": "choose_theme", "theme": rng.choice(uncovered or s.themes_in_play)}
-    if phase == "pick":
-        if rng.random() < pass_rate:
-            return {"type": "pass"}
-        if rng.random() < 0.1:
-            return {"type": "more_cards", "include_discussed": True}
-        return {"type": "pick_card", "card": rng.choice(t.dealt)}
-    if phase in ("rate", "rate_all"):
-        raters = [p.id for p in s.players if p.role != "facilitator"]
-        todo = [pid for pid in raters if pid not in t.ratings]
-        if phase == "rate" and t.player in t.ratings and (not todo or rng.random() < 0.4):
-            return {"type": "next"}
-        pid = t.player if (phase == "rate" and t.player not in t.ratings) else todo[0]
-        if rng.random() < pass_rate:
-            return {"type": "pass", "player": pid}
-        return {"type": "rate", "player": pid, "point": rng.choice([sp.id for sp in game.decks.scale])}
-    if phase == "reveal":
-        return {"type": "next"}
-    if phase == "talk":
-        prompt = game.decks.prompts[t.prompt]
-        if rng.random() < 0.6:
-            author = rng.choice([None] + [p.id for p in s.players])
-            return {
-                "type": "add_note",
-                "text": words.get(rng.choice(DEMO_KEYS[prompt.section])),
-                "author": author,
-            }
-        return {"type": "next"}
-    if phase == "action":
-        if rng.random() < 0.6 and not any(a.card_id == t.card for a in s.actions.get(t.theme, [])):
-            kind = rng.choice(["player", "staff", "everyone"])
-            who = rng.choice([p.id for p in s.players]) if kind == "player" else kind
-            return {
-                "type": "agree_action",
-                "what": words.get(rng.choice(DEMO_KEYS["action"])),
-                "who": who,
-                "who_kind": kind,
-                "when": rng.choice(["next_week", "next_month", "next_review"]),
-            }
-        return {"type": "end_turn"}
-    if phase == "celebrate":
-        if t.theme is None:  # nothing celebrated yet this turn
-            return {
-                "type": "celebrate",
-                "text": words.get("demo_celebrate_1"),
-                "theme": rng.choice(s.themes_in_play),
-            }
-        return {"type": "end_turn"}
-    if phase == "look_back_one":
-        return {
-            "type": "mark_action",
-            "status": rng.choice(["done", "started", "not_yet"]),
-            "note": words.get("demo_look_back_1"),
-        }
-    if phase == "summary":
-        return {"type": "confirm_plan"}
-    raise ValueError(f"nothing to do in phase {phase}")
+    """``next_command`` in its saved dict form."""
+    return next_command(game, rng, pass_rate, words).to_dict()
 
 
 def play(
@@ -100,7 +147,7 @@ def play(
     rng = random.Random(seed)
     words = Words(game.state.setup.get("language"))
     for step in range(max_steps):
-        if game.state.phase == "finished":
+        if game.state.phase == Phase.FINISHED:
             break
         cmd = choose(game, rng, pass_rate, words)
         if at is not None:

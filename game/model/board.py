@@ -1,10 +1,9 @@
-"""The ring of tiles: two tiles per theme in play, with the four special tiles spread evenly."""
+"""The ring of tiles: two tiles per theme in play, with the special tiles (``tiles.SPECIALS``) spread evenly."""
 
 from __future__ import annotations
 
 from game.model.state import Tile
-
-SPECIALS = ("choice", "everyone", "celebrate", "lookback")
+from game.model.tiles import SPECIALS, TileKind
 
 
 def build_board(themes: list[str], per_theme: int = 2) -> list[Tile]:
@@ -13,7 +12,7 @@ def build_board(themes: list[str], per_theme: int = 2) -> list[Tile]:
     Specials are spaced so that a die roll of 1 to 6 reaches one from most places, and no two
     specials sit side by side (except with a single theme in play: two theme tiles cannot part four).
     """
-    theme_tiles = [Tile("theme", t) for _ in range(per_theme) for t in themes]
+    theme_tiles = [Tile(TileKind.THEME, t) for _ in range(per_theme) for t in themes]
     n = len(theme_tiles)
     tiles: list[Tile] = []
     gap = max(1, n // len(SPECIALS))

@@ -3,6 +3,10 @@
 The state is the result of applying the accepted commands in order, so ``Game.replay(decks, log)``
 rebuilds any game exactly. A refused command leaves the state as it was and says why, as a words
 key the screen can show. "Back" (``undo``) drops the last step and rebuilds from the rest.
+
+The rules themselves live in two mixins, ``TurnRules`` (a turn's steps) and ``RecordRules`` (what is
+recorded and corrected); each handler declares the phases it serves with ``@handles``, and ``RULES`` /
+``PHASE_COMMANDS`` are built from those declarations (``game.model.rules``).
 """
 
 from __future__ import annotations
@@ -15,51 +19,13 @@ from game.model import setup as setup_rules
 from game.model.board import build_board
 from game.model.deck import DeckSet
 from game.model.errors import Refused
-from game.model.plan import (
-    Action,
-    Note,
-    Parked,
-    Plan,
-    Rating,
-    Statement,
-)
+from game.model.phase import Phase
+from game.model.plan import Action, Note, Parked, Plan, Statement
 from game.model.planbuild import build_plan
 from game.model.record_rules import RecordRules
-from game.model.state import PLAY_PHASES, State, Turn, TurnRecord
-
-ANYTIME = frozenset({"park", "stop_game", "undo", "edit_note", "remove_note", "edit_action", "remove_action"})
-TIMER = frozenset({"extend_timer", "pause_timer", "resume_timer"})
-PHASE_COMMANDS: dict[str, frozenset[str]] = {
-    "setup": frozenset({"start_game"}),
-    "look_back": frozenset({"mark_action", "pass"}),
-    "roll": frozenset({"roll_die", "pass"}),
-    "choose_theme": frozenset({"choose_theme", "pass"}),
-    "pick": frozenset({"pick_card", "more_cards", "pass"}),
-    "rate": frozenset({"rate", "next", "pass"}),
-    "rate_all": frozenset({"rate", "pass"}),
-    "reveal": frozenset({"next", "pass"}),
-    "talk": frozenset({"add_note", "next", "pass"}),
-    "action": frozenset({"agree_action", "end_turn", "next", "pass"}),
-    "celebrate": frozenset({"celebrate", "end_turn", "next", "pass"}),
-    "look_back_one": frozenset({"mark_action", "pass"}),
-    "summary": frozenset(
-        {
-            "edit_note",
-            "remove_note",
-            "edit_action",
-            "remove_action",
-            "set_rating",
-            "remove_statement",
-            "remove_parked",
-            "set_next_review",
-            "confirm_plan",
-            "back_to_game",
-            "park",
-            "undo",
-        }
-    ),
-    "finished": frozenset({"undo"}),
-}
+from game.model.rules import collect, handles, phase_commands
+from game.model.state import State
+from game.model.turn_rules import TurnRules
 
 
 @dataclass(frozen=True)
@@ -72,7 +38,7 @@ class Outcome:
 OK = Outcome(True)
 
 
-class Game(RecordRules):
+class Game(TurnRules, RecordRules):
     """One game: its decks, its accepted commands and the state they add up to."""
 
     def __init__(self, decks: DeckSet):
@@ -88,11 +54,15 @@ class Game(RecordRules):
         return cls(decks)
 
     @classmethod
-    def replay(cls, decks: DeckSet, log: list[dict]) -> Game:
-        """Rebuild a game from its saved log. Commands that would be refused are skipped."""
+    def replay(cls, decks: DeckSet, log: list) -> Game:
+        """Rebuild a game from its saved log: the one replay, used by the engine's callers, resuming a
+        saved game and exporting one. Its policy: play the steps in order and stop at the first one this
+        version refuses (later steps were made on the state that step produced, so they cannot be trusted).
+        ``len(game.log)`` is then how many steps were used."""
         g = cls(decks)
         for d in log:
-            g.apply(d)
+            if not g.apply(d).ok:
+                break
         return g
 
     def _rebuild(self) -> None:
@@ -105,15 +75,10 @@ class Game(RecordRules):
 
     # ----- the public surface ---------------------------------------------------------------
     def allowed(self) -> frozenset[str]:
-        phase = self.state.phase
-        allowed = PHASE_COMMANDS.get(phase, frozenset())
-        if phase in PLAY_PHASES:
-            allowed = allowed | ANYTIME
-            if self.state.setup.get("timer_seconds"):
-                allowed = allowed | TIMER
-        return allowed
+        return (PHASE_COMMANDS if self.state.setup.get("timer_seconds") else _NO_TIMER)[self.state.phase]
 
-    def apply(self, command) -> Outcome:
+    def apply(self, command: C.Command | dict) -> Outcome:
+        """Apply a typed command (``C.PickCard(card=...)``) or its saved dict form."""
         try:
             cmd = C.from_dict(command)
         except C.BadCommand as exc:
@@ -121,13 +86,7 @@ class Game(RecordRules):
         if cmd.type not in self.allowed():
             return Outcome(False, "refuse_not_now", {"command": cmd.type, "phase": self.state.phase})
         if isinstance(cmd, C.Undo):
-            if len(self._steps) <= 1:
-                return Outcome(False, "refuse_nothing_to_undo")
-            self._steps.pop()
-            self._rebuild()
-            self.event = "event_undone"
-            self.log.append(cmd.to_dict())
-            return OK
+            return self._undo(cmd)
         try:
             self._apply_step(cmd)
         except Refused as r:
@@ -156,9 +115,19 @@ class Game(RecordRules):
 
     # ----- dispatch -------------------------------------------------------------------------
     def _apply_step(self, cmd: C.Command) -> None:
-        handler = getattr(self, "_do_" + cmd.type)
+        rule = self.RULES[(type(cmd), self.state.phase)]
         self.event = None
-        handler(cmd)
+        rule.handler(self, cmd)
+
+    @handles(C.Undo, Phase.SUMMARY, Phase.FINISHED, play=True)
+    def _undo(self, cmd: C.Undo) -> Outcome:
+        if len(self._steps) <= 1:
+            return Outcome(False, "refuse_nothing_to_undo")
+        self._steps.pop()
+        self._rebuild()
+        self.event = "event_undone"
+        self.log.append(cmd.to_dict())
+        return OK
 
     def _rng(self) -> random.Random:
         s = self.state
@@ -188,7 +157,8 @@ class Game(RecordRules):
         return self.state.player(player_id).label
 
     # ----- set-up ---------------------------------------------------------------------------
-    def _do_start_game(self, cmd: C.StartGame) -> None:
+    @handles(C.StartGame, Phase.SETUP)
+    def _start_game(self, cmd: C.StartGame) -> None:
         setup = setup_rules.normalise(cmd.setup, self.decks)  # raises Refused via setup_rules.Invalid
         s = self.state
         s.setup = setup
@@ -206,293 +176,46 @@ class Game(RecordRules):
         s.next_review = setup["next_review"]
         prev = setup_rules.previous_plan(setup)
         if prev is not None:
-            s.previous_date = prev.date
-            # Topics parked last time are still waiting: nobody should have to raise them again.
-            s.parked.extend(
-                Parked(text=p.text, theme=p.theme if self.decks.has_theme(p.theme or "") else None, by=p.by)
-                for p in prev.parked
-            )
-            for t in prev.themes:
-                for st in t.statements:
-                    if self.decks.has_theme(t.id):
-                        s.statements.setdefault(t.id, []).append(
-                            Statement(**{**st.__dict__, "carried_over": True, "ratings": list(st.ratings)})
-                        )
-                        s.carried.append(st.card_id)
-                for n in t.notes:
-                    s.notes.setdefault(t.id, []).append(
-                        Note(
-                            id="p" + n.id,
-                            section=n.section,
-                            text=n.text,
-                            author=n.author,
-                            card_id=n.card_id,
-                            carried_over=True,
-                        )
-                    )
-                for a in t.actions:
-                    if a.status in ("done", "not_needed"):
-                        continue
-                    s.look_back_queue.append(Action(**{**a.__dict__, "id": "p" + a.id, "theme": t.id}))
+            self._carry_forward(prev)
         if s.look_back_queue:
-            s.phase = "look_back"
+            s.phase = Phase.LOOK_BACK
             self.event = "event_look_back_round"
         else:
             self._start_turn(cmd.at)
 
-    # ----- turns ----------------------------------------------------------------------------
-    def _start_turn(self, at: float | None) -> None:
+    def _carry_forward(self, prev: Plan) -> None:
+        """A review: last plan's statements, notes and parked topics come along, and its unfinished actions
+        wait to be looked back on, so nobody has to say them again."""
         s = self.state
-        player = s.active_player
-        s.turn = Turn(number=len(s.turns) + 1, player=player.id, started_at=at)
-        if s.setup["dice"]:
-            s.phase = "roll"
-        else:
-            s.turn.kind = "choice"
-            s.phase = "choose_theme"
-
-    def _end_turn(self, at: float | None, passed: bool = False) -> None:
-        s = self.state
-        t = s.turn
-        if t is not None:
-            s.turns.append(TurnRecord(t.number, t.player, t.kind, t.theme, t.card, passed))
-        s.turn = None
-        s.active += 1
-        if s.active >= len(s.order):
-            s.active = 0
-            s.rounds_done += 1
-        if self._length_reached(at):
-            s.phase = "summary"
-            s.stop_reason = "length"
-            self.event = "event_length_reached"
-            return
-        self._start_turn(at)
-
-    def _length_reached(self, at: float | None) -> bool:
-        s = self.state
-        length = s.setup["length"]
-        if length["kind"] == "themes":
-            return all(s.theme_covered(t) for t in s.themes_in_play)
-        if length["kind"] == "rounds":
-            return s.active == 0 and s.rounds_done >= length["value"]
-        if at is not None and s.started_at is not None:
-            return at - s.started_at >= length["value"] * 60
-        return False
-
-    def _do_roll_die(self, cmd: C.RollDie) -> None:
-        s, t = self.state, self.state.turn
-        roll = self._rng().randint(1, 6)
-        pos = (s.positions[t.player] + roll) % len(s.board)
-        s.positions[t.player] = pos
-        t.roll, t.tile = roll, pos
-        tile = s.board[pos]
-        t.kind = tile.kind
-        if tile.kind == "theme":
-            self._begin_theme(tile.theme)
-        elif tile.kind == "choice":
-            s.phase = "choose_theme"
-        elif tile.kind == "everyone":
-            t.everyone = True
-            self._begin_theme(self._least_covered_theme())
-        elif tile.kind == "celebrate":
-            s.phase = "celebrate"
-        else:
-            target = self._action_to_look_back()
-            if target is None:
-                t.kind = "choice"
-                s.phase = "choose_theme"
-                self.event = "event_nothing_to_look_back"
-            else:
-                t.look_back_action = target.id
-                t.theme = target.theme
-                s.phase = "look_back_one"
-
-    def _least_covered_theme(self) -> str:
-        s = self.state
-
-        def count(theme):
-            return sum(1 for st in s.statements.get(theme, []) if not st.carried_over)
-
-        return min(s.themes_in_play, key=lambda th: (count(th), s.themes_in_play.index(th)))
-
-    def _action_to_look_back(self) -> Action | None:
-        s = self.state
-        for a in s.look_back_queue:
-            return a
-        for a in s.all_actions():
-            if a.id.startswith("a") and a.id not in s.looked_back:
-                return a
-        return None
-
-    def _do_choose_theme(self, cmd: C.ChooseTheme) -> None:
-        if cmd.theme not in self.state.themes_in_play:
-            raise Refused("refuse_theme_not_in_play", theme=cmd.theme)
-        self._begin_theme(cmd.theme)
-
-    def _begin_theme(self, theme: str) -> None:
-        s, t = self.state, self.state.turn
-        t.theme = theme
-        t.shown = []
-        self._deal(include_discussed=False)
-        s.phase = "pick"
-
-    def _deal(self, include_discussed: bool) -> None:
-        s, t = self.state, self.state.turn
-        theme_cards = [c.id for c in self.decks.cards_for(t.theme)]
-        used = set(s.discussed) | set(s.carried)
-        fresh = [c for c in theme_cards if c not in t.shown and (include_discussed or c not in used)]
-        t.repeats = False
-        if not fresh and not include_discussed:
-            # Everything in this theme has been talked about: offer them again rather than nothing.
-            fresh = [c for c in theme_cards if c not in t.shown]
-            t.repeats = True
-        if not fresh:
-            raise Refused("refuse_no_more_cards")
-        self._rng().shuffle(fresh)
-        t.dealt = fresh[:3]
-        t.shown.extend(t.dealt)
-
-    def _do_more_cards(self, cmd: C.MoreCards) -> None:
-        t = self.state.turn
-        before = (list(t.dealt), list(t.shown), t.repeats, self.state.rng_draws)
-        try:
-            self._deal(include_discussed=cmd.include_discussed)
-        except Refused:
-            if cmd.include_discussed:
-                # Every card has been shown: start the theme's cards again from the top.
-                t.shown = []
-                self._deal(include_discussed=True)
-            else:
-                t.dealt, t.shown, t.repeats, self.state.rng_draws = before
-                raise
-
-    def _do_pick_card(self, cmd: C.PickCard) -> None:
-        s, t = self.state, self.state.turn
-        if cmd.card not in t.dealt:
-            raise Refused("refuse_card_not_dealt", card=cmd.card)
-        card = self.decks.card(cmd.card)
-        t.card = card.id
-        if card.id not in s.discussed:
-            s.discussed.append(card.id)
-        s.statements.setdefault(t.theme, []).append(
-            Statement(
-                card_id=card.id,
-                text=card.text,
-                easy_read=card.easy_read,
-                we=card.we,
-                chosen_by=s.player(t.player).label,
-                everyone=t.everyone,
-            )
+        s.previous_date = prev.date
+        s.parked.extend(
+            Parked(text=p.text, theme=p.theme if self.decks.has_theme(p.theme or "") else None, by=p.by)
+            for p in prev.parked
         )
-        s.phase = "rate_all" if t.everyone else "rate"
+        for t in prev.themes:
+            for st in t.statements:
+                if self.decks.has_theme(t.id):
+                    s.statements.setdefault(t.id, []).append(
+                        Statement(**{**st.__dict__, "carried_over": True, "ratings": list(st.ratings)})
+                    )
+                    s.carried.append(st.card_id)
+            for n in t.notes:
+                s.notes.setdefault(t.id, []).append(
+                    Note(
+                        id="p" + n.id,
+                        section=n.section,
+                        text=n.text,
+                        author=n.author,
+                        card_id=n.card_id,
+                        carried_over=True,
+                    )
+                )
+            for a in t.actions:
+                if a.status in ("done", "not_needed"):
+                    continue
+                s.look_back_queue.append(Action(**{**a.__dict__, "id": "p" + a.id, "theme": t.id}))
 
-    def _statement(self) -> Statement:
-        s, t = self.state, self.state.turn
-        for st in reversed(s.statements.get(t.theme, [])):
-            if st.card_id == t.card and not st.carried_over:
-                return st
-        raise Refused("refuse_no_card")
 
-    def _rating(self, player_id: str, point: str | None) -> Rating:
-        p = self.state.player(player_id)
-        if point is None:
-            return Rating(player_id=p.id, player_label=p.label, point_id=None)
-        sp = self.decks.scale_point(point)
-        return Rating(
-            player_id=p.id,
-            player_label=p.label,
-            point_id=sp.id,
-            label=sp.label,
-            symbol=sp.symbol,
-            easy_read=sp.easy_read,
-        )
-
-    def _check_point(self, point: str | None) -> None:
-        if point is not None and not any(sp.id == point for sp in self.decks.scale):
-            raise Refused("refuse_unknown_point", point=point)
-
-    def _raters(self) -> list[str]:
-        """Everyone who gives a view on "everyone" turns: all but a facilitator."""
-        return [p.id for p in self.state.players if p.role != "facilitator"]
-
-    def _do_rate(self, cmd: C.Rate) -> None:
-        s, t = self.state, self.state.turn
-        player = self._player_or_active(cmd.player)
-        self._check_point(cmd.point)
-        if s.phase == "rate_all" and player.id not in self._raters():
-            raise Refused("refuse_not_a_rater", player=player.id)
-        t.ratings[player.id] = cmd.point
-        if s.phase == "rate":
-            self._write_ratings()
-        elif all(pid in t.ratings for pid in self._raters()):
-            self._reveal()
-
-    def _write_ratings(self) -> None:
-        s, t = self.state, self.state.turn
-        st = self._statement()
-        order = [p.id for p in s.players]
-        st.ratings = [self._rating(pid, t.ratings[pid]) for pid in order if pid in t.ratings]
-
-    def _reveal(self) -> None:
-        s, t = self.state, self.state.turn
-        t.revealed = True
-        self._write_ratings()
-        s.phase = "reveal"
-        self.event = "event_revealed"
-
-    def _next_rater(self) -> str | None:
-        t = self.state.turn
-        for pid in self._raters():
-            if pid not in t.ratings:
-                return pid
-        return None
-
-    def _do_next(self, cmd: C.Next) -> None:
-        s, t = self.state, self.state.turn
-        if s.phase == "rate":
-            if t.player not in t.ratings:
-                t.ratings[t.player] = None  # moving on without a view is recorded as "chose not to say"
-                self._write_ratings()
-            s.phase = "talk"
-            t.prompt = 0
-        elif s.phase == "reveal":
-            s.phase = "talk"
-            t.prompt = 0
-        elif s.phase == "talk":
-            t.prompt += 1
-            if t.prompt >= len(self.decks.prompts):
-                s.phase = "action"
-        else:  # action, celebrate
-            self._end_turn(cmd.at)
-
-    def _do_end_turn(self, cmd: C.EndTurn) -> None:
-        self._end_turn(cmd.at)
-
-    def _do_pass(self, cmd: C.Pass) -> None:
-        s, t = self.state, self.state.turn
-        phase = s.phase
-        if phase == "look_back":
-            self._do_mark_action(C.MarkAction(status="", by=cmd.player, at=cmd.at))
-        elif phase in ("roll", "choose_theme", "pick", "look_back_one"):
-            player = self._player_or_active(cmd.player)
-            if player.id != t.player:  # only the player whose turn it is can pass the whole turn
-                raise Refused("refuse_not_your_turn", player=player.id)
-            self.event = "event_passed"
-            self._end_turn(cmd.at, passed=True)
-        elif phase == "rate":
-            player = self._player_or_active(cmd.player)
-            t.ratings[player.id] = None
-            self._write_ratings()
-            self.event = "event_passed"
-            if player.id == t.player:
-                s.phase = "talk"
-                t.prompt = 0
-        elif phase == "rate_all":
-            pid = cmd.player or self._next_rater()
-            if pid not in self._raters():
-                raise Refused("refuse_not_a_rater", player=pid)
-            t.ratings[pid] = None
-            if all(p in t.ratings for p in self._raters()):
-                self._reveal()
-        else:  # reveal, talk, action, celebrate: skip this step
-            self._do_next(C.Next(at=cmd.at))
+Game.RULES, Game.LANDING = collect(Game)
+PHASE_COMMANDS: dict[Phase, frozenset[str]] = phase_commands(Game.RULES)
+_NO_TIMER = phase_commands(Game.RULES, timer=False)

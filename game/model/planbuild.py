@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from game.model.deck import DeckSet
+from game.model.phase import Phase
 from game.model.plan import DeckRef, Participant, Plan, ThemeRecord
 from game.model.state import State
 
@@ -53,7 +54,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         you_said_we_did=copy.deepcopy(state.you_said_we_did),
         next_review=state.next_review,
         previous_date=state.previous_date,
-        finished=state.phase == "finished",
+        finished=state.phase == Phase.FINISHED,
         won_together=state.won_together(),
     )
 

@@ -1,12 +1,13 @@
 """The rules for what a game records: notes, actions, looking back, parking, stopping, the summary's
 corrections and the workshop timer. A mixin of ``game.model.engine.Game``; it changes only ``self.state``
-(and ``self.event``, the words key for what just happened).
+(and ``self.event``, the words key for what just happened). Each handler declares the phases it serves.
 """
 
 from __future__ import annotations
 
 from game.model import commands as C
 from game.model.errors import Refused
+from game.model.phase import Phase
 from game.model.plan import (
     REVIEW_STATUSES,
     WHEN_CHOICES,
@@ -17,6 +18,7 @@ from game.model.plan import (
     Parked,
     Statement,
 )
+from game.model.rules import handles
 from game.model.state import Turn, TurnRecord
 from game.model.textrules import clean_text, parse_date, when_to_due
 from game.words import Words
@@ -24,7 +26,8 @@ from game.words import Words
 
 class RecordRules:
     # ----- notes, actions, look back -------------------------------------------------------
-    def _do_add_note(self, cmd: C.AddNote) -> None:
+    @handles(C.AddNote, Phase.TALK)
+    def _add_note(self, cmd: C.AddNote) -> None:
         s, t = self.state, self.state.turn
         text = clean_text(cmd.text, 2000)
         section = cmd.section or self.decks.prompts[t.prompt].section
@@ -35,7 +38,8 @@ class RecordRules:
             Note(id=self._new_id("n"), section=section, text=text, author=author, card_id=t.card)
         )
 
-    def _do_celebrate(self, cmd: C.Celebrate) -> None:
+    @handles(C.Celebrate, Phase.CELEBRATE)
+    def _celebrate(self, cmd: C.Celebrate) -> None:
         s = self.state
         if cmd.theme not in s.themes_in_play:
             raise Refused("refuse_theme_not_in_play", theme=cmd.theme)
@@ -66,7 +70,8 @@ class RecordRules:
             return due
         return when_to_due(when, self.state.setup["date"], self.state.next_review)
 
-    def _do_agree_action(self, cmd: C.AgreeAction) -> None:
+    @handles(C.AgreeAction, Phase.ACTION)
+    def _agree_action(self, cmd: C.AgreeAction) -> None:
         s, t = self.state, self.state.turn
         what = clean_text(cmd.what, 300)
         who = self._who(cmd.who, cmd.who_kind)
@@ -86,19 +91,27 @@ class RecordRules:
         )
         self.event = "event_action_agreed"
 
-    def _do_mark_action(self, cmd: C.MarkAction) -> None:
-        s = self.state
+    def _look_back_words(self, cmd: C.MarkAction) -> tuple[str, str | None]:
+        """The checked note and who gave it."""
         if cmd.status not in REVIEW_STATUSES and cmd.status != "":
             raise Refused("refuse_bad_status", status=cmd.status)
-        note = clean_text(cmd.note, 1000, allow_empty=True)
-        by = self._optional_player(cmd.by)
-        if s.phase == "look_back":
-            action = s.look_back_queue[0]
-            self._record_look_back(action, cmd.status, note, by)
-            s.look_back_queue.pop(0)
-            if not s.look_back_queue:
-                self._start_turn(cmd.at)
-            return
+        return clean_text(cmd.note, 1000, allow_empty=True), self._optional_player(cmd.by)
+
+    @handles(C.MarkAction, Phase.LOOK_BACK)
+    def _mark_in_round(self, cmd: C.MarkAction) -> None:
+        """The review's look-back round: last plan's actions, one by one, then the first turn."""
+        s = self.state
+        note, by = self._look_back_words(cmd)
+        self._record_look_back(s.look_back_queue[0], cmd.status, note, by)
+        s.look_back_queue.pop(0)
+        if not s.look_back_queue:
+            self._start_turn(cmd.at)
+
+    @handles(C.MarkAction, Phase.LOOK_BACK_ONE)
+    def _mark_on_tile(self, cmd: C.MarkAction) -> None:
+        """A look-back tile: the one action it drew, then the turn ends."""
+        s = self.state
+        note, by = self._look_back_words(cmd)
         target_id = s.turn.look_back_action
         queued = [a for a in s.look_back_queue if a.id == target_id]
         if queued:
@@ -134,7 +147,8 @@ class RecordRules:
             if theme:
                 s.actions.setdefault(theme, []).append(carried)
 
-    def _do_park(self, cmd: C.Park) -> None:
+    @handles(C.Park, Phase.SUMMARY, play=True)
+    def _park(self, cmd: C.Park) -> None:
         s = self.state
         text = clean_text(cmd.text, 300)
         theme = cmd.theme or (s.turn.theme if s.turn else None)
@@ -144,12 +158,13 @@ class RecordRules:
         s.parked.append(Parked(text=text, theme=theme, by=by))
         self.event = "event_parked"
 
-    def _do_stop_game(self, cmd: C.StopGame) -> None:
+    @handles(C.StopGame, play=True)
+    def _stop_game(self, cmd: C.StopGame) -> None:
         s = self.state
         if s.turn is not None and s.turn.everyone and not s.turn.revealed and s.turn.ratings:
             self._reveal()  # views given so far are shown rather than silently lost
         s.stopped_in = s.phase
-        s.phase = "summary"
+        s.phase = Phase.SUMMARY
         s.stop_reason = "stopped"
 
     def _can_carry_on(self) -> bool:
@@ -161,7 +176,8 @@ class RecordRules:
             return True
         return any(st.card_id == t.card and not st.carried_over for st in s.statements.get(t.theme, []))
 
-    def _do_back_to_game(self, cmd: C.BackToGame) -> None:
+    @handles(C.BackToGame, Phase.SUMMARY)
+    def _back_to_game(self, cmd: C.BackToGame) -> None:
         s = self.state
         carry_on = self._can_carry_on()
         s.stop_reason = None
@@ -169,9 +185,9 @@ class RecordRules:
         if carry_on:
             s.phase = stopped_in  # carry on exactly where the group stopped
         elif s.turn is None and s.look_back_queue and not s.turns:
-            s.phase = "look_back"  # stopped during the look-back round: finish it first
+            s.phase = Phase.LOOK_BACK  # stopped during the look-back round: finish it first
         elif s.turn is not None and s.turn.card is None and s.turn.theme is None:
-            s.phase = "roll" if s.setup["dice"] else "choose_theme"
+            s.phase = Phase.ROLL if s.setup["dice"] else Phase.CHOOSE_THEME
         else:
             if s.turn is not None:
                 s.turns.append(
@@ -184,13 +200,15 @@ class RecordRules:
             self._start_turn(cmd.at)
 
     # ----- corrections (any time, and on the summary) --------------------------------------
-    def _do_edit_note(self, cmd: C.EditNote) -> None:
+    @handles(C.EditNote, Phase.SUMMARY, play=True)
+    def _edit_note(self, cmd: C.EditNote) -> None:
         note = self.state.find_note(cmd.note)
         if note is None:
             raise Refused("refuse_no_such_note", note=cmd.note)
         note.text = clean_text(cmd.text, 2000)
 
-    def _do_remove_note(self, cmd: C.RemoveNote) -> None:
+    @handles(C.RemoveNote, Phase.SUMMARY, play=True)
+    def _remove_note(self, cmd: C.RemoveNote) -> None:
         for notes in self.state.notes.values():
             for n in notes:
                 if n.id == cmd.note:
@@ -198,7 +216,8 @@ class RecordRules:
                     return
         raise Refused("refuse_no_such_note", note=cmd.note)
 
-    def _do_edit_action(self, cmd: C.EditAction) -> None:
+    @handles(C.EditAction, Phase.SUMMARY, play=True)
+    def _edit_action(self, cmd: C.EditAction) -> None:
         action = self.state.find_action(cmd.action)
         if action is None:
             raise Refused("refuse_no_such_action", action=cmd.action)
@@ -223,13 +242,14 @@ class RecordRules:
         for k, v in changes.items():
             setattr(action, k, v)
 
-    def _do_remove_action(self, cmd: C.RemoveAction) -> None:
+    @handles(C.RemoveAction, Phase.SUMMARY, play=True)
+    def _remove_action(self, cmd: C.RemoveAction) -> None:
         s = self.state
         for acts in [*s.actions.values(), s.look_back_queue]:
             for i, a in enumerate(acts):
                 if a.id == cmd.action:
                     del acts[i]
-                    if s.phase == "look_back" and not s.look_back_queue:
+                    if s.phase == Phase.LOOK_BACK and not s.look_back_queue:
                         self._start_turn(cmd.at)  # nothing left to look back on
                     return
         raise Refused("refuse_no_such_action", action=cmd.action)
@@ -243,7 +263,8 @@ class RecordRules:
         fresh = [st for st in found if not st.carried_over]
         return (fresh or found)[-1]
 
-    def _do_set_rating(self, cmd: C.SetRating) -> None:
+    @handles(C.SetRating, Phase.SUMMARY)
+    def _set_rating(self, cmd: C.SetRating) -> None:
         st = self._find_statement(cmd.card)
         if not self.state.has_player(cmd.player):
             raise Refused("refuse_unknown_player", player=cmd.player)
@@ -254,7 +275,8 @@ class RecordRules:
         order = {p.id: i for i, p in enumerate(self.state.players)}
         st.ratings = sorted(ratings, key=lambda r: order.get(r.player_id, 99))
 
-    def _do_remove_statement(self, cmd: C.RemoveStatement) -> None:
+    @handles(C.RemoveStatement, Phase.SUMMARY)
+    def _remove_statement(self, cmd: C.RemoveStatement) -> None:
         s = self.state
         st = self._find_statement(cmd.card)
         for sts in s.statements.values():
@@ -268,12 +290,14 @@ class RecordRules:
         if cmd.card in s.discussed and not still:
             s.discussed.remove(cmd.card)
 
-    def _do_remove_parked(self, cmd: C.RemoveParked) -> None:
+    @handles(C.RemoveParked, Phase.SUMMARY)
+    def _remove_parked(self, cmd: C.RemoveParked) -> None:
         if not 0 <= cmd.index < len(self.state.parked):
             raise Refused("refuse_no_such_parked")
         self.state.parked.pop(cmd.index)
 
-    def _do_set_next_review(self, cmd: C.SetNextReview) -> None:
+    @handles(C.SetNextReview, Phase.SUMMARY)
+    def _set_next_review(self, cmd: C.SetNextReview) -> None:
         if parse_date(cmd.date) is None:
             raise Refused("refuse_bad_date", date=cmd.date)
         self.state.next_review = cmd.date
@@ -282,8 +306,9 @@ class RecordRules:
             if action.when == "next_review":
                 action.due = cmd.date
 
-    def _do_confirm_plan(self, cmd: C.ConfirmPlan) -> None:
-        self.state.phase = "finished"
+    @handles(C.ConfirmPlan, Phase.SUMMARY)
+    def _confirm_plan(self, cmd: C.ConfirmPlan) -> None:
+        self.state.phase = Phase.FINISHED
         self.event = "event_finished"
 
     # ----- the workshop timer ---------------------------------------------------------------
@@ -292,18 +317,21 @@ class RecordRules:
             raise Refused("refuse_no_timer_now")
         return self.state.turn
 
-    def _do_extend_timer(self, cmd: C.ExtendTimer) -> None:
+    @handles(C.ExtendTimer, play=True, timer=True)
+    def _extend_timer(self, cmd: C.ExtendTimer) -> None:
         self._timer_turn()
         if not 1 <= cmd.seconds <= 3600:
             raise Refused("refuse_bad_timer")
         self.state.turn.timer_extra += cmd.seconds
 
-    def _do_pause_timer(self, cmd: C.PauseTimer) -> None:
+    @handles(C.PauseTimer, play=True, timer=True)
+    def _pause_timer(self, cmd: C.PauseTimer) -> None:
         t = self._timer_turn()
         if t.paused_at is None:
             t.paused_at = cmd.at if cmd.at is not None else t.started_at
 
-    def _do_resume_timer(self, cmd: C.ResumeTimer) -> None:
+    @handles(C.ResumeTimer, play=True, timer=True)
+    def _resume_timer(self, cmd: C.ResumeTimer) -> None:
         t = self._timer_turn()
         if t.paused_at is not None:
             if cmd.at is not None:

@@ -8,30 +8,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from game.model.phase import Phase
 from game.model.plan import Action, LookBack, Note, Parked, Statement
+from game.model.tiles import TileKind
 
 MODES = ("group", "one-to-one", "workshop")
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross")
 LENGTH_KINDS = ("themes", "rounds", "minutes")
-TILE_KINDS = ("theme", "choice", "everyone", "celebrate", "lookback")
-
-PHASES = (
-    "setup",
-    "look_back",
-    "roll",
-    "choose_theme",
-    "pick",
-    "rate",
-    "rate_all",
-    "reveal",
-    "talk",
-    "action",
-    "celebrate",
-    "look_back_one",
-    "summary",
-    "finished",
-)
-PLAY_PHASES = frozenset(PHASES) - {"setup", "summary", "finished"}
 
 
 @dataclass
@@ -48,15 +31,18 @@ class Player:
 
 @dataclass
 class Tile:
-    kind: str  # theme | choice | everyone | celebrate | lookback
+    kind: TileKind
     theme: str | None = None
+
+    def __post_init__(self):
+        self.kind = TileKind(self.kind)  # an unknown kind is an error here, not a silent default later
 
 
 @dataclass
 class Turn:
     number: int
     player: str
-    kind: str = "theme"  # the tile kind, or "choice" when dice are off
+    kind: TileKind = TileKind.THEME  # the tile landed on, or CHOICE when dice are off
     theme: str | None = None
     tile: int | None = None
     roll: int | None = None
@@ -79,7 +65,7 @@ class Turn:
 class TurnRecord:
     number: int
     player: str
-    kind: str
+    kind: TileKind
     theme: str | None
     card: str | None
     passed: bool
@@ -87,7 +73,7 @@ class TurnRecord:
 
 @dataclass
 class State:
-    phase: str = "setup"
+    phase: Phase = Phase.SETUP
     setup: dict = field(default_factory=dict)
     players: list[Player] = field(default_factory=list)
     order: list[str] = field(default_factory=list)  # who takes turns, in turn order
@@ -114,7 +100,7 @@ class State:
     next_review: str | None = None
     previous_date: str | None = None
     stop_reason: str | None = None  # "length" or "stopped"
-    stopped_in: str | None = None  # the step the group stopped at, so "back to the game" carries on there
+    stopped_in: Phase | None = None  # the step the group stopped at, so "back to the game" carries on there
 
     def player(self, player_id: str) -> Player:
         for p in self.players:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.model.deck import DeckSet
 from game.model.engine import Game, Outcome
+from game.model.phase import Phase
 from game.store import problems as P
 from game.store.store import Store, new_id
 
@@ -68,20 +69,17 @@ class PlaySession:
         """
         deck_dict, commands = store.load_game(game_id)
         try:
-            game = Game.new(DeckSet.from_dict(deck_dict))
+            decks = DeckSet.from_dict(deck_dict)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # the saved decks are damaged
             where = store.path or store.folder or ""
             raise P.StoreError(P.Problem(P.CORRUPT_READ, {"file": str(where)}), store.language) from exc
-        good = 0
-        for cmd in commands:
-            if not game.apply(cmd).ok:
-                break
-            good += 1
+        game = Game.replay(decks, commands)
+        good = len(game.log)
         if good == len(commands):
             s = cls(store, game, game_id, saved=good, created=True)
             s.plan_id = store.plan_id_for(game_id)
             s._finished_saved = s.plan_id is not None
-            if game.state.phase == "finished" and s.plan_id is None:
+            if game.state.phase == Phase.FINISHED and s.plan_id is None:
                 s._persist()  # stopped between the last step and keeping the plan: keep it now
             return s
         s = cls(store, game, cls._unused_id(store))
@@ -117,7 +115,7 @@ class PlaySession:
             return  # the plan is only kept once every step before it is saved
         self._save_problem = None
         self._clear_stale_drafts()
-        finished = self.game.state.phase == "finished"
+        finished = self.game.state.phase == Phase.FINISHED
         if finished and not self._finished_saved:
             plan_id = store.finish(self.game_id, self.game.plan().to_dict())
             if store.last_write_ok:
@@ -138,7 +136,7 @@ class PlaySession:
     @property
     def plan_waiting(self) -> bool:
         """The game is finished but its plan is not kept yet (a save failed); the next save keeps it."""
-        return self.game.state.phase == "finished" and not (self._finished_saved or self._discarded)
+        return self.game.state.phase == Phase.FINISHED and not (self._finished_saved or self._discarded)
 
     def meta(self) -> dict:
         setup = self.game.state.setup or {}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.model import autoplay as model_autoplay
+from game.model.phase import Phase
 
 REAL_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN)
 DEMO_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
@@ -271,13 +272,13 @@ class AutoPlayer:
         if top.hold_board:
             self.tap("continue")
             return
-        if s.phase == "talk" and not self.parked and self.rng.random() < 0.3:
+        if s.phase == Phase.TALK and not self.parked and self.rng.random() < 0.3:
             self.parked = True
             self.tap("park")
             return
-        if s.phase == "summary":
+        if s.phase == Phase.SUMMARY:
             self.plan = g.plan()
-        if self.extra_text and s.phase == "talk":
+        if self.extra_text and s.phase == Phase.TALK:
             self.type_into("note", self.extra_text.pop(0))
             self.tap("add_note")
             return
@@ -294,7 +295,7 @@ class AutoPlayer:
         elif t == "pass":
             self.tap("pass")
         elif t == "rate":
-            if s.phase == "rate" and top.rater != cmd["player"]:
+            if s.phase == Phase.RATE and top.rater != cmd["player"]:
                 self.tap(f"rater:{cmd['player']}")
             self.tap(f"point:{cmd['point']}")
         elif t == "next":
@@ -337,7 +338,7 @@ class AutoPlayer:
         if name == "play":
             extra = "-landed" if top.hold_board else ""
             t = top.turn
-            if top.phase == "talk" and t is not None:
+            if top.phase == Phase.TALK and t is not None:
                 extra = f"-{t.prompt + 1}"
             return f"play-{top.phase}{extra}"
         if name == "export":

@@ -6,8 +6,10 @@ If the store cannot be opened, play goes on in memory and ``problem`` says so on
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
+from game.model import commands as C
 from game.model.engine import Game, Outcome
 
 
@@ -102,9 +104,14 @@ class GameLink:
             return self.session.problem
         return getattr(self.store, "problem", None)
 
-    def apply(self, cmd: dict) -> Outcome:
-        cmd = dict(cmd)
-        cmd.setdefault("at", time.time())
+    def apply(self, cmd: C.Command | dict) -> Outcome:
+        """Apply a typed command (``C.PickCard(card="c1")``); the saved dict form is still accepted."""
+        if isinstance(cmd, C.Command):
+            if cmd.at is None:
+                cmd = dataclasses.replace(cmd, at=time.time())
+        else:
+            cmd = dict(cmd)
+            cmd.setdefault("at", time.time())
         if self.session is not None:
             out = self.session.apply(cmd)
         else:

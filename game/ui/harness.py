@@ -15,6 +15,7 @@ import random
 
 from game.model import autoplay as model_autoplay
 from game.model.engine import Game
+from game.model.phase import Phase
 from game.ui.app import App
 from game.ui.decks import load_for_game
 from game.ui.gamelink import GameLink, MemoryStore
@@ -160,7 +161,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAME
                 if step == "landed" and g.state.turn.roll is None:
                     break
                 return GameLink(g, None, MemoryStore(None))
-            if g.state.phase == "finished":
+            if g.state.phase == Phase.FINISHED:
                 break
             cmd = model_autoplay.choose(g, rng, 0.05)
             if target in ("summary",) and i > 40:

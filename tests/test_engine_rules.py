@@ -1,0 +1,107 @@
+"""The rule table: every command has a handler that names the phases it serves, the phase list is built
+from those declarations, phases and tile kinds are enums that still equal their saved strings, an unknown
+tile kind is an error, and typed commands go in the one way the screens use."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from model_fixtures import group_setup, small_decks
+
+from game.model import commands as C
+from game.model.engine import PHASE_COMMANDS, Game
+from game.model.phase import PLAY_PHASES, Phase
+from game.model.rules import handles
+from game.model.state import Tile
+from game.model.tiles import SPECIALS, TileKind
+
+GAME = Path(__file__).resolve().parent.parent / "game"
+
+
+def started(**over) -> Game:
+    g = Game.new(small_decks())
+    assert g.apply(C.StartGame(setup=group_setup(**over), at=1000.0)).ok
+    return g
+
+
+def test_every_command_has_a_handler_and_every_phase_allows_what_its_handlers_declare():
+    declared = {(rule.command.type, phase) for (_, phase), rule in Game.RULES.items()}
+    assert {name for name, _ in declared} == set(C.REGISTRY)
+    for phase in Phase:
+        assert PHASE_COMMANDS[phase] == {name for name, p in declared if p == phase}
+    # What the group may do at any moment of play is allowed in every play step, and only there.
+    for anytime in ("park", "stop_game", "undo", "edit_note"):
+        assert all(anytime in PHASE_COMMANDS[p] for p in PLAY_PHASES)
+    assert PHASE_COMMANDS[Phase.SETUP] == {"start_game"}
+    assert PHASE_COMMANDS[Phase.FINISHED] == {"undo"}
+
+
+def test_timer_commands_are_allowed_only_when_the_set_up_has_a_timer():
+    assert "extend_timer" not in started().allowed()
+    timed = started(mode="workshop", timer_seconds=120)
+    assert "extend_timer" in timed.allowed()
+    assert timed.apply(C.ExtendTimer(seconds=30)).ok
+
+
+def test_a_second_handler_for_the_same_command_and_phase_is_refused_when_the_table_is_built():
+    from game.model.rules import collect
+
+    class Twice(Game):
+        @handles(C.RollDie, Phase.ROLL)
+        def _another_roll(self, cmd):
+            pass
+
+    with pytest.raises(TypeError, match="two handlers"):
+        collect(Twice)
+
+
+def test_no_dispatch_by_name_prefix_in_the_model():
+    for path in (GAME / "model").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"getattr\([^)]*\"_(do|plan)_", text), path.name
+        assert "def _do_" not in text, path.name
+
+
+def test_phases_and_tile_kinds_equal_their_saved_strings():
+    g = started()
+    assert g.state.phase == "roll" and g.state.phase is Phase.ROLL
+    saved = json.loads(json.dumps(g.state_dict()))
+    assert saved["phase"] == "roll"
+    assert {t["kind"] for t in saved["board"]} == {"theme", *SPECIALS}
+    assert Tile("lookback").kind is TileKind.LOOKBACK
+
+
+def test_an_unknown_tile_kind_is_an_error_not_a_look_back():
+    with pytest.raises(ValueError):
+        Tile("teleport")
+    assert set(Game.LANDING) == set(TileKind)
+
+
+def test_typed_commands_and_their_saved_dicts_do_the_same():
+    typed, saved = started(dice=False), started(dice=False)
+    assert typed.apply(C.ChooseTheme(theme="living")).ok
+    assert saved.apply({"type": "choose_theme", "theme": "living"}).ok
+    card = typed.state.turn.dealt[0]
+    assert typed.apply(C.PickCard(card=card)).ok
+    assert saved.apply({"type": "pick_card", "card": card}).ok
+    assert typed.state_dict() == saved.state_dict() and typed.log == saved.log
+    assert typed.state.phase is Phase.RATE
+
+
+def test_a_command_in_the_wrong_phase_is_refused_with_the_phase_named():
+    g = started(dice=False)
+    out = g.apply(C.PickCard(card="living-01"))
+    assert not out.ok and out.reason == "refuse_not_now"
+    assert out.params == {"command": "pick_card", "phase": "choose_theme"}
+
+
+def test_replay_stops_at_the_first_refused_step():
+    g = started(dice=False)
+    assert g.apply(C.ChooseTheme(theme="living")).ok
+    log = [*g.log, {"type": "roll_die"}, {"type": "pass"}]
+    again = Game.replay(g.decks, log)
+    assert len(again.log) == 2  # the refused roll, and the pass after it, are not played
+    assert again.state.phase is Phase.PICK
