@@ -295,13 +295,13 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
     message = WORDS.get("store_problem_disk_full")
     pump(app, ap, until=lambda: shows(app, message))
     link = app.top.link
-    assert link.session.unsaved > 0
+    assert link.unsaved > 0
     app.screenshot(tmp_path / "shots" / "disk-full-play.png")
     # Play goes on: a few more steps, each refused by the disk but kept in memory.
     steps = len(link.game.log)
     pump(app, ap, until=lambda: len(link.game.log) >= steps + 4)
     assert shows(app, message)
-    waiting = link.session.unsaved
+    waiting = link.unsaved
     assert waiting >= 4
     ap.queue.clear()
     ap.tap("leave")
@@ -312,7 +312,7 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
     assert app.timer_on, "while steps wait to be saved, the game keeps trying"
     app.top._last_retry = 0.0  # as if the few seconds between tries had passed
     app.step([pygame.event.Event(TICK)])
-    assert link.session.unsaved == 0
+    assert link.unsaved == 0
     assert not shows(app, message)
     assert store.load_game(link.game_id)[1] == link.game.log
     ap.export_dir = str(tmp_path / "out")

@@ -175,12 +175,14 @@ def test_read_aloud_reads_the_cards_and_says_when_it_cannot():
 
 
 def test_store_problem_is_shown_and_play_goes_on():
-    from game.ui.gamelink import MemoryStore
+    from game.store import memory_store
+    from game.store import problems as P
 
-    app = make_app((1280, 720), store=MemoryStore("store_missing"))
+    store = memory_store(None, P.Problem(P.FOLDER, {"folder": "/nowhere"}))
+    app = make_app((1280, 720), store=store)
     push_screen(app, "start")
     app.step([])
-    assert any(w["text"] == app.w("store_missing") for w in app.widgets())
+    assert store.problem and any(w["text"] == store.problem for w in app.widgets())
 
 
 def test_any_window_size_relayouts_on_resize():
@@ -364,23 +366,24 @@ def test_any_typed_note_is_kept_exactly_or_explained(text):
 
 
 def test_mouse_wheel_turns_pages():
-    from game.ui.gamelink import MemoryStore
+    from game.store import memory_store
 
-    class ManyGames(MemoryStore):
-        def list_games(self):
-            return [
-                {
-                    "id": f"g{i}",
-                    "title": f"Plan {i}",
-                    "service": "Rose House",
-                    "date": "2026-11-23",
-                    "mode": "group",
-                    "finished": False,
-                }
-                for i in range(30)
-            ]
+    def many_games():
+        return [
+            {
+                "id": f"g{i}",
+                "title": f"Plan {i}",
+                "service": "Rose House",
+                "date": "2026-11-23",
+                "mode": "group",
+                "finished": False,
+            }
+            for i in range(30)
+        ]
 
-    app = make_app((1280, 720), store=ManyGames(None))
+    store = memory_store()
+    store.list_games = many_games
+    app = make_app((1280, 720), store=store)
     scr = push_screen(app, "choose:games")
     app.step([])
     assert scr.page == 0

@@ -1,27 +1,54 @@
-"""A game being played together with its saved copy: the UI's one entry point for playing.
+"""A game being played together with its saved copy: the screens' one way into a game.
+
+How the screens use it::
+
+    session = PlaySession.start(app.store, decks, setup)     # session.outcome says if the set-up was accepted
+    session = PlaySession.resume(app.store, game_id)          # raises UnknownId / StoreError
+    out = session.apply(C.PickCard(card="living-03"))         # an engine Outcome; ``at`` is stamped if missing
+    if not out.ok: show(words.get(out.reason, **out.params))  # refusals are words keys with their params
+    session.game.state, session.problem, session.waiting, session.kept, session.save_now()
+    session.save_draft("note", text), session.drafts()
 
 ``PlaySession.apply`` gives the command to the rules engine first; if it is accepted, the new
 steps are committed to the store before ``apply`` returns, so the screen only moves on once what
 people said is on disk. If saving fails, play goes on in memory, ``problem`` says so in plain
-words, and the unsaved steps are written together as soon as a later save works.
+words, and the unsaved steps are written together as soon as a later save works. When the saved-games
+file cannot be used at all, ``open_store`` gives a store in memory and the same session plays on in it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import time
+from collections.abc import Callable
+
+from game.model import commands as C
 from game.model.deck import DeckSet
 from game.model.engine import Game, Outcome
 from game.model.phase import Phase
 from game.store import problems as P
+from game.store.opening import memory_store
 from game.store.store import Store, new_id
 
 
 class PlaySession:
-    def __init__(self, store: Store, game: Game, game_id: str, *, saved: int = 0, created: bool = False):
+    def __init__(
+        self,
+        store: Store,
+        game: Game,
+        game_id: str,
+        *,
+        saved: int = 0,
+        created: bool = False,
+        clock: Callable[[], float] = time.time,
+    ):
         self.store = store
         self.game = game
         self.game_id = game_id
         self.plan_id: str | None = None
         self.outcome: Outcome | None = None
+        self.last_refusal: Outcome | None = None  # the last command's refusal, if it was refused
+        self._clock = clock
         self._saved = saved  # how many of game.log's commands are committed
         self._created = created
         self._finished_saved = False
@@ -51,6 +78,12 @@ class PlaySession:
             cmd["at"] = at
         s.outcome = s.apply(cmd)
         return s
+
+    @classmethod
+    def in_memory(cls, game: Game, language: str | None = None) -> PlaySession:
+        """A game played on a store in memory: nothing goes to disk (sample screens, layout tests)."""
+        store = memory_store(language)
+        return cls(store, game, cls._unused_id(store))
 
     @staticmethod
     def _unused_id(store: Store) -> str:
@@ -91,12 +124,23 @@ class PlaySession:
 
     # ----- playing -------------------------------------------------------------------------------------
 
-    def apply(self, command) -> Outcome:
-        """Engine first, then commit. A refused command changes nothing and saves nothing."""
-        out = self.game.apply(command)
+    def apply(self, command: C.Command | dict) -> Outcome:
+        """Engine first, then commit. A refused command changes nothing and saves nothing.
+
+        Takes a typed command (``C.Pass()``) or its saved dict form; one made without ``at`` is stamped
+        with the clock now, so replaying the saved log gives exactly the same game."""
+        out = self.game.apply(self._stamped(command))
+        self.last_refusal = None if out.ok else out
         if out.ok:
             self._persist()
         return out
+
+    def _stamped(self, command):
+        if isinstance(command, C.Command):
+            return command if command.at is not None else dataclasses.replace(command, at=self._clock())
+        if isinstance(command, dict) and "at" not in command:
+            return {**command, "at": self._clock()}
+        return command  # anything else is the engine's to refuse
 
     def _persist(self) -> None:
         if self._discarded or not self.game.log:
@@ -132,6 +176,17 @@ class PlaySession:
         shows). True when everything played so far is on disk."""
         self._persist()
         return self.unsaved == 0 and self.store.on_disk and self.store.last_write_ok and not self.plan_waiting
+
+    @property
+    def waiting(self) -> bool:
+        """Steps played but not on disk yet, that trying again could save (the disk was full, the file was
+        busy). False when saving is not possible at all this time (a store in memory)."""
+        return self.store.on_disk and bool(self.unsaved or self.plan_waiting)
+
+    @property
+    def kept(self) -> bool:
+        """Everything played so far is in the saved-games file, so "Carry on a game" can bring it back."""
+        return self.store.on_disk and not self.unsaved
 
     @property
     def plan_waiting(self) -> bool:
@@ -172,6 +227,10 @@ class PlaySession:
     def problem(self) -> str | None:
         """None, or a plain message for the screen: saving is not working and why."""
         info = self.problem_info
+        if info is not None and info.key == P.CORRUPT and self.kept:
+            # The damaged file was set aside and the new one saves every step: the start screen said so;
+            # repeating it on every turn would only suggest that saving is not working.
+            return None
         return info.message(self.store.language) if info else None
 
     # ----- drafts of text being typed ------------------------------------------------------------------

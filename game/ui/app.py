@@ -8,6 +8,7 @@ screen, advances animations, and redraws only if something changed. It returns w
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -23,6 +24,8 @@ from game.ui.speech import Speaker
 from game.ui.text import Fonts
 from game.ui.widgets import Ctx
 from game.words import Words
+
+log = logging.getLogger(__name__)
 
 SPEECH_DONE = pygame.event.custom_type()
 TICK = pygame.event.custom_type()  # once a second while a timer or a draft save is due
@@ -130,9 +133,9 @@ class App:
     @property
     def store(self):
         if self._store is None:
-            from game.ui.gamelink import open_game_store
+            from game.store import open_store
 
-            self._store = open_game_store(self.data_dir)
+            self._store = open_store(self.data_dir)  # never raises: a store in memory says what is wrong
         return self._store
 
     def settings_changed(self) -> None:
@@ -262,7 +265,10 @@ class App:
                 events = waiter.wait()
             if self.autoplayer is not None:
                 events = self.autoplayer.filter(events)
-            self.step(events)
+            try:
+                self.step(events)
+            except Exception:  # noqa: BLE001 - the loop's top: every step is already saved; log it, play on
+                log.exception("a step of the game window failed")
         self.close()
 
     def close(self) -> None:

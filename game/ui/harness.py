@@ -16,9 +16,10 @@ import random
 from game.model import autoplay as model_autoplay
 from game.model.engine import Game
 from game.model.phase import Phase
+from game.store import memory_store
+from game.store.session import PlaySession
 from game.ui.app import App
 from game.ui.decks import load_for_game
-from game.ui.gamelink import GameLink, MemoryStore
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 
@@ -68,7 +69,7 @@ def make_app(
         headless=True,
         data_dir=data_dir,
         settings=s,
-        store=store if store is not None else MemoryStore(None),
+        store=store if store is not None else memory_store(),
         speaker=speaker or Speaker("record"),
         save_settings_file=False,
     )
@@ -125,7 +126,9 @@ def _previous_plan(decks) -> dict:
     return g.plan().to_dict()
 
 
-def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None) -> GameLink:
+def game_at(
+    step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None
+) -> PlaySession:
     """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
     dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
     mode = "group" if mode == "nodice" else mode
@@ -160,7 +163,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAME
             if g.state.phase == target:
                 if step == "landed" and g.state.turn.roll is None:
                     break
-                return GameLink(g, None, MemoryStore(None))
+                return PlaySession.in_memory(g)
             if g.state.phase == Phase.FINISHED:
                 break
             cmd = model_autoplay.choose(g, rng, 0.05)
@@ -172,7 +175,7 @@ def game_at(step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAME
     raise RuntimeError(f"no seed reaches {step}")
 
 
-def push_screen(app: App, name: str, link: GameLink | None = None):
+def push_screen(app: App, name: str, link: PlaySession | None = None):
     """Show the named screen (see SCREENS) on a fresh stack and return it."""
     from game.ui.screens.choose import ChooseGameScreen
     from game.ui.screens.dialogs import ChoiceDialog, TextDialog
@@ -245,7 +248,7 @@ def save_screenshots(
     from pathlib import Path
 
     folder = Path(folder)
-    links: dict[str, GameLink] = {}
+    links: dict[str, PlaySession] = {}
     files = []
     for size in sizes:
         for hc in looks:

@@ -231,14 +231,16 @@ class ChooseGameScreen(FramedScreen):
 
     def open(self, rid: str, row) -> None:
         if self.what == "games":
-            from game.ui.gamelink import GameLink
+            from game.store import StoreError, UnknownId
+            from game.store.session import PlaySession
             from game.ui.screens.play import PlayScreen
 
-            link = GameLink.resume(self.app.store, rid)
-            if link is None:
+            try:
+                session = PlaySession.resume(self.app.store, rid)
+            except (UnknownId, StoreError):
                 self.message = self.app.w("resume_failed")
                 return
-            self.app.replace(PlayScreen(self.app, link))
+            self.app.replace(PlayScreen(self.app, session))
         else:
             from game.ui.screens.setup import SetupScreen
 

@@ -154,13 +154,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         """The game is over: keep the plan and show the export."""
         from game.ui.screens.export import ExportScreen
 
-        plan = self.game.plan()
-        # A PlaySession keeps the finished plan itself when confirm_plan is saved.
-        if self.link.session is None and hasattr(self.link.store, "finish") and self.link.game_id:
-            try:
-                self.link.store.finish(self.link.game_id, plan.to_dict())
-            except Exception:  # noqa: BLE001
-                pass
+        plan = self.game.plan()  # the session kept it when confirm_plan was saved
         self.app.replace(ExportScreen(self.app, plan, self.link))
 
     # ----- lifecycle ------------------------------------------------------------------------------

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pygame
 
+from game.store.session import PlaySession
 from game.ui.days import parse_day, show_day
 from game.ui.decks import available_decks, default_files, load_for_game
-from game.ui.gamelink import GameLink
 from game.ui.look import TOKEN_COLOURS
 from game.ui.screens.frame import FramedScreen
 from game.ui.screens.setup_pages import PAGES, TOKENS, SetupPages
@@ -309,13 +310,14 @@ class SetupScreen(SetupPages, FramedScreen):
             self.message = self.app.w("setup_bad_date")
             self.focus_key = "plan_date"
             return
-        link, out = GameLink.start(self.app.store, self.decks, self.setup_dict())
-        if link is None:
+        session = PlaySession.start(self.app.store, self.decks, self.setup_dict(), at=time.time())
+        out = session.outcome
+        if not out.ok:  # nothing was saved: the set-up can be corrected and started again
             self.message = self.app.w(out.reason, **out.params)
             return
         from game.ui.screens.play import PlayScreen
 
-        self.app.replace(PlayScreen(self.app, link))
+        self.app.replace(PlayScreen(self.app, session))
 
     def bottom_buttons(self):
         last = STEPS[self.step] == "details"
