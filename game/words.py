@@ -48,7 +48,10 @@ def base_language(tag: str | None) -> str:
 
 
 def languages() -> list[str]:
-    return sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir())
+    """The languages the game speaks: one per folder under locale/, English first."""
+    return sorted(
+        (p.name for p in LOCALE_DIR.iterdir() if p.is_dir()), key=lambda lang: (lang != FALLBACK, lang)
+    )
 
 
 class Words:

@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from game.cli import report as report_cli
+from game.export import FORMATS
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="export a saved plan")
     e.add_argument("id", help="the game or plan id (see `sessions`), or a plan .json file")
-    e.add_argument("--format", default="docx,html,md,json,csv,easyread")
+    e.add_argument("--format", default=",".join(FORMATS))
     e.add_argument("--out", default=".", help="folder to write into")
     e.add_argument("--data-dir", dest="export_data_dir")
 

@@ -7,22 +7,88 @@ File names come from the plan's title and date, made safe; an existing file is n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.model.plan import Plan
 
-FORMATS = ("docx", "html", "md", "json", "csv", "easyread")
-"""Every format ``export_plan`` can make, in the order files are written."""
 
-SUFFIXES = {
-    "docx": [".docx"],
-    "html": [".html"],
-    "md": [".md"],
-    "json": [".json"],
-    "csv": ["-actions.csv"],
-    "easyread": ["-easy-read.html", "-easy-read.docx"],
+@dataclass(frozen=True)
+class Exporter:
+    """One export format: its ``name`` (as typed after ``--format``; the screen's words are
+    ``format_<name>``), what its files' names end with, and ``render(plan)`` -> [(suffix, bytes)]."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    render: Callable[[Plan], list[tuple[str, bytes]]]
+
+
+def _view(plan: Plan):
+    from game.export.view import build_view
+
+    return build_view(plan)  # each renderer gets its own view: HTML checks and adjusts some fields in place
+
+
+# The renderers are imported when first used: python-docx is slow to load.
+def _docx(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import docx
+
+    return [(".docx", docx.render(_view(plan)))]
+
+
+def _html(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import html
+
+    return [(".html", html.render(_view(plan)))]
+
+
+def _easyread(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import easyread
+
+    return easyread.render(_view(plan))
+
+
+def _csv(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import csv
+
+    return [("-actions.csv", csv.render(_view(plan)))]
+
+
+def _md(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import md
+
+    return [(".md", md.render(_view(plan)))]
+
+
+def _json(plan: Plan) -> list[tuple[str, bytes]]:
+    from game.export import json
+
+    return [(".json", json.render(plan))]
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("docx", (".docx",), _docx),
+        Exporter("html", (".html",), _html),
+        Exporter("md", (".md",), _md),
+        Exporter("json", (".json",), _json),
+        Exporter("csv", ("-actions.csv",), _csv),
+        Exporter("easyread", ("-easy-read.html", "-easy-read.docx"), _easyread),
+    )
 }
+"""Every format, in the order the screen offers them and files are written: the one list the command
+line, the export screen and the tests read."""
+
+FORMATS = tuple(EXPORTERS)
+
+
+def format_of(path: str | Path) -> str | None:
+    """Which format wrote this file, from the end of its name (the longest matching suffix wins)."""
+    name = Path(path).name.lower()
+    found = [(len(sfx), e.name) for e in EXPORTERS.values() for sfx in e.suffixes if name.endswith(sfx)]
+    return max(found)[1] if found else None
 
 
 class ExportError(ValueError):
@@ -56,32 +122,13 @@ def render_all(plan: Plan | dict, formats: Iterable[str]) -> list[tuple[str, byt
 
     ``plan`` may also be a plan dict as the store keeps it (``Plan.to_dict()``).
     """
-    from game.export import csv as csv_format
-    from game.export import docx as docx_format
-    from game.export import easyread, html, md
-    from game.export import json as json_format
     from game.export.clean import clean_plan
-    from game.export.view import build_view
 
     chosen = parse_formats(formats)
     plan = clean_plan(Plan.from_dict(plan) if isinstance(plan, dict) else plan)
     files: list[tuple[str, bytes]] = []
     for name in chosen:
-        if name == "json":
-            files.append((".json", json_format.render(plan)))
-            continue
-        # Each renderer gets its own view: HTML checks and adjusts some fields in place.
-        view = build_view(plan)
-        if name == "docx":
-            files.append((".docx", docx_format.render(view)))
-        elif name == "html":
-            files.append((".html", html.render(view)))
-        elif name == "md":
-            files.append((".md", md.render(view)))
-        elif name == "csv":
-            files.append(("-actions.csv", csv_format.render(view)))
-        elif name == "easyread":
-            files.extend(easyread.render(view))
+        files.extend(EXPORTERS[name].render(plan))
     return files
 
 
@@ -112,4 +159,13 @@ def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | 
     return written
 
 
-__all__ = ["FORMATS", "ExportError", "export_plan", "parse_formats", "render_all"]
+__all__ = [
+    "EXPORTERS",
+    "FORMATS",
+    "ExportError",
+    "Exporter",
+    "export_plan",
+    "format_of",
+    "parse_formats",
+    "render_all",
+]

@@ -163,4 +163,3 @@ TOKEN_COLOURS: dict[str, Colour] = {
     "pink": (204, 121, 167),
     "grey": (150, 150, 150),
 }
-TOKEN_SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "cross", "heart")

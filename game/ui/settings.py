@@ -10,9 +10,10 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.words import languages
+
 TEXT_SIZES = (1.0, 1.2, 1.4)
 SPEECH_RATES = ("slow", "normal", "fast")
-LANGUAGES = ("en", "cy")
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Settings:
             self.text_size = d.text_size
         if self.speech_rate not in SPEECH_RATES:
             self.speech_rate = d.speech_rate
-        if self.language not in LANGUAGES:
+        if self.language not in languages():
             self.language = d.language
         for f in fields(self):
             if f.type in ("bool", bool) and not isinstance(getattr(self, f.name), bool):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from game.export import FORMATS, format_of
 from game.ui.app import TICK
 from game.ui.layout import cols, grid, rows
 from game.ui.screens.frame import FramedScreen
@@ -20,7 +21,6 @@ from game.ui.widgets import Button, Chip, Label
 
 EXPORT_DONE = pygame.event.custom_type()
 RETRY_EVERY = 3.0
-ALL_FORMATS = ("docx", "html", "easyread", "csv", "md", "json")
 
 
 def _is_dir(path: Path) -> bool:
@@ -71,7 +71,7 @@ class ExportScreen(FramedScreen):
         self.plan, self.link = plan, link
         # A plan kept from an earlier session: there is no game to reopen, and Back goes to the plan list.
         self.from_history = from_history and link is None
-        self.formats = set(ALL_FORMATS)
+        self.formats = set(FORMATS)
         self.folder = TextBox(
             (0, 0, 10, 10), "folder", str(folder or default_folder(app)), max_chars=400, single_line=True
         )
@@ -242,7 +242,7 @@ class ExportScreen(FramedScreen):
             return out
         intro, fmts, l2, folder_r, rest = rows(rect, [m.px(60), m.px(300), m.px(50), m.px(100), 1.0], m.gap)
         out.append(Label(intro, w("export_intro"), "body", key="intro"))
-        for f, r in zip(ALL_FORMATS, grid(fmts, len(ALL_FORMATS), 3, m.gap), strict=True):
+        for f, r in zip(FORMATS, grid(fmts, len(FORMATS), 3, m.gap), strict=True):
             out.append(
                 Chip(
                     r, w(f"format_{f}"), f"format:{f}", lambda f=f: self.toggle(f), selected=f in self.formats
@@ -292,14 +292,7 @@ class ExportScreen(FramedScreen):
         return found[:4]
 
     def kind_words(self, f: Path) -> str:
-        name = f.name.lower()
-        fmt = (
-            "easyread"
-            if "easy-read" in name or "easyread" in name
-            else {".docx": "docx", ".html": "html", ".md": "md", ".json": "json", ".csv": "csv"}.get(
-                f.suffix.lower(), ""
-            )
-        )
+        fmt = format_of(f)
         return self.app.w(f"format_{fmt}") if fmt else f.suffix
 
     def toggle(self, f):
@@ -314,7 +307,7 @@ class ExportScreen(FramedScreen):
             return
         folder = Path(self.folder.text.strip() or str(default_folder(self.app))).expanduser()
         self.busy = True
-        formats = [f for f in ALL_FORMATS if f in self.formats]
+        formats = [f for f in FORMATS if f in self.formats]
         threading.Thread(target=self._work, args=(formats, folder), daemon=True, name="export").start()
 
     def _work(self, formats, folder):

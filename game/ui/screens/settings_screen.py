@@ -7,8 +7,9 @@ import pygame
 
 from game.ui.layout import cols, rows
 from game.ui.screens.frame import FramedScreen
-from game.ui.settings import LANGUAGES, SPEECH_RATES, TEXT_SIZES
+from game.ui.settings import SPEECH_RATES, TEXT_SIZES
 from game.ui.widgets import Chip, Label
+from game.words import languages
 
 
 class SettingsScreen(FramedScreen):
@@ -28,7 +29,7 @@ class SettingsScreen(FramedScreen):
             ("speech_rate", w("set_speech_rate"), [(v, w(f"opt_rate_{v}")) for v in SPEECH_RATES]),
             ("reduced_motion", w("set_reduced_motion"), on_off),
             ("fullscreen", w("set_fullscreen"), on_off),
-            ("language", w("set_language"), [(v, w(f"lang_{v}")) for v in LANGUAGES]),
+            ("language", w("set_language"), [(v, w(f"lang_{v}")) for v in languages()]),
             ("dyslexic_font", w("set_dyslexic_font"), on_off),
         ], s
 
