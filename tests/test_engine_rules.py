@@ -105,3 +105,25 @@ def test_replay_stops_at_the_first_refused_step():
     again = Game.replay(g.decks, log)
     assert len(again.log) == 2  # the refused roll, and the pass after it, are not played
     assert again.state.phase is Phase.PICK
+
+
+def test_the_state_holds_the_staff_teams_key_and_the_plan_its_words_in_the_plans_language():
+    from game.model.planbuild import who_words
+    from game.words import Words
+
+    plans = {}
+    for lang in ("en", "cy"):
+        g = started(dice=False, language=lang)
+        assert g.apply(C.ChooseTheme(theme="living")).ok
+        assert g.apply(C.PickCard(card=g.state.turn.dealt[0])).ok
+        for _ in range(1 + len(g.decks.prompts)):
+            assert g.apply(C.Next()).ok
+        assert g.state.phase is Phase.ACTION
+        assert g.apply(C.AgreeAction(what="Ask about the bus", who="staff", who_kind="staff")).ok
+        (action,) = g.state.actions["living"]
+        assert (action.who, action.who_kind) == ("", "staff")  # a key, not words
+        assert who_words(action, Words(lang)) == Words(lang).get("who_staff")
+        plans[lang] = g.plan()
+    for lang, plan in plans.items():
+        assert plan.themes[0].actions[0].who == Words(lang).get("who_staff")
+    assert plans["en"].themes[0].actions[0].who != plans["cy"].themes[0].actions[0].who

@@ -1,4 +1,9 @@
-"""Builds the plan draft (``game.model.plan.Plan``) from a game's state at any moment."""
+"""Builds the plan draft (``game.model.plan.Plan``) from a game's state at any moment.
+
+The state holds keys, not words, where the words come from the game's own language files (an action for
+"the staff team" or "everyone"); they are looked up here, in the plan's language, and by ``who_words``
+when a screen shows the state.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,18 @@ import copy
 
 from game.model.deck import DeckSet
 from game.model.phase import Phase
-from game.model.plan import DeckRef, Participant, Plan, ThemeRecord
+from game.model.plan import Action, DeckRef, Participant, Plan, ThemeRecord
 from game.model.state import State
+from game.words import Words
+
+GROUP_WHO = ("staff", "everyone")  # who_kinds whose words are the game's, not typed by anyone
+
+
+def who_words(action: Action, words: Words) -> str:
+    """How an action's "who" reads: the words for the staff team or everyone, else as it was recorded."""
+    if not action.who and action.who_kind in GROUP_WHO:
+        return words.get("who_" + action.who_kind)
+    return action.who
 
 
 def build_plan(state: State, decks: DeckSet) -> Plan:
@@ -35,7 +50,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 actions=copy.deepcopy(state.actions.get(t.id, []) + waiting.get(t.id, [])),
             )
         )
-    return Plan(
+    plan = Plan(
         title=setup.get("title", ""),
         service=setup.get("service", ""),
         date=setup.get("date", ""),
@@ -57,6 +72,10 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         finished=state.phase == Phase.FINISHED,
         won_together=state.won_together(),
     )
+    words = Words(plan.language)
+    for action in [a for t in plan.themes for a in t.actions] + [y.action for y in plan.you_said_we_did]:
+        action.who = who_words(action, words)
+    return plan
 
 
 def _persona(decks: DeckSet, persona_id: str | None) -> str | None:

@@ -18,10 +18,10 @@ from game.model.plan import (
     Parked,
     Statement,
 )
+from game.model.planbuild import GROUP_WHO
 from game.model.rules import handles
 from game.model.state import Turn, TurnRecord
 from game.model.textrules import clean_text, parse_date, when_to_due
-from game.words import Words
 
 
 class RecordRules:
@@ -57,8 +57,8 @@ class RecordRules:
             if not self.state.has_player(who):
                 raise Refused("refuse_unknown_player", player=who)
             return self.state.player(who).label
-        if kind in ("staff", "everyone"):
-            return Words(self.state.setup.get("language")).get("who_" + kind)
+        if kind in GROUP_WHO:
+            return ""  # the words are looked up when shown or exported (planbuild.who_words)
         return clean_text(who, 100)
 
     def _when(self, when: str, due: str | None) -> str | None:

@@ -4,6 +4,7 @@ that already works; look back at an action agreed before."""
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, grid, rows
@@ -282,7 +283,7 @@ class LookBackView(StepView):
         out.append(
             Label(
                 said_r,
-                w("lookback_card", what=a.what, who=a.who, due=due),
+                w("lookback_card", what=a.what, who=who_words(a, scr.app.words), due=due),
                 "body",
                 style="panel",
                 key="lookback_card",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
@@ -43,7 +44,11 @@ def items(scr, section: str | None = None) -> list[dict]:
         for a in acts:
             due = show_day(a.due) if a.due else w(f"when_{a.when}")
             out.append(
-                {"kind": "action", "text": w("summary_action", what=a.what, who=a.who, due=due), "action": a}
+                {
+                    "kind": "action",
+                    "text": w("summary_action", what=a.what, who=who_words(a, scr.app.words), due=due),
+                    "action": a,
+                }
             )
     if section in (None, "other"):
         for i, p in enumerate(s.parked):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import show_day
 from game.ui.layout import rows
@@ -75,7 +76,7 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     for n in turn_notes(scr):
         items.append((f"record_note:{n.id}", note_words(scr, n), lambda n=n: edit_note(scr, n)))
     for a in turn_actions(scr):
-        words = w("record_action", what=a.what, who=a.who, when=when_words(scr, a))
+        words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
     if not items:
         return [card_widget(scr, rect, t.card)]
