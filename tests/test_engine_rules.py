@@ -127,3 +127,22 @@ def test_the_state_holds_the_staff_teams_key_and_the_plan_its_words_in_the_plans
     for lang, plan in plans.items():
         assert plan.themes[0].actions[0].who == Words(lang).get("who_staff")
     assert plans["en"].themes[0].actions[0].who != plans["cy"].themes[0].actions[0].who
+
+
+def test_each_special_tile_has_its_rule_words_and_icon():
+    """What a new special tile needs besides its ``TileKind`` member: a landing rule (checked when the rule
+    table is built), its words in every language, and its icon; the board places it by itself."""
+    from game import paths
+    from game.model.board import build_board
+    from game.words import Words, languages
+
+    for kind in SPECIALS:
+        assert kind in Game.LANDING
+        for lang in languages():
+            words = Words(lang)
+            assert (
+                words.get(f"tile_{kind}") != f"tile_{kind}"
+                and words.get(f"landed_{kind}") != f"landed_{kind}"
+            )
+        assert (paths.ICONS_DIR / f"{kind}.svg").is_file()
+        assert sum(t.kind is kind for t in build_board(["living", "people"])) == 1

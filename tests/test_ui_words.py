@@ -5,6 +5,7 @@ from pathlib import Path
 
 import yaml
 
+from game.model.tiles import SPECIALS
 from game.words import LOCALE_DIR
 
 UI = Path(__file__).resolve().parent.parent / "game" / "ui"
@@ -32,7 +33,7 @@ def test_every_literal_key_exists():
 def test_patterned_keys_exist():
     keys = known_keys()
     for pattern in ["tile_{}", "landed_{}"]:
-        for kind in ("choice", "everyone", "celebrate", "lookback"):
+        for kind in SPECIALS:
             assert pattern.format(kind) in keys
     for k in ("next_week", "next_month", "next_review", "date"):
         assert f"when_{k}" in keys

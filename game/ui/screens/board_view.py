@@ -12,8 +12,6 @@ from game.ui.look import hex_colour, readable_fill, text_on
 from game.ui.shapes import draw_token, draw_wheel
 from game.ui.widgets import Widget
 
-SPECIAL_ICONS = {"choice": "choice", "everyone": "everyone", "celebrate": "celebrate", "lookback": "lookback"}
-
 
 def ring_shape(n: int, aspect: float) -> tuple[int, int]:
     """Columns and rows of a rectangular ring with at least n cells, shaped like the space it sits in,
@@ -78,7 +76,9 @@ class BoardWidget(Widget):
         if tile.kind == "theme":
             th = decks.theme(tile.theme)
             return th.easy_read or th.title, th.icon, hex_colour(th.colour)
-        return app.w(f"tile_{tile.kind}"), SPECIAL_ICONS.get(tile.kind, "circle"), (235, 235, 235)
+        return app.w(f"tile_{tile.kind}"), str(
+            tile.kind
+        )  # a special tile's icon is named after its kind, (235, 235, 235)
 
     def draw(self, surface, ctx, focused=False):
         m, look = ctx.m, ctx.look
