@@ -146,3 +146,9 @@ def test_each_special_tile_has_its_rule_words_and_icon():
             )
         assert (paths.ICONS_DIR / f"{kind}.svg").is_file()
         assert sum(t.kind is kind for t in build_board(["living", "people"])) == 1
+
+
+def test_a_typed_command_with_a_wrong_field_is_refused_like_its_dict():
+    g = started(dice=False)
+    out = g.apply(C.ChooseTheme(theme=3))
+    assert not out.ok and out.reason == "refuse_bad_command"

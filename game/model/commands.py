@@ -62,8 +62,9 @@ def _check_type(value: Any, hint: Any) -> bool:
 
 
 def from_dict(d: Any) -> Command:
+    """A command from its dict form; a typed command is checked the same way (its fields' types)."""
     if isinstance(d, Command):
-        return d
+        d = d.to_dict()
     if not isinstance(d, dict):
         raise BadCommand("a command must be a mapping")
     name = d.get("type", "")
