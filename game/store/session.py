@@ -6,7 +6,7 @@ How the screens use it::
     session = PlaySession.resume(app.store, game_id)          # raises UnknownId / StoreError
     out = session.apply(C.PickCard(card="living-03"))         # an engine Outcome; ``at`` is stamped if missing
     if not out.ok: show(words.get(out.reason, **out.params))  # refusals are words keys with their params
-    session.game.state, session.problem, session.waiting, session.kept, session.save_now()
+    session.game.state, session.problem_in_play, session.waiting, session.kept, session.save_now()
     session.save_draft("note", text), session.drafts()
 
 ``PlaySession.apply`` gives the command to the rules engine first; if it is accepted, the new
@@ -227,11 +227,17 @@ class PlaySession:
     def problem(self) -> str | None:
         """None, or a plain message for the screen: saving is not working and why."""
         info = self.problem_info
-        if info is not None and info.key == P.CORRUPT and self.kept:
-            # The damaged file was set aside and the new one saves every step: the start screen said so;
-            # repeating it on every turn would only suggest that saving is not working.
-            return None
         return info.message(self.store.language) if info else None
+
+    @property
+    def problem_in_play(self) -> str | None:
+        """What the play screen shows: ``problem``, except the notice that a damaged file was set aside once
+        the new file keeps every step (the start screen said so; repeating it on every turn would only
+        suggest that saving is not working)."""
+        info = self.problem_info
+        if info is not None and info.key == P.CORRUPT and self.kept:
+            return None
+        return self.problem
 
     # ----- drafts of text being typed ------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ import math
 
 import pygame
 
+from game.model.tiles import TileKind
 from game.ui.look import hex_colour, readable_fill, text_on
 from game.ui.shapes import draw_token, draw_wheel
 from game.ui.widgets import Widget
@@ -73,12 +74,11 @@ class BoardWidget(Widget):
 
     def tile_words(self, tile) -> tuple[str, str, tuple]:
         app, decks = self.screen.app, self.screen.decks
-        if tile.kind == "theme":
+        if tile.kind == TileKind.THEME:
             th = decks.theme(tile.theme)
             return th.easy_read or th.title, th.icon, hex_colour(th.colour)
-        return app.w(f"tile_{tile.kind}"), str(
-            tile.kind
-        )  # a special tile's icon is named after its kind, (235, 235, 235)
+        # A special tile's icon is named after its kind (assets/icons/<kind>.svg).
+        return app.w(f"tile_{tile.kind}"), str(tile.kind), (235, 235, 235)
 
     def draw(self, surface, ctx, focused=False):
         m, look = ctx.m, ctx.look

@@ -245,7 +245,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         return " ".join(p if p.rstrip()[-1:] in ".?!" else p + "." for p in (x.strip() for x in parts) if p)
 
     def problem(self) -> str | None:
-        p = self.link.problem
+        p = self.link.problem_in_play
         if not p:
             return None
         return self.app.w(p) if self.app.words.has(p) else p
