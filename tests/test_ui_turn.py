@@ -203,13 +203,31 @@ def test_workshop_timer_never_squeezes_the_rating_choices():
 
 
 # ----- text size --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("step", ["pick", "rate", "rate_all", "reveal", "talk", "action", "summary"])
-def test_larger_text_is_never_smaller(step):
-    link = game_at(step)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "play:pick",
+        "play:rate",
+        "play:rate_all",
+        "play:reveal",
+        "play:talk",
+        "play:action",
+        "play:summary",
+        "setup:mode",
+        "setup:players",
+        "setup:themes",
+        "setup:details",
+        "start",
+        "text-dialog",
+        "choice-dialog",
+    ],
+)
+def test_larger_text_is_never_smaller(name):
+    link = game_at(name.partition(":")[2]) if name.startswith("play:") else None
     sizes = {}
     for scale in TEXT_SIZES:
         app = make_app((1280, 720), text_size=scale)
-        push_screen(app, f"play:{step}", link)
+        push_screen(app, name, link)
         app.step([])
         sizes[scale] = {w["key"]: w["font_px"] for w in app.widgets() if "font_px" in w and w["key"]}
     normal = sizes[TEXT_SIZES[0]]
@@ -256,6 +274,13 @@ def test_arrows_go_along_the_row_before_jumping_to_another():
     scr.set_focus("add_note")
     app.step([key_event(pygame.K_RIGHT)])
     assert scr.focus_key == "next"
+
+
+def test_rating_starts_the_keyboard_on_the_first_answer():
+    app, scr = at("rate_all")
+    scr.focus_key = None
+    app.step([key_event(pygame.K_DOWN)])
+    assert scr.focus_key == f"point:{scr.decks.scale[0].id}"
 
 
 def test_pick_starts_the_keyboard_on_the_first_card():

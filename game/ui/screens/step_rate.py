@@ -48,6 +48,10 @@ def _status_rows(m, n: int) -> tuple[int, int]:
 class _Rating(StepView):
     shows_record = True
 
+    def first_focus(self) -> str | None:
+        pts = self.scr.decks.scale
+        return f"point:{pts[0].id}" if pts else None
+
     def raters(self) -> list[str]:
         return [p.id for p in self.scr.state.players if p.role != "facilitator"]
 
