@@ -48,7 +48,6 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         self.view: StepView = StepView(self)
         self.warned: tuple[str, str] | None = None
         self.hold_board = False
-        self.page = 0
         self._pos: dict[str, float] = {}
         self._wheel: list[float] = []
         self._dirty_drafts: set[str] = set()
@@ -144,7 +143,6 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         phase = self.phase
         if phase != self._last_phase:
             self._last_phase = phase
-            self.page = 0
             self.view = VIEWS.get(phase, StepView)(self)
             self.focus_key = None  # a new step: the keyboard starts where that step starts
             self.view.on_enter()

@@ -64,7 +64,14 @@ class ChooseThemeView(BoardView):
 
 @step("summary")
 class SummaryView(StepView):
+    """Is this right? Everything said, a theme at a time, a page at a time, each line to change."""
+
     timed = False
+
+    def __init__(self, scr):
+        super().__init__(scr)
+        self.section: str | None = None  # the theme (or "other") on show
+        self.page = 0
 
     def bottom_buttons(self) -> list | None:
         scr, w = self.scr, self.scr.app.w
@@ -80,7 +87,7 @@ class SummaryView(StepView):
         return scr.app.w("title_summary_won" if scr.state.won_together() else "title_summary")
 
     def speech(self) -> list[str]:
-        return [it["text"] for it in summary_view.items(self.scr, getattr(self.scr, "section", None))]
+        return [it["text"] for it in summary_view.items(self.scr, self.section)]
 
     def build(self, rect) -> list[Widget]:
         return summary_view.build(self.scr, rect)

@@ -62,8 +62,8 @@ def build(scr, rect) -> list[Widget]:
     out: list[Widget] = []
     themes = [th for th in scr.decks.themes if th.id in s.themes_in_play]
     sections = [th.id for th in themes] + ["other"]
-    if getattr(scr, "section", None) not in sections:
-        scr.section = sections[0]
+    if scr.view.section not in sections:
+        scr.view.section = sections[0]
     left, right = cols(rect, [m.px(S.SIDE_PANEL), 1.0], m.gap * 2)
     n = len(sections)
     btn_h = min(m.px(S.LIST_ROW), (left.height - m.gap * (n - 1)) // n)
@@ -77,7 +77,7 @@ def build(scr, rect) -> list[Widget]:
                     w("summary_other", n=count),
                     "section:other",
                     lambda: _section(scr, "other"),
-                    selected=scr.section == "other",
+                    selected=scr.view.section == "other",
                     icon="park",
                 )
             )
@@ -91,7 +91,7 @@ def build(scr, rect) -> list[Widget]:
                     words,
                     f"section:{sec}",
                     lambda sec=sec: _section(scr, sec),
-                    selected=scr.section == sec,
+                    selected=scr.view.section == sec,
                     icon=th.icon,
                     fill=hex_colour(th.colour),
                 )
@@ -99,13 +99,13 @@ def build(scr, rect) -> list[Widget]:
     area, nav = rows(right, [1.0, m.px(S.BUTTON_ROW)], m.gap)
     row_h = m.px(S.LIST_ROW)
     per_page = max(1, (area.height + m.gap) // (row_h + m.gap))
-    all_items = items(scr, scr.section)
+    all_items = items(scr, scr.view.section)
     pages = max(1, -(-len(all_items) // per_page))
-    scr.page = max(0, min(scr.page, pages - 1))
-    shown = all_items[scr.page * per_page : (scr.page + 1) * per_page]
+    scr.view.page = max(0, min(scr.view.page, pages - 1))
+    shown = all_items[scr.view.page * per_page : (scr.view.page + 1) * per_page]
     for i, it in enumerate(shown):
         r = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
-        k = scr.page * per_page + i
+        k = scr.view.page * per_page + i
         change, remove = _actions(scr, it)
         if not (change or remove):
             out.append(Label(r, it["text"], "body", style="panel", key=f"row:{k}"))
@@ -117,10 +117,10 @@ def build(scr, rect) -> list[Widget]:
         if remove:
             out.append(Button(b2, w("btn_remove"), f"remove:{k}", remove, size="small"))
     a, b, c, d = cols(nav, [0.2, 0.2, 0.2, 0.4], m.gap)
-    out.append(Button(a, w("btn_earlier"), "page_prev", lambda: _page(scr, -1), enabled=scr.page > 0))
-    out.append(Label(b, w("page_of", n=scr.page + 1, of=pages), "small", align="center", key="page"))
+    out.append(Button(a, w("btn_earlier"), "page_prev", lambda: _page(scr, -1), enabled=scr.view.page > 0))
+    out.append(Label(b, w("page_of", n=scr.view.page + 1, of=pages), "small", align="center", key="page"))
     out.append(
-        Button(c, w("btn_more_rows"), "page_next", lambda: _page(scr, 1), enabled=scr.page < pages - 1)
+        Button(c, w("btn_more_rows"), "page_next", lambda: _page(scr, 1), enabled=scr.view.page < pages - 1)
     )
     out.append(
         Button(
@@ -136,11 +136,11 @@ def _has_content(scr, theme_id) -> bool:
 
 
 def _section(scr, sec):
-    scr.section, scr.page = sec, 0
+    scr.view.section, scr.view.page = sec, 0
 
 
 def _page(scr, d):
-    scr.page += d
+    scr.view.page += d
 
 
 def _actions(scr, it):
