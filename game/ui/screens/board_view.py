@@ -94,7 +94,7 @@ class BoardWidget(Widget):
             if look.name == "high-contrast":
                 fill, ink = (0, 0, 0), (255, 255, 255)
             pygame.draw.rect(surface, fill, cell, border_radius=m.px(12))
-            if look.name == "high-contrast" and tile.kind == "theme":
+            if look.name == "high-contrast" and tile.kind == TileKind.THEME:
                 # Strong colours keep text white on black; the theme colour stays as a thick frame.
                 pygame.draw.rect(surface, colour, cell, max(3, m.px(9)), border_radius=m.px(12))
             else:
