@@ -4,11 +4,11 @@ A ``StrEnum``, so saved games (which hold plain strings) compare equal. ``SPECIA
 special tiles are spread round the ring. What landing on each kind does is the rule declared with
 ``@lands_on`` in ``game.model.turn_rules``; a kind without a rule is an error, never a silent default.
 
-A new special tile needs: its member here (the board places it by itself); its rule, a ``@lands_on`` method
-in ``turn_rules.py`` (and, if it has a step of its own, a ``Phase`` member with ``@handles`` rules and a
-step view registered in ``game/ui/screens/steps.py`` and a chooser in ``game/model/autoplay.py``); its words ``tile_<kind>`` and ``landed_<kind>`` in
-every ``game/locale/<lang>/``; and its icon ``assets/icons/<kind>.svg``. tests/test_engine_rules.py checks
-the rule, the words and the icon.
+A new special tile needs: its member here (the board places it by itself); its rule, a ``@lands_on``
+method in ``turn_rules.py`` (and, if it has a step of its own, a ``Phase`` member with ``@handles`` rules,
+a step view registered in ``game/ui/screens/steps.py`` and a chooser in ``game/model/autoplay.py``); its
+words ``tile_<kind>`` and ``landed_<kind>`` in every ``game/locale/<lang>/``; and its icon
+``assets/icons/<kind>.svg``. tests/test_engine_rules.py checks the rule, the words and the icon.
 """
 
 from __future__ import annotations
