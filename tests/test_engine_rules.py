@@ -152,3 +152,9 @@ def test_a_typed_command_with_a_wrong_field_is_refused_like_its_dict():
     g = started(dice=False)
     out = g.apply(C.ChooseTheme(theme=3))
     assert not out.ok and out.reason == "refuse_bad_command"
+
+
+def test_the_seeded_player_knows_every_step_where_the_group_has_something_to_do():
+    from game.model.autoplay import _CHOOSERS
+
+    assert set(_CHOOSERS) == set(Phase) - {Phase.SETUP, Phase.FINISHED}
