@@ -1,6 +1,9 @@
 """Icons drawn at their final size: assets/icons/<name>.svg via pygame.image.load_sized_svg, tinted to
 the text colour so they keep the same contrast as the words beside them. A missing icon becomes a
-simple drawn mark, never an error."""
+simple drawn mark, never an error.
+
+Card pictures (a deck's ``image:`` files) come through the same cache, in their own colours and with
+their shape kept: ``picture(path, width, height)`` fits one inside a box."""
 
 from __future__ import annotations
 
@@ -33,12 +36,42 @@ class Icons:
         surf = self._load(name, int(size))
         if surf is not None:
             surf = tint(surf, colour)
+        self._keep(key, surf)
+        return surf
+
+    def picture(self, path: str | None, width: int, height: int) -> pygame.Surface | None:
+        """A card picture (SVG or PNG) as large as fits in width x height, its shape kept; None if it
+        cannot be read (the caller draws the theme icon instead)."""
+        if not path or width < 2 or height < 2:
+            return None
+        key = ("picture:" + path, int(width), (int(height),))
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        surf = None
+        try:
+            if path.lower().endswith(".svg"):
+                surf = pygame.image.load_sized_svg(path, (int(width), int(height)))
+            else:
+                raw = pygame.image.load(path)
+                scale = min(width / raw.get_width(), height / raw.get_height())
+                size = (max(1, int(raw.get_width() * scale)), max(1, int(raw.get_height() * scale)))
+                surf = pygame.transform.smoothscale(
+                    raw.convert_alpha() if pygame.display.get_surface() else raw, size
+                )
+            if surf is not None and pygame.display.get_surface():
+                surf = surf.convert_alpha()
+        except (pygame.error, OSError, ValueError):
+            surf = None
+        self._keep(key, surf)
+        return surf
+
+    def _keep(self, key, surf) -> None:
         self._cache[key] = surf
         self._held += _bytes(surf)
         while self._held > self._cache_bytes and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
             self._held -= _bytes(old)
-        return surf
 
     def _load(self, name: str, size: int) -> pygame.Surface | None:
         if not name or size < 2:

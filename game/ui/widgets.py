@@ -242,9 +242,12 @@ class Chip(Button):
 
 
 class CardWidget(Button):
-    """A big I-statement card: theme band with icon and title, then the statement in large type."""
+    """A big I-statement card: theme band with icon and title, the card's picture (a third of the card or
+    more, so it can be recognised across a room by someone who cannot read), then the statement."""
 
     role = "card"
+    PICTURE_SHARE = 0.36  # of the card's height, picture above the words
+    PICTURE_SIDE = 0.34  # of the card's width, picture beside the words on a wide, low card
 
     def __init__(
         self,
@@ -257,10 +260,11 @@ class CardWidget(Button):
         theme_icon="",
         selected=False,
         hidden=False,
+        image: str | None = None,
     ):
         super().__init__(rect, text, key, action)
         self.theme_title, self.theme_colour, self.theme_icon = theme_title, theme_colour, theme_icon
-        self.selected, self.hidden = selected, hidden
+        self.selected, self.hidden, self.image = selected, hidden, image
 
     anim_dy = 0  # set by the screen while cards are being dealt
 
@@ -310,10 +314,64 @@ class CardWidget(Button):
         ]
         edge = m.px(8) if self.selected else m.px(S.EDGE)
         pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
-        body = pygame.Rect(
-            self.rect.left + m.px(24),
-            band.bottom + m.px(16),
-            self.rect.width - m.px(48),
-            self.rect.bottom - band.bottom - m.px(32),
-        )
+        inside = pygame.Rect(self.rect.left + m.px(16), band.bottom + m.px(10), self.rect.width - m.px(32), 0)
+        inside.height = self.rect.bottom - m.px(16) - inside.top
+        if inside.width > inside.height * 1.6:
+            # A wide, low card (workshop strip, small windows): picture beside the words, so both stay big.
+            area = pygame.Rect(inside.left, inside.top, int(inside.width * self.PICTURE_SIDE), inside.height)
+            body = pygame.Rect(
+                area.right + m.px(12), inside.top, inside.right - area.right - m.px(12), inside.height
+            )
+        else:
+            area = pygame.Rect(
+                inside.left, inside.top, inside.width, int(self.rect.height * self.PICTURE_SHARE)
+            )
+            body = pygame.Rect(
+                inside.left + m.px(8),
+                area.bottom + m.px(8),
+                inside.width - m.px(16),
+                inside.bottom - area.bottom - m.px(8),
+            )
+        self._draw_picture(surface, ctx, area)
         self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
+
+    def _draw_picture(self, surface, ctx, area: pygame.Rect) -> None:
+        """The picture on a light tile (Mulberry symbols are drawn for a light background, so they stay
+        clear in the high-contrast look too). Without a picture file, the theme's icon stands in."""
+        m = ctx.m
+        pic = ctx.icons.picture(self.image, area.width - m.px(12), area.height - m.px(12))
+        if pic is None:
+            ctx.icons.draw(surface, self.theme_icon, area.inflate(-m.px(12), -m.px(12)), self.colours[1])
+            shown = area
+        else:
+            shown = pic.get_rect(center=area.center).inflate(m.px(12), m.px(12))
+            pygame.draw.rect(surface, (255, 255, 255), shown, border_radius=m.px(12))
+            surface.blit(pic, pic.get_rect(center=area.center))
+        self.children.append(
+            {
+                "role": "picture",
+                "key": f"{self.key}:picture",
+                "image": self.image,
+                "rect": shown,
+                "area": area,
+            }
+        )
+
+
+class PictureWidget(Widget):
+    """A card's picture on its own, beside words (the summary's rows): same look as on the card."""
+
+    role = "picture"
+
+    def __init__(self, rect, image: str | None, key: str = "", fallback_icon: str = ""):
+        super().__init__(rect, key, "")
+        self.image, self.fallback_icon = image, fallback_icon
+
+    def draw(self, surface, ctx, focused=False):
+        m = ctx.m
+        pic = ctx.icons.picture(self.image, self.rect.width - m.px(8), self.rect.height - m.px(8))
+        pygame.draw.rect(surface, (255, 255, 255), self.rect, border_radius=m.px(10))
+        if pic is not None:
+            surface.blit(pic, pic.get_rect(center=self.rect.center))
+        else:
+            ctx.icons.draw(surface, self.fallback_icon, self.rect.inflate(-m.px(12), -m.px(12)), (0, 0, 0))

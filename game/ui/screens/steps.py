@@ -119,7 +119,17 @@ class StepView:
 def card_widget(scr, rect, card_id, key="card", action=None, selected=False) -> CardWidget:
     c = scr.decks.card(card_id)
     th = scr.decks.theme(c.theme)
-    return CardWidget(rect, c.text, key, action, th.title, hex_colour(th.colour), th.icon, selected=selected)
+    return CardWidget(
+        rect,
+        c.text,
+        key,
+        action,
+        th.title,
+        hex_colour(th.colour),
+        th.icon,
+        selected,
+        image=scr.decks.card_image(c),
+    )
 
 
 def persona(scr, pid: str | None):

@@ -11,7 +11,7 @@ from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
-from game.ui.widgets import Button, Chip, Label, Widget
+from game.ui.widgets import Button, Chip, Label, PictureWidget, Widget
 
 
 def items(scr, section: str | None = None) -> list[dict]:
@@ -111,6 +111,11 @@ def build(scr, rect) -> list[Widget]:
             out.append(Label(r, it["text"], "body", style="panel", key=f"row:{k}"))
             continue
         text_r, b1, b2 = cols(r, [1.0, m.px(S.ROW_BUTTON), m.px(S.ROW_BUTTON)], m.gap)
+        if it["kind"] == "statement":  # the card's picture beside its words, for those who cannot read
+            pic_r, text_r = cols(text_r, [row_h * 3 // 2, 1.0], m.gap)
+            th = scr.decks.theme(scr.section) if scr.decks.has_theme(scr.section) else None
+            image = scr.decks.card_image(it["card"])
+            out.append(PictureWidget(pic_r, image, f"picture:{k}", th.icon if th else ""))
         out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{k}"))
         if change:
             out.append(Button(b1, w("btn_change"), f"change:{k}", change, size="small"))
