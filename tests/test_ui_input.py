@@ -171,7 +171,7 @@ def test_read_aloud_reads_the_cards_and_says_when_it_cannot():
     speak = next(w for w in quiet.widgets() if w["key"] == "speak")
     assert speak["text"] == quiet.w("btn_read_aloud_none")
     touch(quiet, "speak", also_fake_mouse=False)
-    assert quiet.top.message == quiet.w("speech_unavailable")
+    assert quiet.top.message == quiet.w("speech_unavailable", why=quiet.w("speech_why_off"))
 
 
 def test_store_problem_is_shown_and_play_goes_on():

@@ -1,70 +1,174 @@
-"""Read aloud's worker: every request is spoken, including one made just as an idle worker ends."""
+"""Read aloud really speaks: words become a WAV (espeak-ng here), rendered off the game loop, played through
+pygame's mixer, stopped when the screen changes; the button says speaking, stopped or not available and
+why; `speak` says or saves, and exits 2 with a clear message when it cannot."""
 
+import io
+import math
+import shutil
+import struct
 import threading
 import time
+import wave
 
+import pygame
+import pytest
+
+from game.cli import main
 from game.ui import speech
+from game.ui.harness import game_at, make_app, push_screen
+from game.ui.speech import SPEECH_DONE, SPEECH_READY, Speaker
+
+has_espeak = pytest.mark.skipif(
+    not (shutil.which("espeak-ng") or shutil.which("espeak")), reason="espeak-ng is not installed"
+)
 
 
-class FakeEspeak:
-    said: list = []
-
-    def __init__(self, args, **kw):
-        FakeEspeak.said.append(args[-1])
-
-    def poll(self):
-        return 0
-
-    def wait(self):
-        return 0
-
-    def terminate(self):
-        pass
+def tone(seconds=0.3, rate=22050) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        frames = (int(8000 * math.sin(i / 10)) for i in range(int(seconds * rate)))
+        w.writeframes(b"".join(struct.pack("<h", f) for f in frames))
+    return out.getvalue()
 
 
-def _wait_for(cond, limit=5.0):
+def wav_info(path) -> tuple[float, int]:
+    with wave.open(str(path)) as w:
+        return w.getnframes() / w.getframerate(), w.getnchannels()
+
+
+@has_espeak
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I get information in a way I understand."),
+        ("cy", "Rydw i'n cael gwybodaeth mewn ffordd rydw i'n ei deall."),
+    ],
+)
+def test_speak_writes_a_wav_of_real_speech(tmp_path, capsys, language, text):
+    out = tmp_path / f"{language}.wav"
+    assert main(["speak", text, "--language", language, "--out", str(out)]) == 0
+    seconds, channels = wav_info(out)
+    assert seconds > 0.5 and channels == 1
+    assert f"{seconds:.1f}" in capsys.readouterr().out
+    samples = out.read_bytes()[44:]
+    assert (
+        max(abs(v) for (v,) in struct.iter_unpack("<h", samples[: len(samples) // 2 * 2])) > 1000
+    )  # not silence
+
+
+@has_espeak
+def test_welsh_and_english_voices_differ():
+    same = "Mae hi'n braf heddiw"
+    assert speech.render_wav(same, "cy") != speech.render_wav(same, "en")
+
+
+def test_speak_without_an_engine_exits_2_and_says_why(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(speech, "engine", lambda: None)
+    assert main(["speak", "Hello", "--out", str(tmp_path / "x.wav")]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot speak:" in err and "espeak-ng" in err
+    assert not (tmp_path / "x.wav").exists()
+    assert main(["speak", "✔"]) == 2  # nothing left to say once symbols are dropped
+
+
+def pump(app, until, limit=5.0):
     end = time.monotonic() + limit
-    while not cond() and time.monotonic() < end:
+    while time.monotonic() < end:
+        app.step(pygame.event.get())
+        if until():
+            return True
         time.sleep(0.01)
-    return cond()
+    return until()
 
 
-def test_each_request_is_spoken_and_an_idle_worker_hands_over(monkeypatch):
-    monkeypatch.setattr(speech.subprocess, "Popen", FakeEspeak)
-    monkeypatch.setattr(speech, "IDLE_SECONDS", 0.05)
-    FakeEspeak.said = []
-    done = threading.Event()
-    sp = speech.Speaker("espeak", on_done=done.set)
-    sp._espeak = sp._espeak or "espeak-ng"
-    sp.available = True
-    assert sp.say("First words ✔")
-    assert _wait_for(lambda: FakeEspeak.said == ["First words"])
-    assert _wait_for(lambda: sp._thread is None)  # the worker ended when there was nothing left
-    assert sp.say("Second words")
-    assert _wait_for(lambda: FakeEspeak.said == ["First words", "Second words"])
-    assert done.is_set()
+def test_read_aloud_renders_off_the_loop_then_plays_and_the_button_shows_it(monkeypatch):
+    release = threading.Event()
+    asked = []
+
+    def slow_render(text, language="en", rate="normal"):
+        asked.append((text, language))
+        release.wait(5)
+        return tone()
+
+    monkeypatch.setattr(speech, "engine", lambda: "espeak")
+    monkeypatch.setattr(speech, "render_wav", slow_render)
+    app = make_app((1280, 720), speaker=Speaker("auto"), language="cy")
+    push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    button = next(w for w in app.widgets() if w["key"] == "speak")
+    t0 = time.perf_counter()
+    app.top.activate(app.top.find("speak"))
+    assert time.perf_counter() - t0 < 0.1  # the tap returns at once: the voice is made in a worker
+    t1 = time.perf_counter()
+    app.step(pygame.event.get())  # and the loop goes on while it is being made
+    assert time.perf_counter() - t1 < 0.5 and not release.is_set()
+    assert asked and asked[0][1] == "cy"  # in the screen's language
+    release.set()
+    assert pump(app, lambda: app.speaker.state == "speaking")
+    button = next(w for w in app.widgets() if w["key"] == "speak")
+    assert button["text"] == app.w("btn_read_aloud_stop")
+    assert pump(app, lambda: app.speaker.state == "stopped")  # the sound ended by itself
+    button = next(w for w in app.widgets() if w["key"] == "speak")
+    assert button["text"] == app.w("btn_read_aloud")
 
 
-def test_a_request_queued_as_the_worker_gives_up_is_still_spoken(monkeypatch):
-    monkeypatch.setattr(speech.subprocess, "Popen", FakeEspeak)
-    FakeEspeak.said = []
-    sp = speech.Speaker("espeak")
-    sp._espeak = sp._espeak or "espeak-ng"
-    sp.available = True
-    real_get = sp._queue.get
-    calls = {"n": 0}
+def test_changing_screen_stops_reading_and_drops_late_results(monkeypatch):
+    monkeypatch.setattr(speech, "engine", lambda: "espeak")
+    monkeypatch.setattr(speech, "render_wav", lambda *a, **k: tone(3.0))
+    app = make_app((1280, 720), speaker=Speaker("auto"))
+    push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    app.top.activate(app.top.find("speak"))
+    assert pump(app, lambda: app.speaker.state == "speaking")
+    push_screen(app, "settings")
+    assert app.speaker.state == "stopped"
+    # A result that arrives after the screen changed is not played.
+    sp = app.speaker
+    sp.say("Old words")
+    sp.stop()
+    stale = pygame.event.Event(SPEECH_READY, ticket=sp._ticket - 1, wav=tone(), error="")
+    assert sp.handle(stale) is False and sp.state == "stopped"
+    assert sp.handle(pygame.event.Event(SPEECH_DONE)) is True
 
-    def get(timeout=None):
-        calls["n"] += 1
-        if calls["n"] == 1:
-            # The worker found nothing to say; before it ends, someone taps Read aloud.
-            sp._queue.put(("Tapped just then", 165, "en"))
-            raise speech.queue.Empty
-        return real_get(timeout=0.05)
 
-    sp._queue.get = get
-    with sp._lock:
-        sp._thread = threading.Thread(target=sp._work, daemon=True)
-        sp._thread.start()
-    assert _wait_for(lambda: FakeEspeak.said == ["Tapped just then"])
-    assert _wait_for(lambda: sp._thread is None)
+def test_no_engine_shows_not_available_and_why(monkeypatch):
+    monkeypatch.setattr(speech, "engine", lambda: None)
+    app = make_app((1280, 720), speaker=Speaker("auto"))
+    push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    button = next(w for w in app.widgets() if w["key"] == "speak")
+    assert button["text"] == app.w("btn_read_aloud_none")
+    app.top.activate(app.top.find("speak"))
+    app.step([])
+    assert app.top.message == app.w("speech_unavailable", why=app.w(speech.no_engine_key()))
+    assert any(w["text"] == app.top.message for w in app.widgets())
+
+
+def test_an_engine_that_fails_later_turns_the_button_to_not_available(monkeypatch):
+    def broken(*a, **k):
+        raise speech.NoEngine("speech_why_no_espeak")
+
+    monkeypatch.setattr(speech, "engine", lambda: "espeak")
+    monkeypatch.setattr(speech, "render_wav", broken)
+    app = make_app((1280, 720), speaker=Speaker("auto"))
+    push_screen(app, "play:pick", game_at("pick"))
+    app.step([])
+    app.top.activate(app.top.find("speak"))
+    assert pump(app, lambda: app.speaker.state == "unavailable")
+    button = next(w for w in app.widgets() if w["key"] == "speak")
+    assert button["text"] == app.w("btn_read_aloud_none")
+
+
+def test_symbols_are_not_read_out():
+    assert speech.clean("✔ This is real for me\u200b  ◐ Sometimes\n") == "This is real for me Sometimes"
+
+
+def test_riff_sizes_from_a_pipe_are_filled_in():
+    wav = tone(0.1)
+    piped = wav[:4] + b"\xff\xff\xff\xff" + wav[8:40] + b"\xff\xff\xff\xff" + wav[44:]
+    fixed = speech._fix_riff_sizes(piped)
+    assert fixed == wav
+    assert abs(speech.wav_seconds(fixed) - 0.1) < 0.01

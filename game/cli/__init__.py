@@ -1,6 +1,6 @@
 """The command line, a public interface: ``making-it-real`` (play), ``check``, ``demo``,
-``sessions``, ``export``, ``bench``, ``guide``, ``report``. Each command's work lives in its own
-module here."""
+``sessions``, ``export``, ``bench``, ``guide``, ``report``, ``speak``. Each command's work lives in its
+own module here."""
 
 from __future__ import annotations
 
@@ -56,8 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data-dir", dest="export_data_dir")
 
     g = sub.add_parser("guide", help="write the printable trainer guide for workshops (HTML and Word)")
-    g.add_argument("--deck", action="append", default=[], dest="guide_deck", help="a workshop deck (repeatable)")
+    g.add_argument(
+        "--deck", action="append", default=[], dest="guide_deck", help="a workshop deck (repeatable)"
+    )
     g.add_argument("--out", required=True, help="folder to write into")
+
+    sp = sub.add_parser("speak", help="say words aloud, or save them as a WAV file, with the game's voice")
+    sp.add_argument("text", nargs="+", help="the words to say")
+    sp.add_argument("--language", default="en", help="en (English, the default) or cy (Welsh)")
+    sp.add_argument("--out", help="save the speech to this WAV file instead of playing it")
 
     b = sub.add_parser("bench", help="measure speed and print a table with targets")
     b.add_argument("--quick", action="store_true", help="fewer repeats, for a fast look")
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         from game.cli.bench import run
     elif cmd == "report":
         from game.cli.report import run
+    elif cmd == "speak":
+        from game.cli.speak import run
     else:
         from game.cli.play import run
     return int(run(args) or 0)

@@ -20,14 +20,13 @@ from game.ui.idlewait import IdleWaiter
 from game.ui.layout import Metrics
 from game.ui.look import look_for
 from game.ui.settings import Settings, load_settings, save_settings, settings_path
-from game.ui.speech import Speaker
+from game.ui.speech import SPEECH_DONE, SPEECH_READY, Speaker
 from game.ui.text import Fonts
 from game.ui.widgets import Ctx
 from game.words import Words
 
 log = logging.getLogger(__name__)
 
-SPEECH_DONE = pygame.event.custom_type()
 TICK = pygame.event.custom_type()  # once a second while a timer or a draft save is due
 
 
@@ -164,6 +163,7 @@ class App:
         return self.screens[-1] if self.screens else None
 
     def push(self, screen) -> None:
+        self.speaker.stop()  # reading stops when the screen changes
         self.screens.append(screen)
         screen.enter()
         self._dirty = True
@@ -173,6 +173,7 @@ class App:
             return None
         s = self.screens.pop()
         s.exit()
+        self.speaker.stop()
         if self.top:
             self.top.needs_build = True
         self._dirty = True
@@ -214,7 +215,10 @@ class App:
             elif e.type == pygame.KEYDOWN and e.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 changed = True
-            elif e.type == SPEECH_DONE:
+            elif e.type in (SPEECH_READY, SPEECH_DONE):
+                # The Read aloud button shows speaking / stopped / not available: rebuild it.
+                if self.speaker.handle(e) and self.top is not None:
+                    self.top.needs_build = True
                 changed = True
             else:
                 screen_events.append(e)

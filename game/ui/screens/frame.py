@@ -124,8 +124,13 @@ class FramedScreen(Screen):
 
     def say_screen(self) -> None:
         text = self.speech_text() or self.title()
-        if not self.app.speaker.available:
-            self.message = self.app.w("speech_unavailable")
+        speaker = self.app.speaker
+        if speaker.speaking:
+            speaker.stop()  # the same button stops the reading
+        elif not speaker.available:
+            self.message = self.app.w(
+                "speech_unavailable", why=self.app.w(speaker.reason or "speech_why_off")
+            )
         elif not self.app.settings.read_aloud:
             self.message = self.app.w("speech_off")
         else:
@@ -133,7 +138,10 @@ class FramedScreen(Screen):
         self.needs_build = True
 
     def speak_button(self) -> tuple[str, str, object, str | None, str]:
-        words = (
-            self.app.w("btn_read_aloud") if self.app.speaker.available else self.app.w("btn_read_aloud_none")
+        state = self.app.speaker.state  # speaking, stopped or unavailable
+        words = self.app.w(
+            {"speaking": "btn_read_aloud_stop", "unavailable": "btn_read_aloud_none"}.get(
+                state, "btn_read_aloud"
+            )
         )
-        return ("speak", words, self.say_screen, "speak", "button")
+        return ("speak", words, self.say_screen, "pause" if state == "speaking" else "speak", "button")
