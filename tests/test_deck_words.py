@@ -56,7 +56,7 @@ def test_messages_in_welsh_where_there_are_welsh_words():
     with pytest.raises(DeckError) as caught:
         load_deck_text(replace_line(GOOD, "theme: people", "theme: peple"), "d.yaml", language="cy")
     assert [str(p) for p in caught.value.problems] == [
-        'd.yaml:14:5: Does dim cardiau gan thema "people". Ychwanegwch gerdyn gyda "theme: people", neu dilëwch y thema.',
+        'd.yaml:14:5: Does dim cardiau gan thema "people". Ychwanegwch gerdyn gyda "theme: people", neu ddilëwch y thema.',
         'd.yaml:26:12: Cerdyn "people-01": mae\'n enwi\'r thema "peple", ond does dim thema gyda\'r id hwnnw. '
         'Oeddech chi\'n golygu "people"? Y themâu yw: living, people.',
     ]
