@@ -29,7 +29,7 @@ class SetupPages:
     def page_mode(self, rect) -> list[Widget]:
         m = self.app.ctx.m
         out: list[Widget] = []
-        modes = [("group", "people"), ("one-to-one", "connected"), ("workshop", "note")]
+        modes = [("group", "group"), ("one-to-one", "one-to-one"), ("workshop", "workshop")]
         modes_r, label_r, decks_r = rows(rect, [1.0, m.px(S.LABEL_ROW), m.px(S.BUTTON_ROW)], m.gap)
         # Built in reading order (the modes, then the cards) so Tab goes down the page.
         for (mode, icon), r in zip(modes, rows(modes_r, [1, 1, 1], m.gap * 2), strict=True):

@@ -19,7 +19,7 @@ class StartScreen(FramedScreen):
         return [
             self.speak_button(),
             ("fullscreen", full, self.app.toggle_fullscreen, "square", "button"),
-            ("quit", self.app.w("btn_close_game"), self.quit, "back", "button"),
+            ("quit", self.app.w("btn_close_game"), self.quit, "close", "button"),
         ]
 
     def back(self) -> bool:
@@ -37,9 +37,9 @@ class StartScreen(FramedScreen):
         out = [Label(intro, self.app.w("start_intro"), "body", key="intro")]
         items = [
             ("new", "start_new", "play", self.new_game, "primary"),
-            ("continue", "start_continue", "back", self.continue_game, "button"),
+            ("continue", "start_continue", "resume", self.continue_game, "button"),
             ("review", "start_review", "lookback", self.review, "button"),
-            ("workshop", "start_workshop", "people", self.workshop, "button"),
+            ("workshop", "start_workshop", "workshop", self.workshop, "button"),
             ("demo", "start_demo", "die", self.demo, "button"),
             ("settings", "start_settings", "settings", self.open_settings, "button"),
         ]

@@ -169,7 +169,7 @@ def trainer_strip(view: StepView, rect: pygame.Rect, out: list) -> pygame.Rect:
                 w("btn_about", name=who.name),
                 "about_persona",
                 lambda: info(scr, w("persona_title", name=who.name), who.summary),
-                icon="people",
+                icon="person",
                 size="small",
             )
         )
