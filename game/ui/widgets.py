@@ -246,7 +246,7 @@ class CardWidget(Button):
     more, so it can be recognised across a room by someone who cannot read), then the statement."""
 
     role = "card"
-    PICTURE_SHARE = 0.36  # of the card's height, picture above the words
+    PICTURE_SHARE = 0.42  # of the card's height, picture above the words
     PICTURE_SIDE = 0.34  # of the card's width, picture beside the words on a wide, low card
 
     def __init__(
@@ -344,7 +344,7 @@ class CardWidget(Button):
             ctx.icons.draw(surface, self.theme_icon, area.inflate(-m.px(12), -m.px(12)), self.colours[1])
             shown = area
         else:
-            shown = pic.get_rect(center=area.center).inflate(m.px(12), m.px(12))
+            shown = pic.get_rect(center=area.center).inflate(m.px(12), m.px(12)).clip(area)
             pygame.draw.rect(surface, (255, 255, 255), shown, border_radius=m.px(12))
             surface.blit(pic, pic.get_rect(center=area.center))
         self.children.append(
