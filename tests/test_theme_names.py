@@ -23,12 +23,12 @@ def test_shipped_themes_have_no_second_name(deck):
 
 
 def shown_theme_names(app, decks) -> dict[str, set[str]]:
-    """Theme id -> the words each widget naming that theme shows (ticks and counts taken off)."""
+    """Theme id -> the words each widget naming that theme shows (selection marks and counts taken off)."""
     titles = {th.id: th.title for th in decks.themes}
     out: dict[str, set[str]] = {}
     for w in app.widgets():
         for c in [w, *w.get("children", [])]:
-            words = re.sub(r"^✔ | \(\d+\)$", "", c.get("text", ""))
+            words = re.sub(r"^[^\w\s\"]+ | \(\d+\)$", "", c.get("text", ""))  # a selection mark, a count
             key = c.get("key", "")
             theme = key.split(":", 1)[1] if key.startswith(("theme:", "section:")) else None
             if c.get("role") == "tile" or theme:
