@@ -113,9 +113,9 @@ def build(scr, rect) -> list[Widget]:
         text_r, b1, b2 = cols(r, [1.0, m.px(S.ROW_BUTTON), m.px(S.ROW_BUTTON)], m.gap)
         if it["kind"] == "statement":  # the card's picture beside its words, for those who cannot read
             pic_r, text_r = cols(text_r, [row_h * 3 // 2, 1.0], m.gap)
-            th = scr.decks.theme(scr.section) if scr.decks.has_theme(scr.section) else None
-            image = scr.decks.card_image(it["card"])
-            out.append(PictureWidget(pic_r, image, f"picture:{k}", th.icon if th else ""))
+            card = scr.decks.card(it["card"]) if scr.decks.has_card(it["card"]) else None
+            icon = scr.decks.theme(card.theme).icon if card and scr.decks.has_theme(card.theme) else ""
+            out.append(PictureWidget(pic_r, scr.decks.card_image(it["card"]), f"picture:{k}", icon))
         out.append(Label(text_r, it["text"], "body", style="panel", key=f"row:{k}"))
         if change:
             out.append(Button(b1, w("btn_change"), f"change:{k}", change, size="small"))
