@@ -190,8 +190,8 @@ def test_talk_about_later_offers_the_card_on_screen():
 
 
 def test_workshop_timer_never_squeezes_the_rating_choices():
-    for size in ((1280, 720), (1920, 1080)):
-        for step in ("rate", "rate_all", "talk"):
+    for size in ((1280, 720), (1920, 1080), (3840, 2160)):
+        for step in ("pick", "rate", "rate_all", "reveal", "talk", "action"):
             app, scr = at(step, mode="workshop", size=size)
             assert scr._timer_text(), "the timer is on"
             m = app.ctx.m

@@ -58,15 +58,9 @@ class ActionView(StepView):
             form = rect
         fields, btns = rows(form, [1.0, m.px(S.BUTTON_ROW)], m.gap)
         left, right = cols(fields, [0.5, 0.5], m.gap * 2)
-        l1, what_r, l2, when_r, date_r = rows(
+        l1, what_r, l2, when_r = rows(
             left,
-            [
-                m.px(S.LABEL_ROW),
-                1.0,
-                m.px(S.SMALL_LABEL_ROW),
-                2 * m.px(S.CHIP_ROW) + m.gap // 2,
-                m.px(S.TEXT_ROW),
-            ],
+            [m.px(S.LABEL_ROW), 1.0, m.px(S.SMALL_LABEL_ROW), 2 * m.px(S.CHIP_ROW) + m.gap // 2],
             m.gap,
         )
         out.append(Label(l1, w("action_what"), "body", bold=True, key="action_what_label"))
@@ -85,21 +79,25 @@ class ActionView(StepView):
                     selected=self.when == kind,
                 )
             )
+        r1, who_r, typed_row = rows(right, [m.px(S.LABEL_ROW), 1.0, m.px(S.TEXT_ROW)], m.gap)
+        # One row under the names holds both boxes that may be needed, each in a place of its own:
+        # "Someone else" (left) and "On a date" (right), so neither moves when the other appears.
+        typed_r, date_r = cols(typed_row, [1, 1], m.gap)
         if self.when == "date":
             db = scr.boxes["action_date"]
             db.rect, db.hint = date_r, w("date_hint")
             out.append(db)
-        r1, who_r, typed_r = rows(right, [m.px(S.LABEL_ROW), 1.0, m.px(S.TEXT_ROW)], m.gap)
         out.append(Label(r1, w("action_who"), "body", bold=True, key="action_who_label"))
         options = [("player", p.id, p.label) for p in s.players] + [
             ("staff", "staff", w("who_staff_btn")),
             ("everyone", "everyone", w("who_everyone_btn")),
             ("typed", "typed", w("who_typed_btn")),
         ]
-        nrows = -(-len(options) // 2)
+        ncols = 2 if len(options) <= 6 else 3
+        nrows = -(-len(options) // ncols)
         row_h = min(m.px(S.CHOICE_ROW), (who_r.height - (m.gap // 2) * (nrows - 1)) // nrows)
         for (kind, val, label), r in zip(
-            options, grid(who_r, len(options), 2, m.gap // 2, row_h), strict=True
+            options, grid(who_r, len(options), ncols, m.gap // 2, row_h), strict=True
         ):
             sel = self.who_kind == kind and (kind != "player" or self.who == val)
             out.append(Chip(r, label, f"who:{val}", lambda k=kind, v=val: self._set_who(k, v), selected=sel))
