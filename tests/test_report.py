@@ -221,6 +221,8 @@ def test_skipped_files_are_listed_with_why_and_copies_count_once(folder, report)
     assert kinds["settings.json"] == W.get("report_kind_foreign")
     assert kinds["from-a-newer-game.json"] == W.get("report_kind_newer")
     assert "version 2" in skipped["from-a-newer-game.json"][1]
+    assert skipped["cut-short.json"][1].startswith(W.get("report_skip_broken_json").split("(")[0])
+    assert skipped["themes-not-a-list.json"][1] == W.get("report_skip_field", where="themes")
     want = independent_counts(folder)
     assert sorted(n for n, k in kinds.items() if k == W.get("report_kind_practice")) == sorted(
         want["practice"]

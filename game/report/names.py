@@ -20,7 +20,7 @@ def name_tables(folder: Path, latest: list[tuple[str, str]], words: Words) -> li
                    [w("report_col_service"), w("report_col_people")])  # fmt: skip
     actions = Table("names_actions", w("report_t_open_actions"), w("report_i_open_actions"),
                     [w("report_col_service"), w("report_col_theme"), w("report_col_action"), w("report_col_who"),
-                     w("report_col_due"), w("report_col_status")])  # fmt: skip
+                     w("report_col_due_by"), w("report_col_status")])  # fmt: skip
     notes = Table("names_notes", w("report_t_notes"), w("report_i_notes"),
                   [w("report_col_service"), w("report_col_theme"), w("report_col_section"), w("report_col_note"),
                    w("report_col_said_by")])  # fmt: skip

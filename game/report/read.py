@@ -94,9 +94,13 @@ def read_facts(path: str | Path, rel: str, today: dt.date) -> PlanFacts | Skippe
     except UnicodeDecodeError:
         return Skipped(rel, "damaged", "plan_file_not_text")
     except json.JSONDecodeError as exc:
-        kind = "damaged" if raw.lstrip()[:1] == b"{" else "foreign"
+        # A file that starts like a plan but breaks off is a damaged plan; anything else is not a plan.
+        damaged = raw.lstrip()[:1] == b"{"
+        where = {"problem": exc.msg, "line": exc.lineno, "column": exc.colno}
         return Skipped(
-            rel, kind, "plan_file_not_json", {"problem": exc.msg, "line": exc.lineno, "column": exc.colno}
+            rel,
+            *(("damaged", "report_skip_broken_json") if damaged else ("foreign", "plan_file_not_json")),
+            where,
         )
     except (RecursionError, ValueError):
         return Skipped(rel, "damaged", "report_skip_nested")
