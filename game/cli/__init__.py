@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--export", help="export the plan in every format into this folder at the end")
     d.add_argument("--data-dir", dest="demo_data_dir")
     d.add_argument("--pace", type=float, default=None, help="seconds between steps (default 1.2)")
+    d.add_argument("--describe", metavar="FILE", help="write one JSON line per distinct frame into FILE")
+    d.add_argument("--timer", type=int, metavar="SECONDS", help="a turn timer of this many seconds")
+    d.add_argument(
+        "--text-size", choices=["normal", "large", "largest"], dest="text_size", help="text size to show"
+    )
+    d.add_argument("--look", choices=["default", "high-contrast"], help="colours to show")
+    d.add_argument("--language", choices=["en", "cy"], help="words in English or Welsh")
+    d.add_argument(
+        "--dice", choices=["on", "off"], default="on", help="off: themes are chosen, not rolled for"
+    )
 
     s = sub.add_parser("sessions", help="list saved games and plans")
     s.add_argument("--delete", metavar="ID", help="delete this game or plan for good")

@@ -15,7 +15,8 @@ def run(args) -> int:
     from game.ui.app import App
     from game.ui.autoplay import AutoPlayer
     from game.ui.decks import load_for_game
-    from game.ui.screens.start import StartScreen
+    from game.ui.describe import FrameLog
+    from game.ui.settings import TEXT_SIZE_NAMES
 
     words = Words(getattr(args, "language", None))
     headless = bool(getattr(args, "headless", False))
@@ -27,17 +28,30 @@ def run(args) -> int:
         if ds is None:
             write("\n  ".join([words.get("cli_demo_deck_problems"), *problems]), sys.stderr)
             return 2
+    shown = {
+        "text_size": TEXT_SIZE_NAMES.get(getattr(args, "text_size", None) or ""),
+        "high_contrast": {"default": False, "high-contrast": True}.get(getattr(args, "look", None) or ""),
+        "language": getattr(args, "language", None),
+    }
+    shown = {k: v for k, v in shown.items() if v is not None}
     app = App(
         size=size,
         headless=headless,
         data_dir=args.data_dir,
         deck_paths=decks,
-        save_settings_file=not headless,
+        # Settings chosen for one demo are for showing, not kept as the player's own.
+        save_settings_file=not headless and not shown,
     )
+    for k, v in shown.items():
+        setattr(app.settings, k, v)
+    if shown:
+        app.settings_changed()
     if headless:
         app.settings.reduced_motion = True  # nobody is watching: no need to animate
+    log = FrameLog(args.describe) if getattr(args, "describe", None) else None
+    app.on_frame = log
     app.seed = args.seed
-    app.push(StartScreen(app))
+    app.show("start")
     pace = args.pace if getattr(args, "pace", None) is not None else 1.2
     ap = AutoPlayer(
         app,
@@ -49,13 +63,17 @@ def run(args) -> int:
         screenshots=args.screenshots,
         export_dir=args.export,
         loop=not headless and not args.export,  # a kiosk demo plays again; one with files to save stops
+        dice=getattr(args, "dice", "on") != "off",
+        timer=getattr(args, "timer", None),
     )
+    app.autoplayer = ap  # the screens show the demo's caption while it plays
     if headless:
         ap.run_headless()
         app.close()
     else:
-        app.autoplayer = ap
         app.run()
+    if log is not None:
+        log.close()
     if ap.files:
         write(words.get("cli_demo_saved_files", n=len(ap.files), folder=ap.files[0].parent))
     if ap.shot_files:

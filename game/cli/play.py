@@ -8,7 +8,6 @@ import os
 def run(args) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.app import App
-    from game.ui.screens.start import StartScreen
 
     app = App(
         size=args.size or (1280, 720),
@@ -16,6 +15,6 @@ def run(args) -> int:
         deck_paths=list(args.deck or []),
         fullscreen=True if args.fullscreen else None,
     )
-    app.push(StartScreen(app))
+    app.show("start")
     app.run()
     return 0

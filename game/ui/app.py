@@ -74,6 +74,7 @@ class App:
         self._ctx: Ctx | None = None
         self.timer_on = False
         self.autoplayer = None
+        self.on_frame = None  # called with the App after each frame is drawn (demo --describe)
 
     # ----- window --------------------------------------------------------------------------------------
     def _make_window(self) -> pygame.Surface:
@@ -189,6 +190,15 @@ class App:
             self.screens.pop().exit()
         self.push(screen)
 
+    def show(self, name: str, *, how: str = "push", **kw):
+        """Open the screen called ``name`` (see game.ui.screens.SCREENS) with these arguments, on top
+        ("push"), in place of the top one ("replace"), or on a fresh stack ("reset"). Returns it."""
+        from game.ui.screens import screen_class
+
+        screen = screen_class(name)(self, **kw)
+        {"push": self.push, "replace": self.replace, "reset": self.reset_to}[how](screen)
+        return screen
+
     def set_timer(self, on: bool) -> None:
         """Ask for a gentle once-a-second tick (for the workshop timer and draft saving); off when idle."""
         if on != self.timer_on:
@@ -241,6 +251,8 @@ class App:
         self.last_frame_ms = (time.perf_counter() - t0) * 1000
         self.frames += 1
         self._dirty = False
+        if self.on_frame is not None:
+            self.on_frame(self)
         return True
 
     def draw(self) -> None:

@@ -14,6 +14,7 @@ import pygame
 
 from game.model import autoplay as model_autoplay
 from game.model.phase import Phase
+from game.ui.caption import caption
 
 REAL_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN)
 DEMO_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
@@ -61,6 +62,8 @@ class AutoPlayer:
         loop: bool = False,
         quit_when_done: bool = False,
         review: bool = False,
+        dice: bool = True,
+        timer: int | None = None,
     ):
         self.app = app
         self.rng = random.Random(seed)
@@ -82,6 +85,7 @@ class AutoPlayer:
         self.plan = None
         self.stuck = None
         self.loop, self.quit_when_done, self.review = loop, quit_when_done, review
+        self.dice, self.timer = dice, timer
 
     # ----- driving the loop ----------------------------------------------------------------------------
     def busy(self) -> bool:
@@ -93,12 +97,16 @@ class AutoPlayer:
     def filter(self, events: list) -> list:
         """Called by App.run each pass: when it is time, do the next small step. A real person's key
         press or tap stops the demo and hands the game to them."""
-        if any(
-            e.type in REAL_INPUT and not getattr(e, "demo", False) and not getattr(e, "touch", False)
+        real = [
+            e
             for e in events
-        ):
-            self.app.autoplayer = None
-            self.finished = True
+            if e.type in REAL_INPUT and not getattr(e, "demo", False) and not getattr(e, "touch", False)
+        ]
+        if real:
+            self.stop()
+            if real[0].type == pygame.KEYDOWN and real[0].key == pygame.K_ESCAPE:
+                # Escape only stops the demo: it must not also go Back (which would undo a step).
+                return [e for e in events if e is not real[0]]
             return events
         if self.finished:
             if self.loop and time.monotonic() >= self.next_at:
@@ -115,15 +123,25 @@ class AutoPlayer:
             events = events + pygame.event.get()
         return events
 
+    def stop(self) -> None:
+        """A person takes over: the demo stops where it is, and its caption gives way to the heading."""
+        self.app.autoplayer = None
+        self.finished = True
+        self.queue.clear()
+        if self.app.top is not None:
+            self.app.top.needs_build = True
+        self.app.invalidate()
+
+    def caption(self) -> str:
+        return caption(self.app)
+
     def restart(self) -> None:
         """Kiosk use: after a pause on the saved plan, play again with the next seed."""
-        from game.ui.screens.start import StartScreen
-
         self.rng = random.Random(self.rng.random())
         self.app.seed = (getattr(self.app, "seed", 0) or 0) + 1
         self.finished, self.parked, self.plan, self.files = False, False, None, []
         self.queue.clear()
-        self.app.reset_to(StartScreen(self.app))
+        self.app.show("start", how="reset")
 
     def run_headless(self, max_steps: int = 20000) -> None:
         """As fast as it can: act, then let the App take the posted events, until the plan is saved."""
@@ -233,6 +251,14 @@ class AutoPlayer:
                     self.type_into(p.box.key, DEMO_NAMES[i % len(DEMO_NAMES)])
             self.tap("next")
         elif step == "themes":
+            if top.dice != self.dice:
+                self.tap(f"dice:{self.dice}")
+            if top.timer != self.timer:
+                if self.widget(f"timer:{self.timer}") is not None:
+                    self.tap(f"timer:{self.timer}")
+                else:
+                    # A length the set-up screen has no button for: set as a trainer would have chosen it.
+                    self.queue.append(("call", lambda: setattr(top, "timer", self.timer)))
             self.tap("next")
         else:
             w = self.app.words
@@ -365,11 +391,9 @@ def start_demo(
     app, seed: int = 1, mode: str = "group", players: int = 3, pace: float = 1.2, **kw
 ) -> AutoPlayer:
     """Watch the game play itself in the real screens (from the start screen's "Watch a demo")."""
-    from game.ui.screens.start import StartScreen
-
     ap = AutoPlayer(app, seed=seed, mode=mode, players=players, pace=pace, **kw)
     app.seed = seed
     app.autoplayer = ap
-    if not isinstance(app.top, StartScreen):
-        app.reset_to(StartScreen(app))
+    if getattr(app.top, "name", "") != "start":
+        app.show("start", how="reset")
     return ap

@@ -13,13 +13,13 @@ Coverage is checked with pygame.freetype's get_metrics (None for a missing glyph
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 import pygame
 import pygame.freetype
 
 from game import paths
+from game.ui.clusters import SKIN_TONES, clusters, direction, invisible, rtl_script, script_tag, script_word
 
 # Symbol and emoji fonts, best first: Noto Sans Symbols 2 draws the emoji it has (👍 ❤ ⭐) big and clear;
 # Symbola has nearly every emoji up to Unicode 10 (faces, food, people, flags), drawn smaller.
@@ -57,143 +57,6 @@ _BROAD = [
     "Nirmala.ttf",
     "Arial Unicode.ttf",
 ]
-_SKIN = range(0x1F3FB, 0x1F400)
-_ZWJ = "\u200d"
-
-
-@lru_cache(maxsize=8192)
-def _extends(ch: str) -> bool:
-    """True for a character that belongs to the cluster before it (accents, selectors, skin tones, tags)."""
-    o = ord(ch)
-    if 0xFE00 <= o <= 0xFE0F or 0xE0020 <= o <= 0xE007F or o in _SKIN or o == 0x200C or o == 0x200D:
-        return True
-    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
-
-
-def _regional(ch: str) -> bool:
-    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
-
-
-def boundaries(text: str) -> list[int]:
-    """Where one user-perceived character ends and the next begins: 0, ..., len(text).
-
-    A simplified form of Unicode's grapheme clusters, enough for accents, emoji with variation
-    selectors and skin tones, joined emoji (family, rainbow flag) and country flags."""
-    out = [0]
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        i += 1
-        if ch == "\n":
-            out.append(i)
-            continue
-        if _regional(ch) and i < n and _regional(text[i]):
-            i += 1
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                break
-            if c == _ZWJ:
-                i += 1
-                if i < n and text[i] != "\n":
-                    i += 1  # the joined character is part of the same cluster
-                continue
-            if _extends(c):
-                i += 1
-                continue
-            break
-        out.append(i)
-    return out
-
-
-def prev_boundary(text: str, i: int) -> int:
-    if i <= 0:
-        return 0
-    best = 0
-    for b in boundaries(text):
-        if b >= i:
-            break
-        best = b
-    return best
-
-
-def next_boundary(text: str, i: int) -> int:
-    if i >= len(text):
-        return len(text)
-    for b in boundaries(text):
-        if b > i:
-            return b
-    return len(text)
-
-
-def clusters(text: str) -> list[str]:
-    b = boundaries(text)
-    return [text[b[k] : b[k + 1]] for k in range(len(b) - 1)]
-
-
-@lru_cache(maxsize=8192)
-def _invisible(ch: str) -> bool:
-    """Characters that draw nothing by themselves: left out when the run's font lacks them."""
-    o = ord(ch)
-    return (
-        0xFE00 <= o <= 0xFE0F
-        or 0xE0020 <= o <= 0xE007F
-        or o in _SKIN
-        or unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp")
-    )
-
-
-def rtl_script(text: str) -> str | None:
-    """The script name ("Arab" or "Hebr") when the text is written right to left, else None.
-
-    Only text with no left-to-right letters at all is turned round whole: the font engine has no full
-    bidirectional layout, and turning a mixed line round would print its English words backwards.
-    (Right-to-left words inside a left-to-right line are turned round on their own, see Chain.runs.)"""
-    script = None
-    for ch in text:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi == "L":
-            return None
-        if script is None and bidi in ("AL", "R"):
-            script = "Arab" if bidi == "AL" else "Hebr"
-    return script
-
-
-# Scripts the shaping engine must be told about to put vowel signs and joined letters in the right place.
-_SCRIPT_TAGS = {
-    "ARABIC": "Arab",
-    "HEBREW": "Hebr",
-    "BENGALI": "Beng",
-    "DEVANAGARI": "Deva",
-    "GURMUKHI": "Guru",
-    "GUJARATI": "Gujr",
-    "ORIYA": "Orya",
-    "TAMIL": "Taml",
-    "TELUGU": "Telu",
-    "KANNADA": "Knda",
-    "MALAYALAM": "Mlym",
-    "SINHALA": "Sinh",
-    "THAI": "Thai",
-    "LAO": "Laoo",
-    "TIBETAN": "Tibt",
-    "MYANMAR": "Mymr",
-    "KHMER": "Khmr",
-}
-
-
-@lru_cache(maxsize=8192)
-def _script_tag(ch: str) -> str | None:
-    """The script a shaping engine must be told about for this character (e.g. "Beng"), else None."""
-    return _SCRIPT_TAGS.get(_script_word(ch))
-
-
-@lru_cache(maxsize=8192)
-def _script_word(ch: str) -> str:
-    """The first word of the character's Unicode name, e.g. "BENGALI", "DEVANAGARI", "CJK"."""
-    try:
-        return unicodedata.name(ch).split(" ")[0]
-    except ValueError:
-        return ""
 
 
 class Coverage:
@@ -231,11 +94,11 @@ class Coverage:
 
     def covers(self, path: Path | None, cluster: str) -> bool:
         """The font has every visible part of the cluster."""
-        return all(self.has(path, c) for c in cluster if c == cluster[0] or not _invisible(c))
+        return all(self.has(path, c) for c in cluster if c == cluster[0] or not invisible(c))
 
     def script_font(self, ch: str) -> Path | None:
         """A system font for a character none of the game's fonts has, found once per script."""
-        word = _script_word(ch)
+        word = script_word(ch)
         if word in self._script_fonts:
             found = self._script_fonts[word]
             if found is None or self.has(found, ch):
@@ -314,7 +177,7 @@ class Chain:
                 return False
             if unicodedata.bidirectional(c) in ("R", "AL"):
                 rtl = True
-            elif _script_tag(c):
+            elif script_tag(c):
                 return False  # needs its script named to be shaped (a primary font with Bengali, say)
             else:
                 self.plain.add(c)
@@ -333,7 +196,7 @@ class Chain:
                 break
         if choice is None:
             base = cluster[0]
-            if not _invisible(base):
+            if not invisible(base):
                 choice = cov.script_font(base)
             if choice is None:
                 # No font has it: draw it in the first font with the base character, else the primary's box.
@@ -342,7 +205,7 @@ class Chain:
         drawn = "".join(
             c
             for k, c in enumerate(cluster)
-            if k == 0 or not ((_invisible(c) and not cov.has(choice, c)) or ord(c) in _SKIN)
+            if k == 0 or not ((invisible(c) and not cov.has(choice, c)) or ord(c) in SKIN_TONES)
         )
         got = (choice, drawn)
         if len(self._pick) > 20000:
@@ -362,7 +225,7 @@ class Chain:
         if line_script:
             dirs = ["R"] * len(cls)
         else:
-            dirs = [_direction(cl[0]) for cl in cls]
+            dirs = [direction(cl[0]) for cl in cls]
             # A space or mark between two right-to-left words belongs to them; anywhere else it reads left to right.
             after, nxt = [], "L"
             for d in reversed(dirs):
@@ -394,7 +257,7 @@ class Chain:
                     "Arab" if any(unicodedata.bidirectional(c) == "AL" for c in seg) else "Hebr"
                 )
             else:
-                script = next((t for t in map(_script_tag, seg) if t), None)
+                script = next((t for t in map(script_tag, seg) if t), None)
             runs.append((font, seg, script, rtl))
         if line_script:
             runs.reverse()
@@ -411,14 +274,3 @@ class Chain:
                 else:
                     i += 1
         return runs or [(self.primary, "", line_script, bool(line_script))]
-
-
-@lru_cache(maxsize=8192)
-def _direction(ch: str) -> str:
-    """R for right-to-left letters, L for left-to-right letters and digits, N for spaces, marks and emoji."""
-    bidi = unicodedata.bidirectional(ch)
-    if bidi in ("R", "AL"):
-        return "R"
-    if bidi in ("L", "EN", "AN"):
-        return "L"
-    return "N"

@@ -1,6 +1,7 @@
 """Building the game's screens without a person at the keyboard: for tests, screenshots and the speed
 benchmark. ``make_app`` gives a headless App at a size; ``game_at`` plays a seeded game (through the
-rules engine) until it reaches a given step; ``push_screen`` shows any named screen; ``App.step``
+rules engine) until it reaches a given step; ``push_screen`` shows any screen in one of the sample
+states it supplies (``screen_names`` lists them all); ``App.step``
 then draws one frame.
 
     app = make_app((3840, 2160))
@@ -23,41 +24,16 @@ from game.ui.decks import load_for_game
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 
-PLAY_STEPS = (
-    "roll",
-    "landed",
-    "choose_theme",
-    "pick",
-    "rate",
-    "rate_all",
-    "reveal",
-    "talk",
-    "action",
-    "celebrate",
-    "look_back",
-    "look_back_one",
-    "summary",
-)
-SCREENS = (
-    "start",
-    "settings",
-    "setup:mode",
-    "setup:players",
-    "setup:themes",
-    "setup:details",
-    "choose:games",
-    "choose:plans",
-    "text-dialog",
-    "choice-dialog",
-    "info-dialog",
-    "export",
-    "export:done",
-    *(f"play:{p}" for p in PLAY_STEPS),
-    "play:pick@workshop",
-    "play:talk@workshop",
-    "play:rate@one-to-one",
-    "play:choose_theme@nodice",
-)
+
+def screen_names() -> list[str]:
+    """Every sample of every registered screen, as "name" or "name:variant" (each screen lists its own)."""
+    from game.ui.screens import SCREENS, screen_class
+
+    out = []
+    for name in SCREENS:
+        for variant in screen_class(name).samples:
+            out.append(f"{name}:{variant}" if variant else name)
+    return out
 
 
 def make_app(
@@ -129,7 +105,8 @@ def _previous_plan(decks) -> dict:
 def game_at(
     step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None
 ) -> PlaySession:
-    """A game paused at ``step`` (one of PLAY_STEPS), found by seeded play. Raises if none is found."""
+    """A game paused at ``step`` (a phase, or "landed" just after a roll), found by seeded play. Raises
+    if none is found."""
     dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
     mode = "group" if mode == "nodice" else mode
     decks, problems = load_for_game(mode=mode)
@@ -176,78 +153,28 @@ def game_at(
 
 
 def push_screen(app: App, name: str, link: PlaySession | None = None):
-    """Show the named screen (see SCREENS) on a fresh stack and return it."""
-    from game.ui.screens.choose import ChooseGameScreen
-    from game.ui.screens.dialogs import ChoiceDialog, TextDialog
-    from game.ui.screens.export import ExportScreen
-    from game.ui.screens.play import PlayScreen
-    from game.ui.screens.settings_screen import SettingsScreen
-    from game.ui.screens.setup import STEPS, SetupScreen
-    from game.ui.screens.start import StartScreen
+    """Show the named sample screen (see ``screen_names``) on a fresh stack and return it."""
+    from game.ui.screens import screen_class
 
-    name, _, mode = name.partition("@")
-    kind, _, arg = name.partition(":")
-    if kind == "start":
-        scr = StartScreen(app)
-    elif kind == "settings":
-        scr = SettingsScreen(app)
-    elif kind == "setup":
-        scr = SetupScreen(app)
-        scr.step = STEPS.index(arg or "mode")
-        for i, p in enumerate(scr.players):
-            p.box.set_text(["Ann", "Bilal", "Cerys"][i % 3])
-    elif kind == "choose":
-        scr = ChooseGameScreen(app, arg or "games")
-    elif kind == "text-dialog":
-        scr = TextDialog(app, app.w("park_title"), app.w("park_question"), hint=app.w("park_hint"))
-    elif kind == "info-dialog":
-        from game.ui.screens.dialogs import InfoDialog
-
-        scr = InfoDialog(
-            app,
-            app.w("trainer_title"),
-            "Three cards are dealt. Ask the player to pick the one that matters most.",
-        )
-    elif kind == "choice-dialog":
-        d, _ = load_for_game()
-        opts = [(sp.id, sp.label, sp.icon) for sp in d.scale]
-        scr = ChoiceDialog(
-            app, app.w("change_rating_title"), app.w("change_rating_point", name="Ann"), opts, lambda v: None
-        )
-    elif kind == "export":
-        link = link or game_at("summary")
-        scr = ExportScreen(app, link.game.plan(), link, folder="/tmp/making-it-real-export")
-        if arg == "done":
-            from pathlib import Path
-
-            scr.files = [
-                Path("/tmp/making-it-real-export") / f"rose-house-plan.{x}"
-                for x in ("docx", "html", "md", "json", "csv")
-            ]
-    elif kind == "play":
-        link = link or game_at(arg or "roll", mode=mode or "group")
-        scr = PlayScreen(app, link)
-        if arg == "landed":
-            scr.hold_board = True
-    else:
-        raise KeyError(name)
+    kind, _, variant = name.partition(":")
+    scr = screen_class(kind).sample(app, variant, link)
     while app.screens:
         app.screens.pop()
     app.push(scr)
-    if kind == "play":
-        for _ in range(500):
-            if not scr.update(0.05):
-                break
+    for _ in range(500):  # let any movement (a token walking, cards being dealt) finish
+        if not scr.update(0.05):
+            break
     return scr
 
 
 def save_screenshots(
-    folder, sizes=((1280, 720), (1920, 1080), (3840, 2160)), looks=(False, True), names=SCREENS
+    folder, sizes=((1280, 720), (1920, 1080), (3840, 2160)), looks=(False, True), names=None
 ) -> list:
     """A PNG of every screen at every size, in the default and high-contrast looks."""
     from pathlib import Path
 
     folder = Path(folder)
+    names = names or screen_names()
     links: dict[str, PlaySession] = {}
     files = []
     for size in sizes:

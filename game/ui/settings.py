@@ -13,6 +13,7 @@ from pathlib import Path
 from game.words import languages
 
 TEXT_SIZES = (1.0, 1.2, 1.4)
+TEXT_SIZE_NAMES = dict(zip(("normal", "large", "largest"), TEXT_SIZES, strict=True))  # as the demo takes them
 SPEECH_RATES = ("slow", "normal", "fast")
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pygame
 
 from game import paths
-from game.ui.fontfallback import Chain, Coverage, boundaries, rtl_script, symbol_fonts
+from game.ui.clusters import boundaries, rtl_script
+from game.ui.fontfallback import Chain, Coverage, symbol_fonts
 
 __all__ = ["Fonts", "LineFont", "clean", "find_face", "rtl_script"]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.fontfallback import boundaries, next_boundary, prev_boundary
+from game.ui.clusters import boundaries, next_boundary, prev_boundary
 from game.ui.text import clean
 from game.ui.widgets import Widget
 

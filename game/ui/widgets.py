@@ -39,6 +39,7 @@ class Widget:
         self.enabled = True
         self.children: list[dict] = []
         self._fit: tuple[int, tuple[int, int], pygame.Rect] | None = None
+        self.shown = text  # the words as last drawn, after any cut to fit
         self.colours: tuple[Colour, Colour] | None = None
 
     def activate(self, app) -> bool:
@@ -60,7 +61,7 @@ class Widget:
         }
         if self._fit:
             px, size, box = self._fit
-            d.update(font_px=px, text_size=size, text_box=pygame.Rect(box))
+            d.update(font_px=px, text_size=size, text_box=pygame.Rect(box), shown=self.shown)
         if self.colours:
             d.update(bg=self.colours[0], fg=self.colours[1])
         d["children"] = list(self.children)
@@ -89,7 +90,7 @@ class Widget:
             normal = max(8, round(max_px / scale))
             floor = max(floor, ctx.fonts.fit(text, box.width, box.height, normal, min(floor, normal), bold))
         px = ctx.fonts.fit(text, box.width, box.height, max_px, floor, bold)
-        text = ctx.fonts.shorten(text, px, box.width, box.height, bold)
+        text = self.shown = ctx.fonts.shorten(text, px, box.width, box.height, bold)
         surf = ctx.fonts.render(text, px, colour, box.width, bold, align)
         r = surf.get_rect()
         r.centery = box.centery

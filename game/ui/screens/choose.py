@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.days import show_day
 from game.ui.layout import cols, rows
-from game.ui.screens.frame import FramedScreen
-from game.ui.screens.setup import show_day
+from game.ui.screens.frame import FramedScreen, shorten
 from game.ui.widgets import Button, Label
-
-
-def shorten(text: str, most: int = 120) -> str:
-    """Long words (a pasted path, a long error) cut in the middle, so the message still fits on screen."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= most else text[: most // 2 - 1] + "…" + text[-(most // 2 - 1) :]
 
 
 def _get(row, name, default=""):
@@ -27,6 +21,11 @@ def _get(row, name, default=""):
 
 class ChooseGameScreen(FramedScreen):
     name = "choose"
+    samples = ("games", "plans")
+
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        return cls(app, variant or "games")
 
     def __init__(self, app, what: str):
         super().__init__(app)
@@ -44,11 +43,9 @@ class ChooseGameScreen(FramedScreen):
 
     def open_file(self) -> None:
         """Start a review from a plan saved as a file (the "File for the next review")."""
-        from game.ui.screens.dialogs import TextDialog
 
         def load(path: str):
             from game.model.planio import PlanFormatError, read_plan
-            from game.ui.screens.setup import SetupScreen
 
             typed = path.strip()
             if not typed:
@@ -72,18 +69,16 @@ class ChooseGameScreen(FramedScreen):
                 return self.app.w("plan_file_problem", detail=shorten(f"{type(exc).__name__}", 80))
             mode = plan.mode if plan.mode != "workshop" else "group"
             self.app.pop()
-            self.app.replace(SetupScreen(self.app, mode=mode, previous_plan=plan.to_dict()))
+            self.app.show("setup", how="replace", mode=mode, previous_plan=plan.to_dict())
             return None
 
-        self.app.push(
-            TextDialog(
-                self.app,
-                self.app.w("open_plan_title"),
-                self.app.w("open_plan_question"),
-                on_save=load,
-                hint=self.app.w("open_plan_hint"),
-                save_words=self.app.w("btn_open"),
-            )
+        self.app.show(
+            "text-dialog",
+            title=self.app.w("open_plan_title"),
+            question=self.app.w("open_plan_question"),
+            on_save=load,
+            hint=self.app.w("open_plan_hint"),
+            save_words=self.app.w("btn_open"),
         )
 
     def rows_(self) -> list:
@@ -174,18 +169,14 @@ class ChooseGameScreen(FramedScreen):
 
     def ask_delete(self, rid: str, title: str, where: pygame.Rect) -> None:
         """Deleting asks first, with the "Yes" away from the Delete button (a double tap never deletes)."""
-        from game.ui.screens.dialogs import ConfirmDialog
-
         w = self.app.w
-        self.app.push(
-            ConfirmDialog(
-                self.app,
-                w("delete_title"),
-                w("delete_question", name=title),
-                w("btn_delete_sure"),
-                lambda: self.delete(rid),
-                avoid=where,
-            )
+        self.app.show(
+            "confirm-dialog",
+            title=w("delete_title"),
+            question=w("delete_question", name=title),
+            yes_words=w("btn_delete_sure"),
+            on_yes=lambda: self.delete(rid),
+            avoid=where,
         )
 
     def delete(self, rid: str) -> None:
@@ -221,29 +212,24 @@ class ChooseGameScreen(FramedScreen):
 
     def export(self, rid: str) -> None:
         """Save a kept plan's files again (e.g. last month's plan), without playing it again."""
-        from game.ui.screens.export import ExportScreen
-
         plan = self.kept_plan(rid)
         if plan is None:
             return
         self.message = None
-        self.app.push(ExportScreen(self.app, plan, None, from_history=True))
+        self.app.show("export", plan=plan, link=None, from_history=True)
 
     def open(self, rid: str, row) -> None:
         if self.what == "games":
             from game.store import StoreError, UnknownId
             from game.store.session import PlaySession
-            from game.ui.screens.play import PlayScreen
 
             try:
                 session = PlaySession.resume(self.app.store, rid)
             except (UnknownId, StoreError):
                 self.message = self.app.w("resume_failed")
                 return
-            self.app.replace(PlayScreen(self.app, session))
+            self.app.show("play", how="replace", link=session)
         else:
-            from game.ui.screens.setup import SetupScreen
-
             try:
                 plan = self.app.store.load_plan(rid)
             except Exception:  # noqa: BLE001
@@ -251,10 +237,9 @@ class ChooseGameScreen(FramedScreen):
             if not plan:
                 self.message = self.app.w("plan_read_failed")
                 return
-            self.app.replace(
-                SetupScreen(
-                    self.app,
-                    mode=plan.get("mode", "group") if plan.get("mode") != "workshop" else "group",
-                    previous_plan=plan,
-                )
+            self.app.show(
+                "setup",
+                how="replace",
+                mode=plan.get("mode", "group") if plan.get("mode") != "workshop" else "group",
+                previous_plan=plan,
             )

@@ -19,6 +19,10 @@ class TextDialog(FramedScreen):
 
     name = "text-dialog"
 
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        return cls(app, app.w("park_title"), app.w("park_question"), hint=app.w("park_hint"))
+
     def __init__(
         self,
         app,
@@ -86,6 +90,16 @@ class ChoiceDialog(FramedScreen):
 
     name = "choice-dialog"
 
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        from game.ui.decks import load_for_game
+
+        d, _ = load_for_game()
+        opts = [(sp.id, sp.label, sp.icon) for sp in d.scale]
+        return cls(
+            app, app.w("change_rating_title"), app.w("change_rating_point", name="Ann"), opts, lambda v: None
+        )
+
     def __init__(
         self,
         app,
@@ -141,6 +155,14 @@ class InfoDialog(FramedScreen):
 
     name = "info-dialog"
 
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        return cls(
+            app,
+            app.w("trainer_title"),
+            "Three cards are dealt. Ask the player to pick the one that matters most.",
+        )
+
     def __init__(self, app, title: str, text: str):
         super().__init__(app)
         self._title, self.text = title, text
@@ -164,6 +186,13 @@ class ConfirmDialog(FramedScreen):
     on that button can never say yes by accident; "No, keep it" is where the finger already is."""
 
     name = "confirm-dialog"
+
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        w = app.w
+        return cls(
+            app, w("delete_title"), w("delete_question", name="Rose House plan"), w("btn_delete_sure"), None
+        )
 
     def __init__(self, app, title: str, question: str, yes_words: str, on_yes, avoid=None):
         super().__init__(app)

@@ -14,8 +14,9 @@ import pygame
 
 from game.export import FORMATS, format_of
 from game.ui.app import TICK
+from game.ui.days import show_day
 from game.ui.layout import cols, grid, rows
-from game.ui.screens.frame import FramedScreen
+from game.ui.screens.frame import FramedScreen, shorten
 from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Chip, Label
 
@@ -65,6 +66,18 @@ def default_folder(app) -> Path:
 class ExportScreen(FramedScreen):
     name = "export"
     title_key = "export_title"
+    samples = ("", "done")
+
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        from game.ui.harness import game_at
+
+        link = link or game_at("summary")
+        scr = cls(app, link.game.plan(), link, folder="/tmp/making-it-real-export")
+        if variant == "done":
+            folder = Path(scr.folder.text)
+            scr.files = [folder / f"rose-house-plan.{x}" for x in ("docx", "html", "md", "json", "csv")]
+        return scr
 
     def __init__(self, app, plan, link=None, folder: str | None = None, from_history: bool = False):
         super().__init__(app)
@@ -85,9 +98,6 @@ class ExportScreen(FramedScreen):
         if self.files:
             return self.app.w("export_saved_title")
         if self.from_history:
-            from game.ui.screens.choose import shorten
-            from game.ui.screens.setup import show_day
-
             return self.app.w(
                 "export_history_title",
                 title=shorten(self.plan.title or self.app.w("untitled"), 90),
@@ -136,13 +146,11 @@ class ExportScreen(FramedScreen):
 
     def reopen(self) -> None:
         """Back to "Is this right?": the last step (confirming the plan) is undone."""
-        from game.ui.screens.play import PlayScreen
-
         out = self.link.apply({"type": "undo"})
         if not out.ok:
             self.message = self.app.w(out.reason, **out.params)
             return
-        self.app.replace(PlayScreen(self.app, self.link))
+        self.app.show("play", how="replace", link=self.link)
 
     def back(self) -> bool:
         if self.from_history:
@@ -153,17 +161,14 @@ class ExportScreen(FramedScreen):
 
     def to_list(self) -> None:
         """Back to the plan history list this screen was opened from."""
-        from game.ui.screens.choose import ChooseGameScreen
-        from game.ui.screens.start import StartScreen
-
         under = self.app.screens[-2] if len(self.app.screens) > 1 and self.app.top is self else None
-        if isinstance(under, ChooseGameScreen) and under.what == "plans":
+        if getattr(under, "name", "") == "choose" and under.what == "plans":
             self.app.pop()
             return
 
         # Opened some other way (no list underneath): rebuild Start -> Review a plan.
-        self.app.reset_to(StartScreen(self.app))
-        self.app.push(ChooseGameScreen(self.app, "plans"))
+        self.app.show("start", how="reset")
+        self.app.show("choose", what="plans")
 
     # ----- steps still waiting to be saved (the disk was full when the plan was confirmed) -----------------
     def _waiting(self) -> bool:
@@ -189,8 +194,6 @@ class ExportScreen(FramedScreen):
         return True
 
     def home(self):
-        from game.ui.screens.start import StartScreen
-
         if self._waiting():
             self.link.save_now()
         if self._waiting() and self._home_warned != len(self.link.game.log):
@@ -201,12 +204,10 @@ class ExportScreen(FramedScreen):
             self.needs_build = True
             return
 
-        self.app.reset_to(StartScreen(self.app))
+        self.app.show("start", how="reset")
         if self._next_group():
             # Workshops: straight on to a fresh practice game for the next group; nothing is carried over.
-            from game.ui.screens.setup import SetupScreen
-
-            self.app.push(SetupScreen(self.app, mode="workshop"))
+            self.app.show("setup", mode="workshop")
 
     def speech_text(self) -> str:
         if self.files:
@@ -240,7 +241,10 @@ class ExportScreen(FramedScreen):
                     )
                 )
             return out
-        intro, fmts, l2, folder_r, rest = rows(rect, [m.px(60), m.px(300), m.px(50), m.px(100), 1.0], m.gap)
+        # The format chips take what is left, so the rows below always fit above the bottom buttons.
+        intro, fmts, l2, folder_r, places_r, status_r = rows(
+            rect, [m.px(60), 1.0, m.px(50), m.px(100), m.px(96), m.px(72)], m.gap
+        )
         out.append(Label(intro, w("export_intro"), "body", key="intro"))
         for f, r in zip(FORMATS, grid(fmts, len(FORMATS), 3, m.gap), strict=True):
             out.append(
@@ -251,7 +255,6 @@ class ExportScreen(FramedScreen):
         out.append(Label(l2, w("export_folder"), "body", bold=True, key="folder_label"))
         self.folder.rect = folder_r
         out.append(self.folder)
-        places_r, busy_r, practice_r, _ = rows(rest, [m.px(96), m.px(72), m.px(72), 1.0], m.gap)
         places = self.places()
         for (key, words, path), r in zip(
             places, cols(places_r, [1] * max(1, len(places)), m.gap), strict=False
@@ -266,10 +269,11 @@ class ExportScreen(FramedScreen):
                     icon="export",
                 )
             )
+        # One status line: "Saving ..." while the files are written, else that this is practice.
         if self.busy:
-            out.append(Label(busy_r, w("export_busy"), "body", key="busy"))
-        if self.plan.practice:
-            out.append(Label(practice_r, w("export_practice"), "small", key="practice"))
+            out.append(Label(status_r, w("export_busy"), "body", key="busy"))
+        elif self.plan.practice:
+            out.append(Label(status_r, w("export_practice"), "small", key="practice"))
         return out
 
     def places(self) -> list[tuple[str, str, Path]]:

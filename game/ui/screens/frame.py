@@ -10,6 +10,12 @@ from game.ui.screen import Screen
 from game.ui.widgets import Button, Label, Widget
 
 
+def shorten(text: str, most: int = 120) -> str:
+    """Long words (a pasted path, a long error) cut in the middle, so the message still fits on screen."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= most else text[: most // 2 - 1] + "…" + text[-(most // 2 - 1) :]
+
+
 class FramedScreen(Screen):
     """A screen with a title bar and a bottom button row; subclasses fill the body."""
 
@@ -18,6 +24,13 @@ class FramedScreen(Screen):
     # never moves a control under a finger.
     keep_message_room = False
     message_room = 96  # its height at 1080p
+    # Sample states this screen can be shown in, for screenshots, tests and the benchmark ("" = as opened).
+    samples: tuple[str, ...] = ("",)
+
+    @classmethod
+    def sample(cls, app, variant: str = "", link=None):
+        """This screen in one of its ``samples``, filled with made-up content."""
+        return cls(app)
 
     def title(self) -> str:
         return self.app.w(self.title_key) if self.title_key else ""
@@ -93,13 +106,13 @@ class FramedScreen(Screen):
         m = self.app.ctx.m
         extras = self.extra_top(top)
         extra_w = top.right - min(w.rect.left for w in extras) + m.gap if extras else 0
-        title = Label(
-            pygame.Rect(top.left, top.top, top.width - extra_w, top.height),
-            self.title(),
-            "heading",
-            bold=True,
-            key="title",
-        )
+        head = pygame.Rect(top.left, top.top, top.width - extra_w, top.height)
+        demo = self.app.autoplayer
+        if demo is not None:
+            # While the demo plays, the heading says so, and what is happening, for the room.
+            title = Label(head, demo.caption(), "body", bold=True, style="panel", key="demo_caption")
+        else:
+            title = Label(head, self.title(), "heading", bold=True, key="title")
         return [title, *extras]
 
     def _bar(self, bar: pygame.Rect) -> list[Widget]:

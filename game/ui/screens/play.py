@@ -30,6 +30,20 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
     name = "play"
     keep_message_room = True
     message_room = S.MESSAGE
+    # Every step, plus a few in other modes ("pick@workshop"); each is found by seeded play.
+    samples = (
+        *("roll landed choose_theme pick rate rate_all reveal talk action celebrate look_back".split()),
+        *("look_back_one summary pick@workshop talk@workshop rate@one-to-one choose_theme@nodice".split()),
+    )
+
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        from game.ui.harness import game_at
+
+        step, _, mode = (variant or "roll").partition("@")
+        scr = cls(app, link or game_at(step, mode=mode or "group"))
+        scr.hold_board = step == "landed"
+        return scr
 
     def __init__(self, app, link):
         super().__init__(app)
@@ -150,10 +164,8 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def finish(self) -> None:
         """The game is over: keep the plan and show the export."""
-        from game.ui.screens.export import ExportScreen
-
         plan = self.game.plan()  # the session kept it when confirm_plan was saved
-        self.app.replace(ExportScreen(self.app, plan, self.link))
+        self.app.show("export", how="replace", plan=plan, link=self.link)
 
     # ----- lifecycle ------------------------------------------------------------------------------
     def enter(self) -> None:
@@ -277,8 +289,6 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     # ----- things any step can open ---------------------------------------------------------------
     def open_park(self) -> None:
-        from game.ui.screens.dialogs import TextDialog
-
         def save(text: str):
             if not text.strip():
                 return self.app.w("dialog_empty")  # this box has Cancel, not Pass
@@ -287,20 +297,18 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
             self.message = self.app.w("event_parked")
             return None
 
-        self.app.push(
-            TextDialog(
-                self.app,
-                self.app.w("park_title"),
-                self.app.w("park_question"),
-                # Words typed here before and not parked yet (the dialog was closed) come back; else
-                # the card on screen is offered as the topic (change it, or clear it and type another).
-                self.link.drafts().get("park", "") or self._card_on_screen(),
-                on_save=save,
-                hint=self.app.w("park_hint"),
-                save_words=self.app.w("btn_park_save"),
-                draft_field="park",
-                link=self.link,
-            )
+        self.app.show(
+            "text-dialog",
+            title=self.app.w("park_title"),
+            question=self.app.w("park_question"),
+            # Words typed here before and not parked yet (the dialog was closed) come back; else
+            # the card on screen is offered as the topic (change it, or clear it and type another).
+            text=self.link.drafts().get("park", "") or self._card_on_screen(),
+            on_save=save,
+            hint=self.app.w("park_hint"),
+            save_words=self.app.w("btn_park_save"),
+            draft_field="park",
+            link=self.link,
         )
 
     def _card_on_screen(self) -> str:
@@ -310,13 +318,9 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         return self.decks.card(t.card).text
 
     def open_settings(self) -> None:
-        from game.ui.screens.settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.show("settings")
 
     def leave(self) -> None:
-        from game.ui.screens.start import StartScreen
-
         self._save_drafts(force=True)
         if self.link.waiting:
             self.link.save_now()
@@ -329,7 +333,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
             )
             self.needs_build = True
             return
-        self.app.reset_to(StartScreen(self.app))
+        self.app.show("start", how="reset")
         self.app.top.message = self.app.w("left_game_saved" if kept else "left_game_unsaved")
 
 

@@ -131,12 +131,13 @@ def board(scr, rect: pygame.Rect, choosing: bool) -> list[Widget]:
     out.append(TurnBadge(head, w("turn_of", name=player.label if player else ""), player))
     if choosing:
         pass  # the theme buttons need the room more than the die does
-    elif s.board:
+    elif s.board and t is not None and t.roll:
+        # The die is shown once it has been rolled: before that the Roll button is the die.
         out.append(
             DieWidget(
                 pygame.Rect(die_r.left, die_r.top, die_r.height, die_r.height),
-                t.roll if t else None,
-                w("die_showing", n=t.roll) if t and t.roll else w("die_blank"),
+                t.roll,
+                w("die_showing", n=t.roll),
             )
         )
         status = w(

@@ -48,6 +48,15 @@ class SetupScreen(SetupPages, FramedScreen):
     keep_message_room = True  # a message (a deck that cannot be used) never pushes the choices down
     message_room = 120  # three lines of words
     name = "setup"
+    samples = STEPS
+
+    @classmethod
+    def sample(cls, app, variant="", link=None):
+        scr = cls(app)
+        scr.step = STEPS.index(variant or "mode")
+        for i, p in enumerate(scr.players):
+            p.box.set_text(["Ann", "Bilal", "Cerys"][i % 3])
+        return scr
 
     def __init__(
         self, app, mode: str = "group", previous_plan: dict | None = None, today: dt.date | None = None
@@ -315,9 +324,7 @@ class SetupScreen(SetupPages, FramedScreen):
         if not out.ok:  # nothing was saved: the set-up can be corrected and started again
             self.message = self.app.w(out.reason, **out.params)
             return
-        from game.ui.screens.play import PlayScreen
-
-        self.app.replace(PlayScreen(self.app, session))
+        self.app.show("play", how="replace", link=session)
 
     def bottom_buttons(self):
         last = STEPS[self.step] == "details"
