@@ -94,27 +94,27 @@ def token_spots(strip: pygame.Rect, n: int) -> tuple[list[tuple[float, float]], 
 
 
 def words_room(cell: pygame.Rect, m) -> tuple[int, int]:
-    """The most room a tile's words can have (width, height), once the icon and strip are at their least."""
-    return cell.width - m.px(8), cell.height - 2 * m.px(6) - round(cell.height * 0.25) - m.px(20) - m.px(2)
+    """The most room a tile's words can have (width, height): all above the strip at its least."""
+    return cell.width - m.px(8), cell.height - 2 * m.px(6) - round(cell.height * 0.24)
 
 
 def tile_parts(cell: pygame.Rect, m, words_h: int = 0) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-    """A tile's icon, words and token strip: tokens stand on the tile, below its words, never on them.
-    When the words need ``words_h`` to be read at the smallest size allowed, the icon, then the strip,
-    give up room for them (down to a small icon and a strip a quarter of the tile)."""
+    """A tile's icon, words and token strip. The words fill the top; the strip along the bottom holds
+    the theme's icon at its left and the tokens standing on the tile, so tokens never cover the words.
+    When the words need ``words_h`` to be read at the smallest size allowed, the strip gives up room
+    for them (down to about a quarter of the tile)."""
     pad = m.px(6)
-    strip_h = round(cell.height * 0.33)
-    isz = max(8, min(int((cell.height - strip_h) * 0.25), m.px(40)))
-    short = words_h - (cell.height - 2 * pad - strip_h - isz - m.px(2))
+    strip_h = round(cell.height * 0.32)
+    short = words_h - (cell.height - 2 * pad - strip_h)
     if short > 0:
-        give = max(0, min(short, isz - m.px(20)))
-        isz, short = isz - give, short - give
-        strip_h -= max(0, min(short, strip_h - round(cell.height * 0.25)))
+        strip_h -= min(short, strip_h - round(cell.height * 0.24))
     strip = pygame.Rect(cell.left + pad, cell.bottom - strip_h - pad, cell.width - 2 * pad, strip_h)
-    icon = pygame.Rect(cell.centerx - isz // 2, cell.top + pad, isz, isz)
-    words = pygame.Rect(cell.left + m.px(4), icon.bottom + m.px(2), words_room(cell, m)[0], 0)
+    isz = max(8, min(strip_h, m.px(44)))
+    icon = pygame.Rect(strip.left, strip.centery - isz // 2, isz, isz)
+    stand = pygame.Rect(icon.right + m.px(4), strip.top, strip.right - icon.right - m.px(4), strip_h)
+    words = pygame.Rect(cell.left + m.px(4), cell.top + pad, words_room(cell, m)[0], 0)
     words.height = max(1, strip.top - words.top)
-    return icon, words, strip
+    return icon, words, stand
 
 
 class BoardWidget(Widget):
@@ -235,6 +235,13 @@ class BoardWidget(Widget):
         names = [th.easy_read or th.title for th in themes]
         widest = max((ctx.fonts.measure(word, m.small, True) for n in names for word in n.split()), default=0)
         side = max(widest + m.px(16), m.px(150), min(m.px(300), area.width // 4))
+        # ... and wide enough that each name fits its slot (a third of the height, for six themes) at the
+        # smallest size allowed; the wheel gives way.
+        slot_h = (area.height - m.px(16)) // max(1, -(-len(names) // 2))
+        while side < area.width // 2 - m.px(60) and any(
+            ctx.fonts.size(n, m.min_body, side - m.px(12), True)[1] > slot_h for n in names
+        ):
+            side += m.px(20)
         beside = min(area.height // 2, (area.width - 2 * side) // 2) - m.px(4)
         # Where the space is narrow (no ring: dice off), the names go in two columns under the wheel.
         per_col = -(-len(themes) // 2)
