@@ -105,7 +105,7 @@ def render_page(tables: list[Table], words: Words, *, today: str, plans: int, gr
     return env.from_string(TEMPLATE).render(
         lang=words.language,
         w=words.get,
-        text=lambda v: cell_text(v, words),
+        text=cell_text,
         tables=[_Shown(t) for t in tables],
         today=today,
         plans=plans,

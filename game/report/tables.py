@@ -128,7 +128,7 @@ def _card(tally: Tally, card: str, theme_title: dict) -> list[str]:
     return [text, theme_title.get(theme, theme)]
 
 
-def cell_text(value, words: Words) -> str:
+def cell_text(value) -> str:
     """How a value shows in the page: dates as ISO dates, shares with a per cent sign."""
     if isinstance(value, dt.date):
         return value.isoformat()
