@@ -1,8 +1,13 @@
-"""The plan's actions as CSV, for trackers and spreadsheets.
+"""The plan's actions as CSV, for trackers and spreadsheets that gather actions from many plans.
 
-One row per action: theme, what, who, by when, due date, status, note. UTF-8 with a byte order
-mark so Excel shows accents right. A cell that starts with = + - @ (or a tab or carriage return)
-is prefixed with ' so a spreadsheet shows it as text and never runs it as a formula.
+One row per action, then one per earlier action looked back on ("You said, we did"); every row says
+which plan it came from (title, service, plan date, the plan it reviews), so rows from several plans
+can share one tracker. Dates are ISO (2026-11-30) so spreadsheets sort them. UTF-8 with a byte
+order mark so Excel shows accents right.
+
+A cell a spreadsheet could run as a formula is prefixed with ' so it shows as text: one that starts
+with = + - @ (or their full-width forms ＝ ＋ － ＠), also after leading spaces, no-break spaces or
+line breaks, and one that starts with a tab or line break.
 """
 
 from __future__ import annotations
@@ -12,18 +17,30 @@ import io
 
 from game.export.view import PlanView
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\u2212")  # with full-width = + - @ and the minus sign
+_STARTS = frozenset("\t\r\n")
 
 
 def neutralise(value: str | None) -> str:
     text = value or ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if not text:
+        return text
+    # Spreadsheets skip leading white space (Excel and Calc both do for " =1+1") before the sign.
+    bare = text.lstrip()
+    if text[0] in _STARTS or (bare and bare[0] in _SIGNS):
+        return "'" + text
+    return text
 
 
 def rows(view: PlanView) -> list[list[str]]:
-    """Header row then one row per action, every cell already neutralised."""
+    """Header row then one row per action and per look-back, every cell already neutralised."""
     t = view.t
     header = [
+        t("export_csv_plan"),
+        t("export_service"),
+        t("export_csv_plan_date"),
+        t("export_csv_review_of"),
+        t("export_csv_kind"),
         t("export_action_theme"),
         t("export_action_what"),
         t("export_action_who"),
@@ -32,10 +49,15 @@ def rows(view: PlanView) -> list[list[str]]:
         t("export_action_status"),
         t("export_action_note"),
     ]
-    body = []
-    for theme in view.themes:
-        for a in theme.actions:
-            body.append([theme.title, a.what, a.who, a.when, a.due, a.status, a.note])
+    plan = [view.whose, view.service, view.plan_date, view.previous_plan_date]
+    body = [
+        [*plan, t("export_csv_kind_action"), a.theme, a.what, a.who, a.when, a.due, a.status, a.note]
+        for a in view.actions
+    ]
+    body += [
+        [*plan, t("export_csv_kind_review"), y.theme, y.what, y.who, y.when, y.due, y.status, y.note]
+        for y in view.you_said_we_did
+    ]
     return [[neutralise(c) for c in row] for row in [header, *body]]
 
 

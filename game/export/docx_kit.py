@@ -6,15 +6,24 @@ document so staff who edit the file further keep the same look (Heading 1/2/3, a
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import itertools
+from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from docx.document import Document as DocumentType
+from docx.enum.style import WD_STYLE_TYPE
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from game.export.clean import is_rtl, isolate
+from game.export.icons import png_path
 
 FONT = "Arial"
 """Word and LibreOffice both have Arial or a metric twin (Liberation Sans), so layout holds."""
@@ -49,33 +58,74 @@ def set_font(style, size_pt: float, bold: bool | None = None) -> None:
         fonts.set(qn("w:cs"), FONT)
 
 
-def set_language(style, language: str) -> None:
-    """Tell Word which language the text is in, for spelling and read-aloud."""
-    rpr = style.element.get_or_add_rPr()
+def _set_lang(rpr, language: str) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     lang.set(qn("w:val"), language)
     lang.set(qn("w:bidi"), language)
 
 
+def set_language(style, language: str) -> None:
+    """Tell Word which language the text is in, for spelling and read-aloud."""
+    _set_lang(style.element.get_or_add_rPr(), language)
+
+
+def proofing_language(doc: DocumentType, language: str) -> None:
+    """Every style, and the document default, checks spelling in the plan's language (en-GB, not the
+    template's en-US), so a style staff pick later does not switch Word back to American spelling."""
+    tag = {"en": "en-GB", "cy": "cy-GB"}.get(language, language)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if rpr is not None and rpr.find(qn("w:rPr")) is not None:
+        _set_lang(rpr.find(qn("w:rPr")), tag)
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            set_language(style, tag)
+
+
+def a4_page(doc: DocumentType) -> None:
+    """A4 with the margins Word uses in the UK (2.54 cm all round); python-docx starts from US Letter."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2.54)
+        section.top_margin = section.bottom_margin = Cm(2.54)
+        section.header_distance = section.footer_distance = Cm(1.25)
+
+
+def properties(doc: DocumentType, title: str, subject: str, author: str, language: str) -> None:
+    """The file's properties as an office's document list shows them: no 2013 dates, no tool comment.
+    python-docx's template also carries a blank preview picture; it is dropped, so Word and file
+    browsers draw their own preview instead of showing an empty page."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    cp = doc.core_properties
+    cp.title, cp.subject, cp.author, cp.last_modified_by = title, subject, author, author
+    cp.comments, cp.keywords, cp.category = "", subject, subject
+    cp.language, cp.revision = language, 1
+    cp.created = cp.modified = now
+    cp.last_printed = now
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rid]
+
+
 def setup_styles(doc: DocumentType, body_pt: float, language: str, title: str) -> None:
     styles = doc.styles
+    a4_page(doc)
     set_font(styles["Normal"], body_pt)
-    set_language(styles["Normal"], language)
     styles["Normal"].paragraph_format.space_after = Pt(body_pt * 0.5)
     styles["Normal"].paragraph_format.line_spacing = 1.15
-    for name, scale in (("Heading 1", 1.75), ("Heading 2", 1.4), ("Heading 3", 1.15)):
+    for name, scale in (("Heading 1", 1.75), ("Heading 2", 1.4), ("Heading 3", 1.15), ("Heading 4", 1)):
         set_font(styles[name], round(body_pt * scale), bold=True)
+        styles[name].font.italic = False
         styles[name].paragraph_format.space_before = Pt(body_pt)
         styles[name].paragraph_format.keep_with_next = True
     for name in ("List Bullet", "Table Grid"):
         if name in [s.name for s in styles]:
             set_font(styles[name], body_pt)
-    doc.core_properties.title = title
-    doc.core_properties.language = language
-    doc.core_properties.author = "Making It Real"
+    proofing_language(doc, language)
 
 
 def mark_rtl(paragraph: Paragraph, text: str) -> None:
@@ -126,10 +176,67 @@ def heading(doc: DocumentType, text: str, level: int):
     return para(doc, text, style=f"Heading {level}")
 
 
+def keep_with_next(paragraph: Paragraph) -> Paragraph:
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def picture(
+    paragraph: Paragraph, icon: str | None, height, alt: str, first: bool = False, path: Path | None = None
+) -> bool:
+    """Add the icon's PNG (or the PNG at ``path``) to the paragraph, at its start with ``first``,
+    with ``alt`` as its alternative text. False, and nothing added, if there is no usable picture."""
+    part = paragraph.part
+    cache = part.__dict__.setdefault("_mir_pictures", {})
+    key = (str(path) if path else icon, int(height))
+    run = paragraph.add_run()
+    if key in cache:
+        # Copy the picture made the first time: python-docx numbers each new picture by searching the
+        # whole document, which made a long plan take seconds.
+        inline = copy.deepcopy(cache[key])
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run._r.append(drawing)
+    else:
+        path = path or png_path(icon)
+        try:
+            if path is None:
+                raise OSError(icon)
+            run.add_picture(str(path), height=height)
+        except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
+            # A missing or broken picture file must not stop the plan being made.
+            run._r.getparent().remove(run._r)
+            return False
+        inline = next(run._r.iter(qn("wp:inline")))
+        cache[key] = copy.deepcopy(inline)
+    # Every picture gets its id from one counter, so copies and new pictures never share one.
+    ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(1))
+    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr.set("id", str(next(ids)))
+    doc_pr.set("name", f"{icon} {doc_pr.get('id')}")
+    # Word's accessibility checker and screen readers read docPr/@descr as the alternative text.
+    doc_pr.set("descr", alt)
+    doc_pr.set("title", alt)
+    space = paragraph.add_run("  ")
+    if first:
+        p = paragraph._p
+        ppr = p.pPr
+        at = 1 if ppr is not None else 0
+        p.insert(at, space._r)
+        p.insert(at, run._r)
+    return True
+
+
 def table(
-    doc: DocumentType, headers: list[str], rows: list[list[str]], widths_pct: list[int] | None = None
-) -> None:
+    doc: DocumentType,
+    headers: list[str],
+    rows: list[list[str]],
+    widths_pct: list[int] | None = None,
+    keep: bool = False,
+) -> Table:
     """A grid table whose first row is a real header row (repeats on each page, read as headers).
+    No row breaks across a page; with ``keep`` the whole table stays on one page (a short table
+    such as a statement's views, kept with the statement above it).
 
     Written as WordprocessingML in one go: building a table cell by cell through python-docx took
     most of a long plan's export time.
@@ -144,24 +251,28 @@ def table(
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0"'
         ' w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>",
-        "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
     ]
     for text, w in zip(headers, widths, strict=True):
-        parts.append(_cell_xml(text, w, header=True))
+        parts.append(_cell_xml(text, w, header=True, keep=True))
     parts.append("</w:tr>")
-    for values in rows:
-        parts.append("<w:tr>")
+    for i, values in enumerate(rows):
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for text, w in zip(values, widths, strict=True):
-            parts.append(_cell_xml(text, w))
+            parts.append(_cell_xml(text, w, keep=keep and i < len(rows) - 1))
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    doc.element.body._insert_tbl(parse_xml("".join(parts)))
+    tbl = parse_xml("".join(parts))
+    doc.element.body._insert_tbl(tbl)
+    return Table(tbl, doc._body)
 
 
-def _cell_xml(text: str, width_pct: int, header: bool = False) -> str:
+def _cell_xml(text: str, width_pct: int, header: bool = False, keep: bool = False) -> str:
     shade = '<w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>' if header else ""
     rtl = is_rtl(text)
-    ppr = "<w:pPr><w:bidi/></w:pPr>" if rtl else ""
+    # keepNext on a row's paragraph keeps that row on the page with the next one.
+    ppr = ("<w:keepNext/>" if keep else "") + ("<w:bidi/>" if rtl else "")
+    ppr = f"<w:pPr>{ppr}</w:pPr>" if ppr else ""
     rpr = ("<w:b/>" if header else "") + ("<w:rtl/>" if rtl else "")
     rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     runs = []

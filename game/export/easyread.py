@@ -1,51 +1,57 @@
 """The Easy Read version of the plan, as HTML and as Word, for the people the plan is about.
 
-Large type (1.5rem on screen, 16 pt and up in Word), the theme's icon beside each section, short
-sentences, and the person's own statements first, in the card's easy-read wording. Empty parts are
-left out so there is less to read; a theme nobody talked about still says so.
+Made to UK Easy Read guidance (/work/shared/EASY-READ.md): one idea on each line with its picture on
+the left and the words on the right; each card's own picture beside its statement (the theme's
+picture when the card has none); the token of whoever does an action; each view's scale picture
+once; plain status words ("We did it."); dates in full; 16 pt and up, line spacing 1.5, no
+italics; no staff notes or jargon. Every picture has alternative text. Empty parts are left out
+so there is less to read; a theme nobody talked about still says so.
 """
 
 from __future__ import annotations
 
-import copy
-import io
-import itertools
-import re
 from dataclasses import dataclass, field
 
-from docx import Document
-from docx.image.exceptions import UnrecognizedImageError
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-
+from game.export import easyread_docx
 from game.export import html as html_format
-from game.export.clean import isolate
-from game.export.docx_kit import heading, mark_rtl, page_furniture, para, setup_styles
-from game.export.icons import png_path, svg_data_uri
+from game.export.clean import is_rtl, isolate
+from game.export.icons import card_data_uri, svg_data_uri
 from game.export.view import PlanView, ThemeView
 
-BODY_PT = 16
+# The same picture always means the same thing: these are the plan's pictures for each idea.
+SECTION_ICONS = {"do": "celebrate", "dont": "scale-not-yet", "together": "everyone"}
+STATUS_ICONS = {
+    "agreed": "action",
+    "done": "check",
+    "started": "play",
+    "not_yet": "timer",
+    "not_needed": "pause",
+    "": "pass",
+}
 
 
 @dataclass
 class Line:
-    """A short line under an item (a view, a status), with a picture name or None."""
+    """One idea: a picture (an icon name, or a card's image) on the left, the words on the right."""
 
     text: str
-    icon: str | None = None
+    icon: str | None
+    alt: str
+    image: str | None = None  # a card's own picture, tried before the icon
+    strong: bool = False  # the idea the lines under it are about (a statement, an action)
+    sub: bool = False  # a line about the idea above (a view, a status): a smaller picture
 
-
-@dataclass
-class Item:
-    text: str
-    views: list[Line] = field(default_factory=list)
+    @property
+    def dir(self) -> str:
+        # Worked out here, not by the browser's dir="auto": that reads a name's isolated Arabic
+        # letters as the line's start and sets "⁨نور⁩: Sometimes" right to left.
+        return "rtl" if is_rtl(self.text) else "ltr"
 
 
 @dataclass
 class Part:
     heading: str
-    items: list[Item]
+    lines: list[Line]
     icon: str | None = None
 
 
@@ -60,42 +66,63 @@ class EasyTheme:
 @dataclass
 class EasyView:
     title: str
-    intro: list[str]
-    people: list[str]
+    whose: str
+    about: list[Line]
     themes: list[EasyTheme]
     closing: list[Part]
+    next_heading: str
+    next_line: Line
+    lines: list[Line] = field(default_factory=list)  # every line, for pictures and checks
 
 
 def build(view: PlanView) -> EasyView:
     t = view.t
-    intro = [t("export_easy_intro") if view.person_led else t("export_easy_intro_group")]
+    about = [Line(t("export_easy_intro") if view.person_led else t("export_easy_intro_group"), "people", "")]
     if view.date:
-        intro.append(t("export_easy_about", date=view.date))
+        about.append(Line(t("export_easy_about", date=t.long_date(view.plan_date)), "everyone", ""))
+    if view.written_by:
+        about.append(Line(t("export_easy_written_by", name=isolate(view.written_by)), "note", ""))
+    if not view.draft and view.checked_on:
+        about.append(Line(t("export_easy_checked", date=t.long_date(view.checked_on)), "check", ""))
+    if view.people:
+        about.append(Line(t("export_easy_people"), "everyone", ""))
+        about += [
+            Line(name, shape, t("export_token_alt", name=name), sub=True) for shape, name in view.people
+        ]
     closing = []
     if view.parked:
-        closing.append(Part(t("export_easy_parked"), [Item(p.text) for p in view.parked], "park"))
+        closing.append(Part(t("export_easy_parked"), [Line(p.text, "park", "") for p in view.parked], "park"))
     if view.you_said_we_did:
-        closing.append(
-            Part(
-                view.ysd_easy_heading,
-                [
-                    Item(
-                        y.what,
-                        [Line(t("export_easy_view", name=t("export_ysd_did"), label=y.status))]
-                        + ([Line(y.note)] if y.note else []),
-                    )
-                    for y in view.you_said_we_did
-                ],
-                "lookback",
-            )  # fmt: skip
-        )
-    return EasyView(
+        lines = []
+        for y in view.you_said_we_did:
+            lines.append(Line(y.what, "action", "", strong=True))
+            lines.append(_status(y.status_id, t))
+            if y.note:
+                lines.append(Line(y.note, "note", "", sub=True))
+        closing.append(Part(view.ysd_easy_heading, lines, "lookback"))
+    easy = EasyView(
         title=t("export_easy_title") if view.person_led else t("export_easy_title_group"),
-        intro=intro,
-        people=view.participants,
+        whose=view.whose,
+        about=about,
         themes=[_theme(th, view) for th in view.themes],
         closing=closing,
+        next_heading=t("export_easy_next_heading"),
+        next_line=Line(view.next_review_easy, "lookback", ""),
     )
+    easy.lines = easy.about + [easy.next_line]
+    easy.lines += [line for th in easy.themes for p in th.parts for line in p.lines]
+    easy.lines += [line for p in easy.closing for line in p.lines]
+    for line in easy.lines:
+        # Each picture's alternative text says what it shows; the words beside it say the rest.
+        line.alt = line.alt or t(f"export_picture_{line.icon}") if line.icon else line.alt
+    return easy
+
+
+def _status(status: str, t) -> Line:
+    icon = STATUS_ICONS.get(status, "pass")
+    key = f"export_easy_status_{status or 'none'}"
+    text = t(key) if t.words.has(key) else status
+    return Line(text, icon, "", sub=True)
 
 
 def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
@@ -103,173 +130,66 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
     parts: list[Part] = []
     if th.covered:
         # The person's own choices first, under "What I said"; everyone else's after.
-        def items(statements):
+        def lines(statements) -> list[Line]:
             out = []
             for s in statements:
-                ratings = sorted(s.ratings, key=lambda r: not r.is_person)
-                views = [
-                    Line(t("export_easy_view", name=r.who, label=r.easy_text), _scale_icon(r.point_id))
-                    for r in ratings
-                ]
-                out.append(Item(s.easy_text, views))
+                out.append(Line(s.easy_text, th.icon, s.easy_text, image=s.image, strong=True))
+                for r in sorted(s.ratings, key=lambda r: not r.is_person):
+                    label = r.easy_label or r.label
+                    out.append(Line(t("export_easy_view", name=r.who, label=label), r.icon, label, sub=True))
             return out
 
         own = [s for s in th.statements if s.by_person]
         others = [s for s in th.statements if not s.by_person]
         if own:
-            parts.append(Part(t("export_easy_i_said"), items(own)))
+            parts.append(Part(t("export_easy_i_said"), lines(own)))
         if others:
-            parts.append(Part(t("export_easy_we_said"), items(others)))
+            parts.append(Part(t("export_easy_we_said"), lines(others)))
         for sec in th.sections:
             if sec.notes:
-                parts.append(Part(sec.easy_heading, [Item(n.text) for n in sec.notes]))
+                icon = SECTION_ICONS.get(sec.id, "note")
+                parts.append(Part(sec.easy_heading, [Line(n.text, icon, "") for n in sec.notes], icon))
         if th.actions:
-            parts.append(
-                Part(
-                    t("export_easy_actions"),
-                    [
-                        Item(
-                            # Isolated, so an Arabic name does not turn the English sentence round.
-                            t(
-                                "export_easy_action_line_plain",
-                                who=isolate(a.who),
-                                what=isolate(a.what),
-                                when=a.when,
-                            ),
-                            [Line(a.status)],
-                        )
-                        for a in th.actions
-                    ],
-                    "action",
-                )  # fmt: skip
-            )
+            out = []
+            for a in th.actions:
+                # Isolated, so an Arabic name does not turn the English sentence round.
+                who, what = isolate(a.who), isolate(a.what)
+                text = (
+                    t("export_easy_action_line", who=who, what=what, date=a.long_when)
+                    if a.due
+                    else t("export_easy_action_line_nodate", who=who, what=what)
+                )
+                out.append(Line(text, a.who_icon, a.who_alt, strong=True))
+                out.append(_status(a.status_id, t))
+            parts.append(Part(t("export_easy_actions"), out, "action"))
     return EasyTheme(th.easy_title or th.title, th.colour, th.icon, parts)
-
-
-def _scale_icon(point_id: str | None) -> str:
-    # Scale pictures are named scale-<point id> (see the deck format); a pass has its own picture.
-    return f"scale-{point_id}" if point_id else "pass"
-
-
-def _icon_names(easy: EasyView) -> set[str]:
-    names = {th.icon for th in easy.themes}
-    for part in [p for th in easy.themes for p in th.parts] + easy.closing:
-        names.add(part.icon)
-        names.update(line.icon for item in part.items for line in item.views)
-    return {n for n in names if n}
 
 
 def render_html(view: PlanView) -> bytes:
     language, icons = html_format.safe_view_bits(view)
     view.language = language
     easy = build(view)
-    icons.update({name: svg_data_uri(name) for name in _icon_names(easy)})
+    names = {th.icon for th in easy.themes} | {line.icon for line in easy.lines}
+    names |= {p.icon for th in easy.themes for p in th.parts} | {p.icon for p in easy.closing}
+    icons.update({name: svg_data_uri(name) for name in names if name})
+    pictures = {line.image: card_data_uri(line.image) for line in easy.lines if line.image}
     page = (
         html_format.environment()
         .get_template("easyread.html.j2")
-        .render(v=view, e=easy, t=view.t, icons=icons, css=html_format.css("1.5rem", "4rem", "16pt"))
+        .render(
+            v=view,
+            e=easy,
+            t=view.t,
+            icons=icons,
+            pictures=pictures,
+            css=html_format.css("1.5rem", "4rem", "16pt"),
+        )
     )
     return page.encode("utf-8")
 
 
-def render_docx(view: PlanView) -> bytes:
-    t = view.t
-    easy = build(view)
-    doc = Document()
-    setup_styles(doc, BODY_PT, view.language, easy.title)
-    heading(doc, easy.title, 1)
-    para(doc, view.title)
-    if view.practice:
-        para(doc, t("export_practice_banner"), bold=True)
-    if view.draft:
-        para(doc, t("export_draft_banner"), bold=True)
-    heading(doc, t("export_details"), 2)
-    for line in easy.intro:
-        para(doc, line)
-    if easy.people:
-        para(doc, t("export_easy_people"))
-        for p in easy.people:
-            para(doc, p, style="List Bullet")
-    for th in easy.themes:
-        h = doc.add_heading(level=2)
-        _icon(h, th)
-        h.add_run(th.title)
-        mark_rtl(h, th.title)
-        if not th.parts:
-            para(doc, t("export_easy_not_talked"))
-        for part in th.parts:
-            _part(doc, part, 3)
-    for part in easy.closing:
-        _part(doc, part, 2)
-    heading(doc, t("export_next_review"), 2)
-    para(doc, view.next_review_easy)
-    page_furniture(doc, view.title, t("export_practice_banner") if view.practice else None)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def _part(doc, part: Part, level: int) -> None:
-    h = heading(doc, "", level)
-    if part.icon:
-        _picture(h, part.icon, Cm(1.2), "")
-    h.add_run(part.heading)
-    for item in part.items:
-        para(doc, item.text, style="List Bullet")
-        for line in item.views:
-            p = para(doc)
-            p.paragraph_format.left_indent = Cm(1.25)
-            if line.icon:
-                _picture(p, line.icon, Cm(0.8), "")
-            p.add_run(line.text)
-            mark_rtl(p, line.text)
-
-
-def _picture(paragraph, icon: str, height, alt: str) -> bool:
-    """Add the icon's PNG to the paragraph; False (and nothing added) if there is no usable picture."""
-    part = paragraph.part
-    cache = part.__dict__.setdefault("_mir_pictures", {})
-    key = (icon, int(height))
-    run = paragraph.add_run()
-    if key in cache:
-        # Copy the picture made the first time: python-docx numbers each new picture by searching the
-        # whole document, which made a long Easy Read plan take seconds.
-        inline = copy.deepcopy(cache[key])
-        drawing = OxmlElement("w:drawing")
-        drawing.append(inline)
-        run._r.append(drawing)
-    else:
-        path = png_path(icon)
-        if path is None:
-            run._r.getparent().remove(run._r)
-            return False
-        try:
-            run.add_picture(str(path), height=height)
-        except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
-            # A broken picture file must not stop the plan being made.
-            run._r.getparent().remove(run._r)
-            return False
-        inline = next(run._r.iter(qn("wp:inline")))
-        cache[key] = copy.deepcopy(inline)
-    # Every picture gets its id from one counter, so copies and new pictures never share one.
-    ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(1))
-    doc_pr = inline.find(qn("wp:docPr"))
-    doc_pr.set("id", str(next(ids)))
-    # Word's accessibility checker reads docPr/@descr as the picture's alternative text.
-    doc_pr.set("descr", alt)
-    paragraph.add_run("  ")
-    return True
-
-
-def _icon(paragraph, th: EasyTheme) -> None:
-    """The theme's picture at the start of its heading; a coloured mark if there is no picture."""
-    if _picture(paragraph, th.icon, Cm(2), th.title):
-        return
-    if re.fullmatch(r"#[0-9A-Fa-f]{6}", th.colour or ""):
-        mark = paragraph.add_run("● ")
-        mark.font.color.rgb = RGBColor.from_string(th.colour[1:].upper())
-        mark.font.size = Pt(BODY_PT * 2)
-
-
 def render(view: PlanView) -> list[tuple[str, bytes]]:
-    return [("-easy-read.html", render_html(view)), ("-easy-read.docx", render_docx(view))]
+    return [
+        ("-easy-read.html", render_html(view)),
+        ("-easy-read.docx", easyread_docx.render(view, build(view))),
+    ]

@@ -49,7 +49,9 @@ def safe_view_bits(view: PlanView) -> tuple[str, dict[str, str | None]]:
         if not _COLOUR.fullmatch(theme.colour or ""):
             theme.colour = ""
     language = view.language if _LANG.fullmatch(view.language or "") else "en"
-    icons = {theme.icon: svg_data_uri(theme.icon) for theme in view.themes}
+    names = {theme.icon for theme in view.themes}
+    names.update(r.icon for theme in view.themes for s in theme.statements for r in s.ratings)
+    icons = {name: svg_data_uri(name) for name in names}
     return language, icons
 
 

@@ -1,7 +1,8 @@
-"""Theme icons for the exports: SVG inlined into HTML, PNG placed in Word files.
+"""Pictures for the exports: SVG inlined into HTML, PNG placed in Word files.
 
-Another part of the team draws the icons (assets/icons/<name>.svg and assets/icons/png/<name>.png).
-A missing or unusable icon is never an error: callers get None and leave the icon out.
+Another part of the team draws the icons (assets/icons/<name>.svg and assets/icons/png/<name>.png)
+and the cards' own pictures (``image:`` in a deck, shipped in assets/pictures). A missing or
+unusable picture is never an error: callers get None and use another picture or none.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from game.paths import ICONS_DIR
+from game.paths import ASSETS_DIR, ICONS_DIR
 
 _NAME = re.compile(r"[a-z0-9-]{1,64}")
+# A card's picture as a deck names it: a relative path of plain parts ("cards/walk.svg").
+_IMAGE = re.compile(
+    r"(?:[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}/){0,3}[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\.(?:svg|png)"
+)
+PICTURES_DIR = ASSETS_DIR / "pictures"
 _MAX_ICON_BYTES = 512_000
 
 
@@ -50,3 +56,36 @@ def svg_data_uri(name: str | None, icons_dir: Path = ICONS_DIR) -> str | None:
     if b"<svg" not in data[:2048]:
         return None
     return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
+
+
+def card_picture(image: str | None, suffix: str, pictures_dir: Path = PICTURES_DIR) -> Path | None:
+    """The shipped file for a card's ``image`` in the wanted kind (".svg" or ".png"): the file
+    itself if it is that kind, else a same-named file of that kind beside it; None if neither."""
+    if not image or not _IMAGE.fullmatch(image) or ".." in image.split("/"):
+        return None
+    stem = image.rsplit(".", 1)[0]
+    for name in (image, stem + suffix) if image.endswith(suffix) else (stem + suffix,):
+        path = pictures_dir / name
+        try:
+            if path.is_file() and 0 < path.stat().st_size <= _MAX_ICON_BYTES and path.suffix == suffix:
+                return path
+        except OSError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=256)
+def card_data_uri(image: str | None) -> str | None:
+    """A data: URI for a card's own picture (SVG or PNG), or None."""
+    svg = card_picture(image, ".svg")
+    path = svg or card_picture(image, ".png")
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    kind = "image/svg+xml" if svg else "image/png"
+    if svg and b"<svg" not in data[:2048]:
+        return None
+    return f"data:{kind};base64," + base64.b64encode(data).decode("ascii")

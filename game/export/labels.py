@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from game.model.plan import Action, Plan
-from game.model.textrules import add_months
 from game.model.textrules import parse_date as model_parse_date
+from game.model.textrules import when_to_due
 from game.words import Words
 
 
@@ -76,25 +76,48 @@ class Labels:
             return self.words.get("export_who_everyone")
         return self.name(action.who) or ""
 
-    def when(self, action: Action) -> str:
+    def who_picture(self, action: Action) -> tuple[str, str]:
+        """The picture for who does an action, and its alt text: a player's token shape (as on the
+        board), the staff team, or everyone."""
+        if action.who_kind == "everyone":
+            return "everyone", self.words.get("export_who_everyone")
+        if action.who_kind == "player":
+            for p in self.plan.participants:
+                if p.id == action.who and p.shape:
+                    return p.shape, self.words.get("export_token_alt", name=self.name(p.id))
+        return "people", self.who(action)
+
+    def long_date(self, text: str | None) -> str:
+        """'2027-03-02' -> 'Tuesday 2 March 2027', as Easy Read writes dates."""
+        day = parse_date(text)
+        if day is None:
+            return text or ""
+        return self.words.get(
+            "export_long_date_format", weekday=self.words.get(f"export_weekday_{day.weekday()}"),
+            date=self.date(text),
+        )  # fmt: skip
+
+    def when(self, action: Action, earlier: bool = False) -> str:
+        """By when, as a real date wherever one can be worked out ("by 30 November 2026")."""
+        due = self.due(action, earlier)
+        if due:
+            return self.words.get("export_when_date", date=self.date(due))
         if action.when == "date":
-            if action.due:
-                return self.words.get("export_when_date", date=self.date(action.due))
             return self.words.get("export_when_unknown")
         key = f"export_when_{action.when}"
         return self.words.get(key) if self.words.has(key) else action.when
 
-    def due(self, action: Action) -> str:
-        """A concrete ISO date for trackers: the date agreed, or worked out from the plan's dates."""
-        if action.due:
-            return action.due
-        start = parse_date(self.plan.date)
-        if action.when == "next_review":
-            return self.plan.next_review or ""
-        if start is None:
-            return ""
-        if action.when == "next_week":
-            return (start + dt.timedelta(days=7)).isoformat()
-        if action.when == "next_month":
-            return add_months(start, 1).isoformat()
-        return ""
+    def due(self, action: Action, earlier: bool = False) -> str:
+        """A concrete ISO date for trackers: the date agreed, or worked out from the plan's dates.
+
+        ``earlier`` is for an action from the plan this one reviews: its "next week" counts from
+        that plan's date, and its "next review" is this plan's date.
+        """
+        if action.due and parse_date(action.due):
+            return action.due[:10]
+        start, review = self.plan.date, self.plan.next_review
+        if earlier and parse_date(self.plan.previous_date):
+            start, review = self.plan.previous_date, self.plan.date
+        if action.when == "next_review" and parse_date(review):
+            return (review or "")[:10]
+        return when_to_due(action.when, start or "", None) or ""

@@ -52,64 +52,91 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def render(view: PlanView) -> bytes:
     t = view.t
-    out: list[str] = [f"# {one_line(view.title)}", ""]
+    out: list[str] = [f"# {one_line(view.heading)}", ""]
     if view.practice:
         out += [f"> **{escape(t('export_practice_banner'))}**", ""]
     if view.draft:
         out += [f"> **{escape(t('export_draft_banner'))}**", ""]
-    out += [f"## {escape(t('export_details'))}", ""]
-    out += [f"- **{escape(label)}:** {escape(value)}" for label, value in view.details] + [""]
-    out += [f"### {escape(t('export_who_took_part'))}", ""]
-    out += [f"- {escape(p)}" for p in view.participants or [t("export_nobody_listed")]] + [""]
-    out += [f"### {escape(t('export_decks_used'))}", ""]
-    out += [f"- {escape(d)}" for d in view.decks or [t("export_no_decks")]] + [""]
-    out += [f"### {escape(t('export_at_a_glance'))}", ""]
-    out += [f"- {escape(g)}" for g in view.glance] + [""]
-    out += _table(
-        [
-            t("export_theme_col"),
-            t("export_glance_statements_col"),
-            t("export_glance_actions_col"),
-            t("export_progress"),
-        ],
-        view.glance_rows,
-    )
-
-    for theme in view.themes:
-        out += _theme(theme, view)
-
-    out += [f"## {escape(t('export_parked'))}", ""]
-    if not view.parked:
-        out += [escape(t("export_parked_none")), ""]
-    for p in view.parked:
-        text = isolate(p.text) if p.extra else p.text
-        out.append(f"- {escape(text)}" + (f" ({escape(p.extra)})" if p.extra else ""))
-    if view.parked:
-        out.append("")
-
-    out += [f"## {escape(t('export_you_said_we_did'))}", ""]
-    if view.you_said_we_did:
-        out += [escape(view.ysd_intro), ""]
-        out += _table(
-            [t("export_ysd_said"), t("export_action_who"), t("export_ysd_did"), t("export_action_note")],
-            [[y.what, y.who, y.status, y.note] for y in view.you_said_we_did],
-        )
-    else:
-        out += [escape(view.ysd_empty), ""]
-    out += [f"## {escape(t('export_next_review'))}", "", escape(view.next_review), ""]
+    for part in view.order:
+        out += PARTS[part](view)
     out += [f"*{escape(t('export_made_with'))}*", ""]
     return "\n".join(out).encode("utf-8")
 
 
+def _details(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_details'))}", ""]
+    out += [f"- **{escape(label)}:** {escape(value)}" for label, value in view.details] + [""]
+    out += [f"### {escape(t('export_who_took_part'))}", ""]
+    out += [f"- {escape(p)}" for p in view.participants or [t("export_nobody_listed")]] + [""]
+    out += [f"### {escape(t('export_decks_used'))}", ""]
+    return out + [f"- {escape(d)}" for d in view.decks or [t("export_no_decks")]] + [""]
+
+
+def _glance(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_at_a_glance'))}", ""]
+    out += [f"- {escape(g)}" for g in view.glance] + [""]
+    return out + _table(
+        [t("export_theme_col"), t("export_glance_statements_col"), t("export_glance_actions_col"),
+         t("export_progress")],
+        view.glance_rows,
+    )  # fmt: skip
+
+
+def _action_plan(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_action_plan'))}", ""]
+    if not view.actions:
+        return out + [escape(t("export_action_plan_none")), ""]
+    headers = [t("export_action_what"), t("export_action_who"), t("export_action_when"),
+               t("export_theme_col"), t("export_action_status")]  # fmt: skip
+    rows = [[a.what, a.who, a.when, a.theme, a.status] for a in view.actions]
+    if any(a.note for a in view.actions):
+        headers.append(t("export_action_note"))
+        rows = [r + [a.note] for r, a in zip(rows, view.actions, strict=True)]
+    return out + [escape(t("export_action_plan_intro")), ""] + _table(headers, rows)
+
+
+def _themes(view: PlanView) -> list[str]:
+    return [line for theme in view.themes for line in _theme(theme, view)]
+
+
+def _parked(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_parked'))}", ""]
+    if not view.parked:
+        return out + [escape(t("export_parked_none")), ""]
+    for p in view.parked:
+        text = isolate(p.text) if p.extra else p.text
+        out.append(f"- {escape(text)}" + (f" ({escape(p.extra)})" if p.extra else ""))
+    return out + [""]
+
+
+def _you_said_we_did(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_you_said_we_did'))}", ""]
+    if not view.you_said_we_did:
+        return out + [escape(view.ysd_empty), ""]
+    return (
+        out
+        + [escape(view.ysd_intro), ""]
+        + _table(
+            [t("export_ysd_said"), t("export_action_who"), t("export_ysd_did"), t("export_action_note")],
+            [[y.what, y.who, y.status, y.note] for y in view.you_said_we_did],
+        )
+    )
+
+
+def _next_review(view: PlanView) -> list[str]:
+    return [f"## {escape(view.t('export_next_review'))}", "", escape(view.next_review), ""]
+
+
 def _theme(theme: ThemeView, view: PlanView) -> list[str]:
     t = view.t
-    out = [
-        f"## {one_line(theme.title)}",
-        "",
-        f"**{escape(t('export_question'))}:** {escape(theme.question)}",
-        "",
-    ]
+    out = [f"## {one_line(theme.title)}", ""]
     if not theme.covered:
+        out += [f"**{escape(t('export_question'))}:** {escape(theme.question)}", ""]
         out += [f"*{escape(t('export_not_talked'))}*", ""]
         if not theme.in_play:
             out += [f"*{escape(t('export_not_in_play'))}*", ""]
@@ -130,7 +157,8 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
         else:
             out += [escape(t("export_no_ratings")), ""]
     for section in theme.sections:
-        out += [f"### {escape(section.heading)}", ""]
+        label = f" · {escape(section.label)}" if section.label != section.heading else ""
+        out += [f"### {one_line(section.heading)}{label}", ""]
         for n in section.notes:
             by = f" ({escape(n.extra)})" if n.extra else ""
             out.append(f"- {escape(isolate(n.text) if by else n.text)}{by}")
@@ -138,16 +166,22 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
             out.append("")
         elif section.id != "together" or not theme.actions:
             out += [escape(t("export_nothing_noted")), ""]
-        if section.id == "together":
-            if theme.actions:
-                out += [f"**{escape(t('export_actions'))}**", ""]
-                headers = [t("export_action_what"), t("export_action_who"), t("export_action_when"),
-                           t("export_action_status")]  # fmt: skip
-                rows = [[a.what, a.who, a.when, a.status] for a in theme.actions]
-                if theme.has_action_notes:
-                    headers.append(t("export_action_note"))
-                    rows = [r + [a.note] for r, a in zip(rows, theme.actions, strict=True)]
-                out += _table(headers, rows)
-            else:
-                out += [escape(t("export_no_actions")), ""]
+        if section.id == "together" and theme.actions:
+            out += [f"#### {escape(t('export_actions'))}", ""]
+            out += [
+                f"- {escape(isolate(a.what))} ({escape(f'{a.who}, {a.when}; {a.status}')})"
+                for a in theme.actions
+            ]
+            out.append("")
     return out
+
+
+PARTS = {
+    "details": _details,
+    "glance": _glance,
+    "actions": _action_plan,
+    "themes": _themes,
+    "parked": _parked,
+    "you_said_we_did": _you_said_we_did,
+    "next_review": _next_review,
+}

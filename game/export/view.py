@@ -7,144 +7,42 @@ only decides how things look, and all formats say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from game.export.clean import isolate
 from game.export.labels import Labels
+from game.export.view_parts import (  # noqa: F401 - the formats import these from here
+    ORDER,
+    ActionView,
+    LookBackView,
+    NoteView,
+    ParkedView,
+    PlanView,
+    RatingView,
+    SectionView,
+    StatementView,
+    ThemeView,
+)
 from game.model.deck import SECTIONS
-from game.model.plan import Note, Plan, Rating, Statement, ThemeRecord
-
-
-@dataclass
-class RatingView:
-    who: str
-    symbol: str
-    label: str
-    passed: bool
-    is_person: bool = False
-    point_id: str | None = None
-    easy_label: str | None = None
-
-    @property
-    def text(self) -> str:
-        return f"{self.symbol} {self.label}".strip()
-
-    @property
-    def easy_text(self) -> str:
-        return f"{self.symbol} {self.easy_label or self.label}".strip()
-
-
-@dataclass
-class StatementView:
-    text: str
-    easy_text: str
-    we: str | None
-    chosen_by: str | None
-    by_person: bool
-    everyone: bool
-    carried_over: bool
-    ratings: list[RatingView]
-    differing: bool
-    meta: str = ""  # "From the last plan · Chosen by Ann", shown under the statement
-
-
-@dataclass
-class NoteView:
-    text: str
-    by: str | None
-    extra: str = ""  # "said by Ann; From the last plan", shown after the note in brackets
-
-
-@dataclass
-class SectionView:
-    id: str
-    heading: str
-    easy_heading: str
-    notes: list[NoteView]
-
-
-@dataclass
-class ActionView:
-    what: str
-    who: str
-    when: str
-    due: str  # a concrete ISO date for trackers (see Labels.due), or ""
-    status: str
-    note: str
-
-
-@dataclass
-class ThemeView:
-    id: str
-    title: str
-    question: str
-    colour: str
-    icon: str
-    in_play: bool
-    covered: bool
-    statements: list[StatementView]
-    sections: list[SectionView]
-    actions: list[ActionView]
-    easy_title: str | None = None
-
-    @property
-    def has_action_notes(self) -> bool:
-        return any(a.note for a in self.actions)
-
-
-@dataclass
-class ParkedView:
-    text: str
-    theme: str | None
-    by: str | None
-    extra: str = ""  # "Theme: Living the life I want; Parked by Ann", shown in brackets
-
-
-@dataclass
-class LookBackView:
-    what: str
-    who: str
-    status: str
-    note: str
-    by: str | None
-
-
-@dataclass
-class PlanView:
-    t: Labels
-    language: str
-    title: str
-    practice: bool
-    draft: bool  # the group has not yet confirmed the summary
-    person_led: bool
-    details: list[tuple[str, str]]
-    participants: list[str]
-    decks: list[str]
-    glance: list[str]
-    glance_rows: list[list[str]]  # per theme: title, statements, actions, how far we got
-    themes: list[ThemeView]
-    parked: list[ParkedView]
-    you_said_we_did: list[LookBackView]
-    ysd_empty: str
-    next_review: str
-    next_review_easy: str
-    date: str = ""  # the session's date in words
-    # Look-back tiles can review actions agreed earlier in this same session, so only a review of
-    # a previous plan may say the actions came "from the last plan".
-    ysd_intro: str = ""
-    ysd_easy_heading: str = ""
+from game.model.plan import Action, Note, Plan, Rating, Statement, ThemeRecord
 
 
 def build_view(plan: Plan) -> PlanView:
     t = Labels(plan)
     # The engine records who chose a card by their label; a plan built by hand may use the id.
     person_ids = {k for p in plan.participants if p.role == "person" for k in (p.id, p.label) if k}
-    themes = [_theme(th, t, person_ids) for th in plan.themes]
     titles = {th.id: th.title for th in plan.themes}
+    themes = [_theme(th, t, person_ids) for th in plan.themes]
+    whose = plan.title.strip() or _whose(plan, t)
     details = [
         (t("export_service"), plan.service.strip() or t("export_not_set")),
         (t("export_date"), t.date(plan.date) or t("export_not_set")),
         (t("export_mode"), t.mode(plan.mode)),
+        (t("export_written_by"), plan.written_by.strip() or t("export_not_set")),
+        (
+            t("export_checked_label"),
+            t("export_checked_on", date=t.date(plan.checked_on))
+            if plan.checked_on
+            else t("export_checked_not_yet"),
+        ),
     ]
     if plan.previous_date:
         details.append((t("export_previous_date"), t.date(plan.previous_date)))
@@ -165,16 +63,25 @@ def build_view(plan: Plan) -> PlanView:
     return PlanView(
         t=t,
         language=plan.language or "en-GB",
-        title=plan.title.strip() or t("export_default_title"),
+        title=t("export_plan_title", whose=whose),
+        heading=t("export_plan_title", whose=isolate(whose)),
+        whose=whose,
+        service=plan.service.strip(),
+        plan_date=plan.date or "",
+        previous_plan_date=plan.previous_date or "",
+        written_by=plan.written_by.strip(),
+        checked_on=plan.checked_on or "",
         practice=plan.practice,
         draft=not plan.finished,
         person_led=bool(person_ids) or plan.mode == "one-to-one",
         details=details,
         participants=[_participant_line(p, t) for p in plan.participants],
+        people=[(p.shape or "people", _participant_line(p, t)) for p in plan.participants],
         decks=[t("export_deck_line", title=d.title or d.id, id=d.id, version=d.version) for d in plan.decks],
         glance=glance,
         glance_rows=glance_rows,
         themes=themes,
+        actions=[a for th in themes for a in th.actions],
         parked=[_parked(p, titles, t) for p in plan.parked],
         you_said_we_did=[
             LookBackView(
@@ -183,6 +90,10 @@ def build_view(plan: Plan) -> PlanView:
                 status=t.status(y.status),
                 note=y.note,
                 by=isolate(t.name(y.by)),
+                theme=titles.get(y.action.theme or "", y.action.theme or ""),
+                when=t.when(y.action, earlier=True),
+                due=t.due(y.action, earlier=True),
+                status_id=y.status or "",
             )
             for y in plan.you_said_we_did
         ],
@@ -193,7 +104,7 @@ def build_view(plan: Plan) -> PlanView:
             else t("export_review_none")
         ),
         next_review_easy=(
-            t("export_easy_next", date=t.date(plan.next_review))
+            t("export_easy_next", date=t.long_date(plan.next_review))
             if plan.next_review
             else t("export_easy_next_none")
         ),
@@ -201,6 +112,22 @@ def build_view(plan: Plan) -> PlanView:
         ysd_intro=t("export_ysd_intro") if plan.previous_date else t("export_ysd_intro_earlier"),
         ysd_easy_heading=t("export_easy_ysd") if plan.previous_date else t("export_easy_ysd_earlier"),
     )
+
+
+def _whose(plan: Plan, t: Labels) -> str:
+    """Whose plan this is when it has no title: the person's (one-to-one), else the people present."""
+    names = [isolate(t.name(p.id)) or "" for p in plan.participants]
+    person = [isolate(t.name(p.id)) or "" for p in plan.participants if p.role == "person"]
+    if person and plan.mode == "one-to-one":
+        names = person
+    names = [n for n in names if n.strip()]
+    if not names:
+        return t("export_whose_nobody")
+    if len(names) > 4:
+        return t("export_list_more", names=", ".join(names[:3]), count=len(names) - 3)
+    if len(names) == 1:
+        return names[0]
+    return t("export_list_and", names=", ".join(names[:-1]), last=names[-1])
 
 
 def persona_name(persona: str) -> str:
@@ -253,11 +180,18 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
         carried_over=s.carried_over,
         ratings=ratings,
         differing=len(views) > 1,
+        image=s.image,
     )
 
 
 def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
     easy = {"do": "export_easy_good", "dont": "export_easy_not_yet", "together": "export_easy_together"}
+    # The template asks the theme's own question first, then its two follow-ups.
+    questions = {
+        "do": th.question,
+        "dont": t("export_question_dont"),
+        "together": t("export_question_together"),
+    }
     return ThemeView(
         id=th.id,
         title=th.title,
@@ -271,23 +205,31 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
         sections=[
             SectionView(
                 id=sec,
-                heading=t(f"export_section_{sec}"),
+                heading=questions[sec] or t(f"export_section_{sec}"),
+                label=t(f"export_section_{sec}"),
                 easy_heading=t(easy[sec]),
                 notes=[_note(n, t) for n in _notes_in(th, sec)],
             )
             for sec in SECTIONS
         ],
-        actions=[
-            ActionView(
-                what=a.what,
-                who=t.who(a),
-                when=t.when(a),
-                due=t.due(a),
-                status=t.status(a.status),
-                note=a.note,
-            )
-            for a in th.actions
-        ],
+        actions=[_action(a, th, t) for a in th.actions],
+    )
+
+
+def _action(a: Action, th: ThemeRecord, t: Labels) -> ActionView:
+    icon, alt = t.who_picture(a)
+    return ActionView(
+        what=a.what,
+        who=t.who(a),
+        when=t.when(a),
+        due=t.due(a),
+        status=t.status(a.status),
+        note=a.note,
+        theme=th.title,
+        status_id=a.status or "",
+        who_icon=icon,
+        who_alt=alt,
+        long_when=t.long_date(t.due(a)) if t.due(a) else t.when(a),
     )
 
 

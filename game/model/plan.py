@@ -27,6 +27,7 @@ class Participant:
     shown_as: str = "name"
     role: str = "player"
     persona: str | None = None  # in workshops: the practice persona's name
+    shape: str | None = None  # the token's shape (circle, square ...): the plan's picture for them
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Statement:
     everyone: bool = False
     carried_over: bool = False
     ratings: list[Rating] = field(default_factory=list)
+    image: str | None = None  # the card's picture, as the deck names it (Easy Read shows it)
 
 
 @dataclass
@@ -148,6 +150,8 @@ class Plan:
     next_review: str | None = None
     previous_date: str | None = None
     finished: bool = False
+    checked_on: str | None = None  # ISO date the group said "Yes, this is right" at the summary
+    written_by: str = ""  # who wrote the plan up, if set-up said
     won_together: bool = False
     game_id: str | None = None
     format: str = PLAN_FORMAT

@@ -11,7 +11,7 @@ import copy
 
 from game.model.deck import DeckSet
 from game.model.phase import Phase
-from game.model.plan import Action, DeckRef, Participant, Plan, ThemeRecord
+from game.model.plan import Action, DeckRef, Participant, Plan, Statement, ThemeRecord
 from game.model.state import State
 from game.words import Words
 
@@ -45,7 +45,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 icon=t.icon,
                 in_play=t.id in in_play,
                 easy_read=t.easy_read,
-                statements=copy.deepcopy(state.statements.get(t.id, [])),
+                statements=[_with_image(s, decks) for s in state.statements.get(t.id, [])],
                 notes=copy.deepcopy(state.notes.get(t.id, [])),
                 actions=copy.deepcopy(state.actions.get(t.id, []) + waiting.get(t.id, [])),
             )
@@ -59,7 +59,12 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         language=setup.get("language") or decks.language,
         participants=[
             Participant(
-                id=p.id, label=p.label, shown_as=p.shown_as, role=p.role, persona=_persona(decks, p.persona)
+                id=p.id,
+                label=p.label,
+                shown_as=p.shown_as,
+                role=p.role,
+                persona=_persona(decks, p.persona),
+                shape=p.shape,
             )
             for p in state.players
         ],
@@ -70,12 +75,22 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         next_review=state.next_review,
         previous_date=state.previous_date,
         finished=state.phase == Phase.FINISHED,
+        checked_on=state.checked_on if state.phase == Phase.FINISHED else None,
+        written_by=setup.get("written_by", ""),
         won_together=state.won_together(),
     )
     words = Words(plan.language)
     for action in [a for t in plan.themes for a in t.actions] + [y.action for y in plan.you_said_we_did]:
         action.who = who_words(action, words)
     return plan
+
+
+def _with_image(statement: Statement, decks: DeckSet) -> Statement:
+    """A copy of the statement carrying its card's picture name, so the plan can show it later."""
+    s = copy.deepcopy(statement)
+    if s.image is None and decks.has_card(s.card_id):
+        s.image = decks.card(s.card_id).image
+    return s
 
 
 def _persona(decks: DeckSet, persona_id: str | None) -> str | None:

@@ -5,6 +5,8 @@ corrections and the workshop timer. A mixin of ``game.model.engine.Game``; it ch
 
 from __future__ import annotations
 
+import datetime as dt
+
 from game.model import commands as C
 from game.model.errors import Refused
 from game.model.phase import Phase
@@ -309,6 +311,9 @@ class RecordRules:
     @handles(C.ConfirmPlan, Phase.SUMMARY)
     def _confirm_plan(self, cmd: C.ConfirmPlan) -> None:
         self.state.phase = Phase.FINISHED
+        # The plan says "We checked this together on <date>": the day of the tap, or the session's.
+        when = dt.date.fromtimestamp(cmd.at) if cmd.at is not None else None
+        self.state.checked_on = when.isoformat() if when else self.state.setup.get("date")
         self.event = "event_finished"
 
     # ----- the workshop timer ---------------------------------------------------------------

@@ -30,6 +30,7 @@ _KEYS = {
     "keep",
     "next_review",
     "language",
+    "written_by",
 }
 
 
@@ -103,6 +104,7 @@ def normalise(raw: dict, decks: DeckSet) -> dict:
         "length": {"kind": length["kind"], "value": value},
         "title": clean_text(str(raw.get("title") or ""), 120, allow_empty=True),
         "service": clean_text(str(raw.get("service") or ""), 120, allow_empty=True),
+        "written_by": clean_text(str(raw.get("written_by") or ""), 120, allow_empty=True),
         "date": day.isoformat(),
         "next_review": next_review,
         "dice": bool(raw.get("dice", True)),

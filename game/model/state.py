@@ -98,6 +98,7 @@ class State:
     rng_draws: int = 0
     started_at: float | None = None
     next_review: str | None = None
+    checked_on: str | None = None  # the day the group said the summary is right (ISO date)
     previous_date: str | None = None
     stop_reason: str | None = None  # "length" or "stopped"
     stopped_in: Phase | None = None  # the step the group stopped at, so "back to the game" carries on there
