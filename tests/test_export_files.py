@@ -194,7 +194,7 @@ def test_cli_exports_saved_games_and_plans(tmp_path, capsys):
         plan = read_plan(next(p for p in written if p.suffix == ".json"))
         assert plan.title == title
         html_doc = read_html(next(p for p in written if p.suffix == ".html"))
-        assert html_doc.headings()[0] == (1, title)
+        assert html_doc.headings()[0] == (1, f"Making It Real plan: {title}")
     capsys.readouterr()
     half_json = read_plan(next((tmp_path / "out-g-half").glob("*.json")))
     assert half_json == read_plan(plan_to_json(expected_half))
@@ -223,12 +223,14 @@ def test_a_played_game_exports_everything_it_recorded(tmp_path):
             assert a.what in text
     passes = sum(1 for t in plan.themes for s in t.statements for r in s.ratings if r.point_id is None)
     cells = [c for t in doc.tables for row in t for c in row]
-    assert cells.count("– chose not to say") == passes
+    assert [c.strip() for c in cells].count("chose not to say") == passes
     data = json.loads(paths[3].read_text(encoding="utf-8"))
     assert data["format"] == "making-it-real-plan"
     assert plan_to_json(read_plan(paths[3])) == paths[3].read_text(encoding="utf-8")
     actions = sum(len(t.actions) for t in plan.themes)
     assert len(paths[4].read_text(encoding="utf-8-sig").strip().splitlines()) == actions + 1
+    # It was checked together when the game ended, and the plan says so.
+    assert plan.checked_on and f"Checked together: We checked this together on" in " ".join(doc.texts())
 
 
 def test_a_review_game_starts_from_an_exported_plan(tmp_path):
@@ -330,20 +332,22 @@ def test_a_scripted_game_reads_right_in_the_exports(tmp_path):
     statement = small_decks().card(card).text
     assert statement in texts
     ratings = next(t for t in doc.tables if t[0] == ["Who", "How real is it?"])
-    assert ratings[1:] == [["Player 1", "✗ Not yet"], ["Player 2", "✔ This is real for me"],
-                           ["Player 3", "– chose not to say"]]  # fmt: skip
+    assert [[c.strip() for c in row] for row in ratings[1:]] == [
+        ["Player 1", "Not yet"], ["Player 2", "This is real for me"], ["Player 3", "chose not to say"]
+    ]  # fmt: skip
     assert "People see this differently. Each view is shown as it was given." in texts
     assert "Staff help me call my sister 📞. (said by Player 1)" in texts
     assert "=We don't go to the café any more" in texts
     actions = next(t for t in doc.tables if t[0][0] == "What")
-    assert actions[1] == ["Find the café's opening times", "Player 2", "next week", "agreed"]
+    assert actions[1] == ["Find the café's opening times", "Player 2", "by 30 November 2026", "Theme connected",
+                          "agreed"]  # fmt: skip
     assert "Money worries (Theme: Theme connected)" in texts
     # Living was chosen but not talked about; the other three themes were not in play.
     assert texts.count("We did not talk about this theme this time.") == 5
     assert texts.count("It was not one of the themes chosen for this session.") == 3
     _, rows = read_csv(paths[".csv-actions"])
-    assert rows[1] == ["Theme connected", "Find the café's opening times", "Player 2", "next week", "2026-11-30",
-                       "agreed", ""]  # fmt: skip
-    assert rows[0][0] == "Theme"
+    assert rows[1][4:] == ["Action", "Theme connected", "Find the café's opening times", "Player 2",
+                           "by 30 November 2026", "2026-11-30", "agreed", ""]  # fmt: skip
+    assert rows[0][5] == "Theme"
     easy = read_html(paths[".html-easy-read"])
     assert small_decks().card(card).easy_read in " ".join(easy.texts("li"))

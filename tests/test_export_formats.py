@@ -20,6 +20,9 @@ THEME_TITLES = [
     "The people who support me",
 ]
 NOT_TALKED = "We did not talk about this theme this time."
+LEVEL2 = ["About this plan", "At a glance", "Action plan", *THEME_TITLES, "Topics we parked", "You said, we did",
+          "Next review"]  # fmt: skip
+HEADING = "Making It Real plan: Rosé Court / Flat 2 ✨"
 FSI, PDI = "\u2068", "\u2069"
 
 
@@ -50,10 +53,10 @@ def test_every_format_is_written_with_a_safe_name(exported):
 def test_word_has_real_headings_in_template_order(exported):
     doc = read_docx(exported[".docx"])
     heads = doc.headings()
-    assert heads[0] == (1, "Rosé Court / Flat 2 ✨")
+    assert heads[0] == (1, HEADING)
     level2 = [plain(t) for level, t in heads if level == 2]
     # Every theme, in the plan's order, between the details and the closing sections.
-    assert level2 == ["About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review"]
+    assert level2 == LEVEL2
     # Heading levels never jump (1 -> 3).
     levels = [level for level, _ in heads]
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
@@ -88,17 +91,17 @@ def test_word_shows_details_people_and_decks(exported):
 def test_word_ratings_side_by_side_with_passes_as_chose_not_to_say(exported):
     doc = read_docx(exported[".docx"])
     rating_tables = [t for t in doc.tables if t[0] == ["Who", "How real is it?"]]
-    first = [[plain(c) for c in row] for row in rating_tables[0]]
+    first = [[plain(c).strip() for c in row] for row in rating_tables[0]]
     assert first[1:] == [
-        ["Zoë Brontë 🌻", "✔ This is real for me"],
-        ["M.K.", "✘ Not yet"],
-        ["anonymous", "– chose not to say"],
-        ["نور", "~ Sometimes"],
+        ["Zoë Brontë 🌻", "This is real for me"],
+        ["M.K.", "Not yet"],
+        ["anonymous", "chose not to say"],
+        ["نور", "Sometimes"],
     ]
     assert "People see this differently. Each view is shown as it was given." in doc.texts()
     # Two passes are not "different views": nothing to average, nothing to flag.
     everyone = rating_tables[-1]
-    assert [row[1] for row in everyone[1:]] == ["– chose not to say", "– chose not to say"]
+    assert [row[1].strip() for row in everyone[1:]] == ["chose not to say", "chose not to say"]
     assert all(doc.header_rows)
 
 
@@ -109,19 +112,23 @@ def test_word_notes_actions_and_uncovered_themes(exported):
     assert INJECTIONS["html"] in texts  # shown as typed, nothing interprets it
     assert f"{LONG_NOTE} (said by Zoë Brontë 🌻)" in texts
     assert "نحن نذهب إلى الحديقة كل يوم (said by نور)" in texts
-    actions = [t for t in doc.tables if t[0][:4] == ["What", "Who", "By when", "Status"]]
-    living = actions[0]
-    assert living[0] == ["What", "Who", "By when", "Status", "Note"]
-    assert living[1] == ["Ask about a weekend bus pass", "M.K.", "next week", "agreed", ""]
-    assert living[2] == [
+    # One action plan for the whole plan; every "by when" is a real date.
+    actions = [t for t in doc.tables if t[0][:3] == ["What", "Who", "By when"]]
+    assert len(actions) == 1
+    plan = actions[0]
+    assert plan[0] == ["What", "Who", "By when", "Theme", "Status", "Note"]
+    living = "Living the life I want"
+    assert plan[1] == ["Ask about a weekend bus pass", "M.K.", "by 30 November 2026", living, "agreed", ""]
+    assert plan[2] == [
         INJECTIONS["formula"],
         "Sam from the office",
         "by 15 December 2026",
+        living,
         "agreed",
         INJECTIONS["at"],
     ]
-    assert living[3][:4] == ["Plan a day out together", "Everyone", "by the next review", "agreed"]
-    assert actions[1][1][1:4] == ["The staff team", "next month", "started"]
+    assert plan[3][:5] == ["Plan a day out together", "Everyone", "by 23 February 2027", living, "agreed"]
+    assert plan[4][1:5] == ["The staff team", "by 23 December 2026", "Information I need", "started"]
     # "Support my own way" was in play but not talked about; the last two were not in play.
     assert texts.count(NOT_TALKED) == 3
     assert texts.count("It was not one of the themes chosen for this session.") == 2
@@ -190,9 +197,10 @@ def test_easy_read_action_line_with_a_right_to_left_name_stays_left_to_right(tmp
     plan = feature_plan()
     plan.themes[0].actions[0].who = "p4"  # نور
     paths = export_plan(plan, ["easyread"], tmp_path)
-    line = f"{FSI}نور{PDI}: Ask about a weekend bus pass. When: next week."
+    line = f"{FSI}نور{PDI} will do this by Monday 30 November 2026: Ask about a weekend bus pass"
     d = docx.Document(str(paths[1]))
-    para = [p for p in d.paragraphs if p.text == line][0]
+    cells = [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    para = [p for p in cells if p.text == line][0]
     assert para._p.pPr.find(qn("w:bidi")) is None
     assert line in [t for t in read_html(paths[0]).texts("bdi")]
 
@@ -219,7 +227,7 @@ def test_html_is_accessible_and_self_contained(exported):
     html_el = doc.find_all("html")[0]
     assert html_el.attrs["lang"] == "en-GB"
     heads = doc.headings()
-    assert [h for h in heads if h[0] == 1] == [(1, "Rosé Court / Flat 2 ✨")]
+    assert [h for h in heads if h[0] == 1] == [(1, HEADING)]
     levels = [level for level, _ in heads]
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
     for th in doc.find_all("th"):
@@ -236,8 +244,10 @@ def test_html_is_accessible_and_self_contained(exported):
     ids = {e.attrs.get("id") for e in doc.elements}
     links = [a.attrs["href"][1:] for a in doc.find_all("a")]
     assert len(links) == 6 and set(links) <= ids
+    # Theme icons and rating pictures sit beside words that say the same: marked decorative.
     icons = doc.find_all("img")
-    assert len(icons) == 6 and all(i.attrs["alt"] == "" for i in icons)
+    assert len([i for i in icons if i.attrs["class"] == "icon"]) == 6
+    assert all(i.attrs["alt"] == "" for i in icons)
 
 
 def test_html_text_colours_meet_7_to_1(exported):
@@ -273,19 +283,20 @@ def test_html_shows_typed_text_as_text(exported):
 def test_html_content_matches_the_plan(exported):
     doc = read_html(exported[".html"])
     heads = [plain(t) for level, t in doc.headings() if level == 2]
-    assert heads == ["About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review"]
+    assert heads == LEVEL2
     ps = [plain(t) for t in doc.texts("p")]
     assert sum(NOT_TALKED in p for p in ps) == 3
     rows = [
         [plain(" ".join(c.text.split())) for c in tr.children if c.tag in ("td", "th")]
         for tr in doc.find_all("tr")
     ]
-    assert ["anonymous", "– chose not to say"] in rows
-    assert ["نور", "~ Sometimes"] in rows
+    assert ["anonymous", "chose not to say"] in rows
+    assert ["نور", "Sometimes"] in rows
     assert [
         INJECTIONS["formula"],
         "Sam from the office",
         "by 15 December 2026",
+        "Living the life I want",
         "agreed",
         INJECTIONS["at"],
     ] in rows
@@ -303,10 +314,8 @@ def md_to_html(path) -> str:
 def test_markdown_structure_cannot_be_changed_by_notes(exported):
     doc = read_html(md_to_html(exported[".md"]))
     heads = [(level, plain(t)) for level, t in doc.headings()]
-    assert heads[0] == (1, "Rosé Court / Flat 2 ✨")
-    assert [t for level, t in heads if level == 2] == [
-        "About this plan", *THEME_TITLES, "Topics we parked", "You said, we did", "Next review",
-    ]  # fmt: skip
+    assert heads[0] == (1, HEADING)
+    assert [t for level, t in heads if level == 2] == LEVEL2
     # Typed text made no links, images, code, emphasis or raw HTML.
     for tag in ("a", "img", "code", "script", "b"):
         assert not doc.find_all(tag), tag
@@ -327,6 +336,7 @@ def test_markdown_structure_cannot_be_changed_by_notes(exported):
         INJECTIONS["formula"],
         "Sam from the office",
         "by 15 December 2026",
+        "Living the life I want",
         "agreed",
         INJECTIONS["at"],
     ] in rows
@@ -335,8 +345,8 @@ def test_markdown_structure_cannot_be_changed_by_notes(exported):
 def test_markdown_headings_are_only_ours_without_a_renderer(exported):
     lines = exported[".md"].read_text(encoding="utf-8").splitlines()
     heads = [line for line in lines if line.startswith("#")]
-    assert heads[0] == "# Rosé Court / Flat 2 ✨"
-    assert len([h for h in heads if h.startswith("## ")]) == 3 + 6 + 1
+    assert heads[0] == f"# {HEADING}"
+    assert len([h for h in heads if h.startswith("## ")]) == len(LEVEL2)
 
 
 # ---- CSV ------------------------------------------------------------------------------------
@@ -345,16 +355,25 @@ def test_markdown_headings_are_only_ours_without_a_renderer(exported):
 def test_csv_has_every_action_safe_for_spreadsheets(exported):
     raw, rows = read_csv(exported["-actions.csv"])
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert rows[0] == ["Theme", "What", "Who", "By when", "Due date", "Status", "Note"]
-    body = rows[1:]
-    assert len(body) == 4
-    assert body[0] == ["Living the life I want", "Ask about a weekend bus pass", "M.K.", "next week", "2026-11-30",
-                       "agreed", ""]  # fmt: skip
-    assert body[1][1] == "'" + INJECTIONS["formula"]
-    assert body[1][4] == "2026-12-15" and body[1][6] == "'" + INJECTIONS["at"]
-    assert body[2][4] == "2027-02-23"  # by the next review
-    assert body[3][1] == "'" + INJECTIONS["plus"] and body[3][4] == "2026-12-23"
-    for row in body:
+    assert rows[0] == ["Plan", "Service", "Plan date", "Reviews the plan of", "Row", "Theme", "What", "Who",
+                       "By when", "Due date", "Status", "Note"]  # fmt: skip
+    plan = ["Rosé Court / Flat 2 ✨", "Ty Gwyn — Supported living", "2026-11-23", "2026-08-20"]
+    actions = [r for r in rows[1:] if r[4] == "Action"]
+    assert len(actions) == 4 and all(r[:4] == plan for r in rows[1:])
+    assert actions[0][5:] == ["Living the life I want", "Ask about a weekend bus pass", "M.K.",
+                              "by 30 November 2026", "2026-11-30", "agreed", ""]  # fmt: skip
+    assert actions[1][6] == "'" + INJECTIONS["formula"]
+    assert actions[1][9] == "2026-12-15" and actions[1][11] == "'" + INJECTIONS["at"]
+    assert actions[2][9] == "2027-02-23"  # by the next review
+    assert actions[3][6] == "'" + INJECTIONS["plus"] and actions[3][9] == "2026-12-23"
+    # Review outcomes: last plan's actions as looked back on, dated from the last plan.
+    reviews = [r for r in rows[1:] if r[4] == "Looked back on"]
+    assert [r[6] for r in reviews] == ["Find a Welsh-speaking support worker", "Get a bigger-print menu",
+                                       "Fix the doorbell"]  # fmt: skip
+    assert [r[10] for r in reviews] == ["done", "chose not to say", "not needed"]
+    assert reviews[0][9] == "2026-11-23"  # "by the next review" of the last plan: this one
+    assert reviews[1][9] == "2026-09-20"  # "next month" from 20 August
+    for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
 
@@ -373,18 +392,36 @@ def test_easy_read_html_is_large_with_icons_and_own_words_first(exported):
     assert heads[living + 1] == (3, "What I said")
     assert heads[living + 2] == (3, "What people said")
     items = [plain(t) for t in doc.texts("li")]
-    # The card's easy-read words, with the person's own view first.
-    first = [t for t in items if t.startswith("I do things I like.")][0]
-    assert first.index("Zoë Brontë 🌻: ✔ This is real for me") < first.index("M.K.: ✘ Not yet")
-    assert "anonymous: – chose not to say" in first
-    assert len([i for i in doc.find_all("img") if i.attrs["class"] == "icon"]) == 6
-    # Each view has the scale's picture beside its words (a pass has the "pass" picture).
-    living_views = [e for e in doc.find_all("span") if e.attrs.get("class") == "view"][:4]
-    assert all(len(v.children) == 1 and v.children[0].tag == "img" for v in living_views)
-    assert all(
-        i.attrs["alt"] == "" and i.attrs["src"].startswith("data:image/svg+xml") for i in doc.find_all("img")
-    )
+    # The card's easy-read words, then each view on its own line, the person's own view first,
+    # with the scale's picture once and no symbol in the words.
+    first = items.index("I do things I like.")
+    assert items[first + 1 : first + 5] == [
+        "Zoë Brontë 🌻: This is real for me",
+        "M.K.: Not yet",
+        "anonymous: chose not to say",
+        "نور: Sometimes",
+    ]
+    assert len([i for i in doc.find_all("img") if i.attrs.get("class") == "icon"]) == 6
+    assert all(i.attrs["src"].startswith("data:image/svg+xml") for i in doc.find_all("img"))
     assert sum("We did not talk about this this time." in p for p in doc.texts("p")) == 3
+    # Plain words: status as "We will do this.", the next talk as a date in full, no "review".
+    assert "We will do this." in items and "We did it." in items and "We have started." in items
+    assert "We will talk again about this plan on Tuesday 23 February 2027." in items
+    assert "Next review" not in doc.body_text()
+
+
+def test_easy_read_every_idea_has_a_picture_beside_it_with_alt_text(exported):
+    doc = read_html(exported["-easy-read.html"])
+    ideas = [li for li in doc.find_all("li") if "idea" in (li.attrs.get("class") or "")]
+    statements = ["I do things I like.", "I choose what I eat.", "I can read my letters."]
+    assert [plain(i.text) for i in ideas if plain(i.text) in statements] == statements
+    for li in ideas:
+        # The picture first (on the left), then the words.
+        assert li.children[0].tag == "img", li.text
+        assert li.children[0].attrs["alt"].strip(), li.text
+    # Who does each action is a picture too.
+    action = next(li for li in ideas if li.text.startswith("Sam from the office will do this by"))
+    assert action.children[0].attrs["alt"] == "Sam from the office"
 
 
 def test_easy_read_word_is_at_least_16pt_with_pictures(exported):
@@ -395,22 +432,28 @@ def test_easy_read_word_is_at_least_16pt_with_pictures(exported):
     d = docx.Document(str(exported["-easy-read.docx"]))
     heading_sizes = [d.styles[f"Heading {n}"].font.size.pt for n in (1, 2, 3)]
     assert min(heading_sizes) >= 16
+    assert d.styles["Normal"].paragraph_format.line_spacing >= 1.5
     from docx.oxml.ns import qn
 
-    # A picture beside each theme (with its title as alternative text), each view and some headings.
-    shapes = d.inline_shapes
-    described = [s._inline.find(qn("wp:docPr")).get("descr") for s in shapes]
-    assert [x for x in described if x] == THEME_TITLES
-    assert len(shapes) > 6
-    assert "I do things I like." in doc.texts()
+    # Every picture has alternative text; each theme's picture is described by its title.
+    described = [e.get("descr") for e in d.element.body.iter(qn("wp:docPr"))]
+    assert described and all(x and x.strip() for x in described)
+    assert all(title in described for title in THEME_TITLES)
+    # Every statement sits in a row with its picture on the left.
+    rows = {row.cells[1].text: row for t in d.tables for row in t.rows}
+    for statement in ("I do things I like.", "I choose what I eat.", "I can read my letters."):
+        pictures = list(rows[statement].cells[0]._tc.iter(qn("wp:docPr")))
+        assert len(pictures) == 1 and pictures[0].get("descr"), statement
+    # Nothing in italics.
+    assert not [r for r in d.element.body.iter(qn("w:i"))]
 
 
 def test_easy_read_word_without_pictures_still_works(tmp_path, monkeypatch):
     import docx
 
-    from game.export import easyread
+    from game.export import docx_kit
 
-    monkeypatch.setattr(easyread, "png_path", lambda name: None)
+    monkeypatch.setattr(docx_kit, "png_path", lambda name: None)
     paths = export_plan(feature_plan(), ["easyread"], tmp_path)
     d = docx.Document(str(paths[1]))
     assert len(d.inline_shapes) == 0
@@ -420,11 +463,11 @@ def test_easy_read_word_without_pictures_still_works(tmp_path, monkeypatch):
 def test_easy_read_word_with_a_broken_picture_still_works(tmp_path, monkeypatch):
     import docx
 
-    from game.export import easyread
+    from game.export import docx_kit
 
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG not really")
-    monkeypatch.setattr(easyread, "png_path", lambda name: broken)
+    monkeypatch.setattr(docx_kit, "png_path", lambda name: broken)
     paths = export_plan(feature_plan(), ["easyread"], tmp_path / "out")
     assert len(docx.Document(str(paths[1])).inline_shapes) == 0
 
@@ -444,7 +487,7 @@ def test_welsh_plan_uses_welsh_words(tmp_path):
     assert html_doc.find_all("html")[0].attrs["lang"] == "cy"
     assert "Fe ddywedoch chi, fe wnaethon ni" in [t for _, t in html_doc.headings()]
     _, rows = read_csv(paths[2])
-    assert rows[0][:2] == ["Thema", "Beth"] and rows[1][3] == "wythnos nesaf"
+    assert rows[0][5:7] == ["Thema", "Beth"] and rows[1][8] == "erbyn 30 Tachwedd 2026"
 
 
 def test_a_plan_not_yet_confirmed_says_it_is_a_draft(tmp_path):
@@ -501,7 +544,7 @@ def test_word_pages_carry_the_plan_name_page_number_and_practice_mark(tmp_path):
     for path in [p for p in export_plan(plan, ["docx", "easyread"], tmp_path) if p.suffix == ".docx"]:
         section = docx.Document(str(path)).sections[0]
         footer = section.footer.paragraphs[0]
-        assert footer.text.startswith("Rosé Court / Flat 2 ✨ · ")
+        assert footer.text.startswith(f"{HEADING} · ")
         assert 'w:instr="PAGE"' in footer._p.xml
         assert section.header.paragraphs[0].text.startswith("Practice plan.")
     plain_plan = export_plan(feature_plan(), ["docx"], tmp_path / "real")[0]

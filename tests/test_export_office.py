@@ -22,7 +22,7 @@ def words(text: str) -> str:
     # PDF text comes back with its own line breaks and may drop the invisible bidi isolates; the
     # page footer ("<title> · 3") lands wherever a page breaks, so it is taken out.
     text = " ".join(text.replace("\u2068", "").replace("\u2069", "").split())
-    return re.sub(r" ?Rosé Court / Flat 2 ✨ · \d+ ?", " ", text)
+    return re.sub(r" ?Making It Real plan: Rosé Court / Flat 2 ✨ · \d+ ?", " ", text)
 
 
 def test_word_files_convert_to_pdf_with_the_plan_in_them(tmp_path):

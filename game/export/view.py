@@ -63,8 +63,8 @@ def build_view(plan: Plan) -> PlanView:
     return PlanView(
         t=t,
         language=plan.language or "en-GB",
-        title=t("export_plan_title", whose=whose),
-        heading=t("export_plan_title", whose=isolate(whose)),
+        title=t("export_plan_title", whose=whose) if whose else t("export_default_title"),
+        heading=t("export_plan_title", whose=isolate(whose)) if whose else t("export_default_title"),
         whose=whose,
         service=plan.service.strip(),
         plan_date=plan.date or "",
@@ -122,7 +122,7 @@ def _whose(plan: Plan, t: Labels) -> str:
         names = person
     names = [n for n in names if n.strip()]
     if not names:
-        return t("export_whose_nobody")
+        return ""
     if len(names) > 4:
         return t("export_list_more", names=", ".join(names[:3]), count=len(names) - 3)
     if len(names) == 1:
