@@ -65,6 +65,8 @@ def _set_lang(rpr, language: str) -> None:
         rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
     lang.set(qn("w:val"), language)
     lang.set(qn("w:bidi"), language)
+    if lang.get(qn("w:eastAsia")) is not None:
+        lang.set(qn("w:eastAsia"), language)
 
 
 def set_language(style, language: str) -> None:

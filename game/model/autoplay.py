@@ -20,6 +20,7 @@ DEMO_KEYS = {
     "dont": [f"demo_note_dont_{i}" for i in (1, 2, 3)],
     "together": [f"demo_note_together_{i}" for i in (1, 2, 3)],
     "action": [f"demo_action_{i}" for i in (1, 2, 3, 4)],
+    "celebrate": [f"demo_celebrate_{i}" for i in (1, 2, 3)],
 }
 
 Chooser = Callable[[Game, random.Random, float, Words], C.Command]
@@ -38,7 +39,7 @@ def _for(*phases: Phase):
 @_for(Phase.LOOK_BACK)
 def _look_back_round(game, rng, pass_rate, words) -> C.Command:
     status = rng.choice(["done", "started", "not_yet", "not_needed"])
-    return C.MarkAction(status=status, note=words.get("demo_look_back_1"))
+    return C.MarkAction(status=status, note=_looked_back(game, words, status))
 
 
 @_for(Phase.ROLL)
@@ -87,7 +88,9 @@ def _talk(game, rng, pass_rate, words) -> C.Command:
     prompt = game.decks.prompts[t.prompt]
     if rng.random() < 0.6:
         author = rng.choice([None] + [p.id for p in s.players])
-        return C.AddNote(text=words.get(rng.choice(DEMO_KEYS[prompt.section])), author=author)
+        text = _said(game, words, rng, prompt.section)
+        if text:
+            return C.AddNote(text=text, author=author)
     return C.Next()
 
 
@@ -97,8 +100,11 @@ def _action(game, rng, pass_rate, words) -> C.Command:
     if rng.random() < 0.6 and not any(a.card_id == t.card for a in s.actions.get(t.theme, [])):
         kind = rng.choice(["player", "staff", "everyone"])
         who = rng.choice([p.id for p in s.players]) if kind == "player" else kind
+        what = _said(game, words, rng, "action")
+        if not what:
+            return C.EndTurn()
         return C.AgreeAction(
-            what=words.get(rng.choice(DEMO_KEYS["action"])),
+            what=what,
             who=who,
             who_kind=kind,
             when=rng.choice(["next_week", "next_month", "next_review"]),
@@ -109,15 +115,16 @@ def _action(game, rng, pass_rate, words) -> C.Command:
 @_for(Phase.CELEBRATE)
 def _celebrate(game, rng, pass_rate, words) -> C.Command:
     s = game.state
-    if s.turn.theme is None:  # nothing celebrated yet this turn
-        return C.Celebrate(text=words.get("demo_celebrate_1"), theme=rng.choice(s.themes_in_play))
+    text = _said(game, words, rng, "celebrate") if s.turn.theme is None else None
+    if text:  # nothing celebrated yet this turn, and something new to celebrate
+        return C.Celebrate(text=text, theme=rng.choice(s.themes_in_play))
     return C.EndTurn()
 
 
 @_for(Phase.LOOK_BACK_ONE)
 def _look_back_tile(game, rng, pass_rate, words) -> C.Command:
     status = rng.choice(["done", "started", "not_yet"])
-    return C.MarkAction(status=status, note=words.get("demo_look_back_1"))
+    return C.MarkAction(status=status, note=_looked_back(game, words, status))
 
 
 @_for(Phase.SUMMARY)
@@ -138,6 +145,24 @@ def next_command(
 def choose(game: Game, rng: random.Random, pass_rate: float = 0.1, words: Words | None = None) -> dict:
     """``next_command`` in its saved dict form."""
     return next_command(game, rng, pass_rate, words).to_dict()
+
+
+def _said(game: Game, words: Words, rng: random.Random, section: str) -> str | None:
+    """What the player says about this card: the deck's own demo words for it if there are any,
+    else a general sentence. Never a sentence the plan already has, so a demo plan reads like a
+    real one; None when there is nothing new to say."""
+    s = game.state
+    said = {n.text for notes in s.notes.values() for n in notes} | {a.what for a in s.all_actions()}
+    card = f"demo_card_{s.turn.card}_{section}" if s.turn and s.turn.card else ""
+    choices = [card] if card and words.has(card) else list(DEMO_KEYS[section])
+    fresh = [words.get(k) for k in choices if words.get(k) not in said]
+    return rng.choice(fresh) if fresh else None
+
+
+def _looked_back(game: Game, words: Words, status: str) -> str:
+    """A note on an earlier action that fits how it went, or none if the plan already says it."""
+    text = words.get(f"demo_look_back_{status}")
+    return "" if any(y.note == text for y in game.state.you_said_we_did) else text
 
 
 def play(
