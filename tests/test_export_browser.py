@@ -14,7 +14,9 @@ from export_readback import read_html
 from game.export import render_all
 from game.export.sample import feature_plan
 
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+CHROMIUM = next(
+    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None
+)
 PDFTOTEXT = shutil.which("pdftotext")
 
 pytestmark = pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed")
@@ -69,7 +71,9 @@ def test_printed_pages_never_end_on_a_heading(tmp_path):
     headings = {" ".join(t.split()) for _, t in read_html(page).headings()}
     for n in range(1, pages):
         text = subprocess.run(
-            [PDFTOTEXT, "-f", str(n), "-l", str(n), "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
+            [PDFTOTEXT, "-f", str(n), "-l", str(n), "-enc", "UTF-8", str(pdf), "-"],
+            capture_output=True,
+            check=True,
         ).stdout.decode("utf-8")
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
         assert lines and lines[-1] not in headings, (n, lines[-3:])

@@ -119,7 +119,9 @@ def test_template_questions_are_the_headings(files, tmp_path):
     heads = {
         ".docx": [t for _, t in read_docx(paths[0]).headings()],
         ".html": [t for _, t in read_html(paths[1]).headings()],
-        ".md": [line.lstrip("#").strip() for line in paths[2].read_text("utf-8").splitlines() if line[:1] == "#"],
+        ".md": [
+            line.lstrip("#").strip() for line in paths[2].read_text("utf-8").splitlines() if line[:1] == "#"
+        ],
     }
     for name, found in heads.items():
         for question in (*QUESTIONS, "How do you help me to live the life I want?"):
@@ -151,7 +153,9 @@ def test_every_by_when_is_a_real_date_in_every_format(files):
         if name == ".json":
             continue  # the JSON keeps the choice as made ("next_week"), for the review to read
         text = (
-            " ".join(read_docx(data).all_text().split()) if name.endswith(".docx") else data.decode("utf-8-sig")
+            " ".join(read_docx(data).all_text().split())
+            if name.endswith(".docx")
+            else data.decode("utf-8-sig")
         )
         for words in relative:
             assert words not in text, (name, words)
@@ -251,7 +255,9 @@ def test_the_plan_records_the_day_the_group_checked_it_and_who_wrote_it_up():
     assert g.apply({"type": "undo"}).ok and g.plan().checked_on is None
 
 
-@pytest.mark.parametrize("deck, language", [("making-it-real.yaml", "en-GB"), ("making-it-real.cy.yaml", "cy")])
+@pytest.mark.parametrize(
+    "deck, language", [("making-it-real.yaml", "en-GB"), ("making-it-real.cy.yaml", "cy")]
+)
 def test_the_demo_plan_reads_like_a_real_one(deck, language):
     from model_fixtures import group_setup
 

@@ -230,7 +230,7 @@ def test_a_played_game_exports_everything_it_recorded(tmp_path):
     actions = sum(len(t.actions) for t in plan.themes)
     assert len(paths[4].read_text(encoding="utf-8-sig").strip().splitlines()) == actions + 1
     # It was checked together when the game ended, and the plan says so.
-    assert plan.checked_on and f"Checked together: We checked this together on" in " ".join(doc.texts())
+    assert plan.checked_on and "Checked together: We checked this together on" in " ".join(doc.texts())
 
 
 def test_a_review_game_starts_from_an_exported_plan(tmp_path):
