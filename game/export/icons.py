@@ -59,15 +59,18 @@ def svg_data_uri(name: str | None, icons_dir: Path = ICONS_DIR) -> str | None:
 
 
 def card_picture(image: str | None, suffix: str, pictures_dir: Path = PICTURES_DIR) -> Path | None:
-    """The shipped file for a card's ``image`` in the wanted kind (".svg" or ".png"): the file
-    itself if it is that kind, else a same-named file of that kind beside it; None if neither."""
+    """The shipped file for a card's ``image`` in the wanted kind (".svg" or ".png"): the file itself
+    if it is that kind, else a same-named file of that kind beside it or in png/ (where the pictures
+    are also drawn as PNG, for Word); None if there is none."""
     if not image or not _IMAGE.fullmatch(image) or ".." in image.split("/"):
         return None
     stem = image.rsplit(".", 1)[0]
-    for name in (image, stem + suffix) if image.endswith(suffix) else (stem + suffix,):
-        path = pictures_dir / name
+    places = [pictures_dir / f"{stem}{suffix}"]
+    if suffix == ".png":
+        places.append(pictures_dir / "png" / f"{stem.rsplit('/', 1)[-1]}.png")
+    for path in places:
         try:
-            if path.is_file() and 0 < path.stat().st_size <= _MAX_ICON_BYTES and path.suffix == suffix:
+            if path.is_file() and 0 < path.stat().st_size <= _MAX_ICON_BYTES:
                 return path
         except OSError:
             continue

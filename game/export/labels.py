@@ -82,8 +82,9 @@ class Labels:
         if action.who_kind == "everyone":
             return "everyone", self.words.get("export_who_everyone")
         if action.who_kind == "player":
+            # The engine records a player by their label; a plan made by hand may use the id.
             for p in self.plan.participants:
-                if p.id == action.who and p.shape:
+                if action.who in (p.id, p.label) and p.shape:
                     return p.shape, self.words.get("export_token_alt", name=self.name(p.id))
         return "people", self.who(action)
 

@@ -8,8 +8,10 @@ when a screen shows the state.
 from __future__ import annotations
 
 import copy
+from pathlib import PurePath
 
 from game.model.deck import DeckSet
+from game.model.deck_pictures import PICTURES_DIR
 from game.model.phase import Phase
 from game.model.plan import Action, DeckRef, Participant, Plan, Statement, ThemeRecord
 from game.model.state import State
@@ -89,8 +91,20 @@ def _with_image(statement: Statement, decks: DeckSet) -> Statement:
     """A copy of the statement carrying its card's picture name, so the plan can show it later."""
     s = copy.deepcopy(statement)
     if s.image is None and decks.has_card(s.card_id):
-        s.image = decks.card(s.card_id).image
+        s.image = _picture_name(decks.card(s.card_id).image)
     return s
+
+
+def _picture_name(path: str | None) -> str | None:
+    """The picture as the plan keeps it: its name among the shipped pictures ("good-at.svg"). A plan
+    is shared, so it never holds a path on this computer; a deck's own picture keeps its file name."""
+    if not path:
+        return None
+    pure = PurePath(path)
+    try:
+        return pure.relative_to(PICTURES_DIR).as_posix()
+    except ValueError:
+        return pure.name
 
 
 def _persona(decks: DeckSet, persona_id: str | None) -> str | None:
