@@ -282,3 +282,18 @@ def test_the_demo_plan_reads_like_a_real_one(deck, language):
                 assert n.text == words.get(f"demo_card_{n.card_id}_{n.section}"), (seed, n)
         for a in plan.all_actions():
             assert a.what == words.get(f"demo_card_{a.card_id}_action"), (seed, a)
+
+
+def test_typed_direction_controls_never_reach_the_game_record():
+    from model_fixtures import group_setup, small_decks
+
+    from game.model.engine import Game
+
+    g = Game.new(small_decks())
+    setup = group_setup(dice=False, title=f"Oak{RLO} House")
+    setup["players"][0]["name"] = f"Ann{RLO}"
+    assert g.apply({"type": "start_game", "setup": setup}).ok
+    assert g.apply({"type": "park", "text": f"\u200bMoney{RLO} worries\u2066"}).ok
+    plan = g.plan()
+    assert plan.title == "Oak House" and plan.participants[0].label == "Ann"
+    assert plan.parked[0].text == "Money worries"

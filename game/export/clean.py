@@ -12,16 +12,11 @@ import unicodedata
 from typing import Any
 
 from game.model.plan import Plan
+from game.model.textrules import BIDI_AND_ZERO_WIDTH
 
 # XML 1.0 forbids these; tab, newline and carriage return are fine.
 _BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-# Invisible characters that change the text around them: bidi embeddings and overrides (LRE RLE PDF
-# LRO RLO), typed isolates (LRI RLI FSI PDI; the exports add their own, paired), direction marks,
-# and zero-width spaces and joiners-that-join-nothing (ZWSP, word joiner, BOM, Mongolian vowel
-# separator). A U+202E in a name would otherwise print the words after it backwards ("yb dias").
-# ZWJ and ZWNJ stay: emoji sequences and Persian and Indic spelling need them, and they turn nothing.
-BIDI_AND_ZERO_WIDTH = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\u180e]")
 
 
 def clean_text(text: str) -> str:
@@ -31,6 +26,7 @@ def clean_text(text: str) -> str:
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _BAD_CONTROLS.sub("", text)
+    # The game drops these as people type; a plan file or an older save may still hold them.
     text = BIDI_AND_ZERO_WIDTH.sub("", text)
     return _SURROGATES.sub("\ufffd", text)
 

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import unicodedata
 
 from game.model.errors import Refused
 
 _KEEP = {"\n", "\t"}
+BIDI_AND_ZERO_WIDTH = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\u180e]")
+"""Invisible characters that change the text around them: bidi embeddings and overrides (LRE RLE PDF
+LRO RLO), isolates (LRI RLI FSI PDI), direction marks, and zero-width spaces (ZWSP, word joiner,
+BOM, Mongolian vowel separator). A U+202E in a name would print the words after it backwards
+("(said by X)" as "yb dias"). ZWJ and ZWNJ stay: emoji and Persian spelling need them, and they
+turn nothing."""
 
 
 def clean_text(text: str, limit: int, allow_empty: bool = False) -> str:
-    """Trim, drop invisible control characters (but keep new lines), and check the length."""
+    """Trim, drop invisible control characters (but keep new lines) and direction controls, and
+    check the length."""
     if not isinstance(text, str):
         raise Refused("refuse_empty_text")
-    cleaned = "".join(
-        ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cs")
-    ).strip()
+    cleaned = "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cs"))
+    cleaned = BIDI_AND_ZERO_WIDTH.sub("", cleaned).strip()
     if not cleaned and not allow_empty:
         raise Refused("refuse_empty_text")
     if len(cleaned) > limit:
