@@ -16,6 +16,7 @@ from docx.shared import Cm
 
 from game.export.clean import isolate
 from game.export.docx_kit import (
+    column_paragraphs,
     heading,
     keep_with_next,
     labelled,
@@ -136,8 +137,8 @@ def _theme(doc, theme: ThemeView, view: PlanView) -> None:
                 [40, 60],
                 keep=True,
             )
-            for row, r in zip(grid.rows[1:], s.ratings, strict=True):
-                picture(row.cells[1].paragraphs[0], r.icon, SYMBOL, r.label, first=True)
+            for cell, r in zip(column_paragraphs(grid, 1)[1:], s.ratings, strict=True):
+                picture(cell, r.icon, SYMBOL, r.label, first=True)
             if s.differing:
                 para(doc, t("export_differing_views"), italic=True)
         else:

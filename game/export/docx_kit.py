@@ -18,6 +18,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shape import CT_Inline
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -157,8 +158,11 @@ def para(doc_or_cell, text: str = "", style: str | None = None, bold: bool = Fal
         p._p.style = style_id(doc_or_cell, style)
     if text:
         run = p.add_run(text)
-        run.bold = bold or None
-        run.italic = italic or None
+        # Only set what is on: setting None still adds empty run properties to every run.
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
         mark_rtl(p, text)
     return p
 
@@ -178,6 +182,13 @@ def heading(doc: DocumentType, text: str, level: int):
     return para(doc, text, style=f"Heading {level}")
 
 
+def column_paragraphs(grid: Table, column: int) -> list[Paragraph]:
+    """The first paragraph of each row's cell in one column, read straight from the XML:
+    python-docx's row.cells works out the whole grid on every call."""
+    tc = qn("w:tc")
+    return [Paragraph(tr.findall(tc)[column].find(qn("w:p")), grid._parent) for tr in grid._tbl.tr_lst]
+
+
 def keep_with_next(paragraph: Paragraph) -> Paragraph:
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
@@ -187,31 +198,28 @@ def picture(
     paragraph: Paragraph, icon: str | None, height, alt: str, first: bool = False, path: Path | None = None
 ) -> bool:
     """Add the icon's PNG (or the PNG at ``path``) to the paragraph, at its start with ``first``,
-    with ``alt`` as its alternative text. False, and nothing added, if there is no usable picture."""
+    with ``alt`` as its alternative text. False, and nothing added, if there is no usable picture.
+
+    Built from the image part and one id counter: python-docx's own add_picture searches the whole
+    document for a free id each time, which made a long plan take seconds."""
     part = paragraph.part
     cache = part.__dict__.setdefault("_mir_pictures", {})
     key = (str(path) if path else icon, int(height))
-    run = paragraph.add_run()
-    if key in cache:
-        # Copy the picture made the first time: python-docx numbers each new picture by searching the
-        # whole document, which made a long plan take seconds.
-        inline = copy.deepcopy(cache[key])
-        drawing = OxmlElement("w:drawing")
-        drawing.append(inline)
-        run._r.append(drawing)
-    else:
-        path = path or png_path(icon)
+    if key not in cache:
+        file = path or png_path(icon)
         try:
-            if path is None:
+            if file is None:
                 raise OSError(icon)
-            run.add_picture(str(path), height=height)
+            rid, image = part.get_or_add_image(str(file))
+            cx, cy = image.scaled_dimensions(None, height)
+            cache[key] = CT_Inline.new_pic_inline(0, rid, image.filename, cx, cy)
         except (UnrecognizedImageError, OSError, ValueError, ZeroDivisionError):
             # A missing or broken picture file must not stop the plan being made.
-            run._r.getparent().remove(run._r)
-            return False
-        inline = next(run._r.iter(qn("wp:inline")))
-        cache[key] = copy.deepcopy(inline)
-    # Every picture gets its id from one counter, so copies and new pictures never share one.
+            cache[key] = None
+    if cache[key] is None:
+        return False
+    inline = copy.deepcopy(cache[key])
+    # Every picture gets its id from one counter, so no two share one.
     ids = part.__dict__.setdefault("_mir_picture_ids", itertools.count(1))
     doc_pr = inline.find(qn("wp:docPr"))
     doc_pr.set("id", str(next(ids)))
@@ -219,13 +227,23 @@ def picture(
     # Word's accessibility checker and screen readers read docPr/@descr as the alternative text.
     doc_pr.set("descr", alt)
     doc_pr.set("title", alt)
-    space = paragraph.add_run("  ")
+    run = OxmlElement("w:r")
+    drawing = OxmlElement("w:drawing")
+    drawing.append(inline)
+    run.append(drawing)
+    space = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.text = "  "
+    space.append(text)
+    p = paragraph._p
     if first:
-        p = paragraph._p
-        ppr = p.pPr
-        at = 1 if ppr is not None else 0
-        p.insert(at, space._r)
-        p.insert(at, run._r)
+        at = 1 if p.pPr is not None else 0
+        p.insert(at, space)
+        p.insert(at, run)
+    else:
+        p.append(run)
+        p.append(space)
     return True
 
 

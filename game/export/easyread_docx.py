@@ -17,6 +17,7 @@ from docx.table import Table
 
 from game.export.clean import is_rtl
 from game.export.docx_kit import (
+    column_paragraphs,
     heading,
     keep_with_next,
     mark_rtl,
@@ -97,8 +98,8 @@ def _lines(doc, lines: list[Line]) -> None:
     )
     doc.element.body._insert_tbl(tbl)
     grid = Table(tbl, doc._body)
-    for row, line in zip(grid.rows, lines, strict=True):
-        _picture(row.cells[0].paragraphs[0], line)
+    for cell, line in zip(column_paragraphs(grid, 0), lines, strict=True):
+        _picture(cell, line)
 
 
 def _row(line: Line, pic: int, rest: int, keep: bool) -> str:
