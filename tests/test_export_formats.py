@@ -265,7 +265,7 @@ def test_html_stylesheet_is_not_escaped(exported, name):
     css = read_html(exported[name]).find_all("style")[0].text
     assert "&#34;" not in css and "&gt;" not in css and "&amp;" not in css
     assert '"DejaVu Sans"' in css
-    assert ".theme > h2 {" in css
+    assert ".theme > .keep > h2 {" in css
 
 
 def test_html_shows_typed_text_as_text(exported):

@@ -153,7 +153,7 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
             out = []
             for a in th.actions:
                 # Isolated, so an Arabic name does not turn the English sentence round.
-                who, what = isolate(a.who), isolate(a.what)
+                who, what = isolate(a.easy_who or a.who), isolate(a.what)
                 text = (
                     t("export_easy_action_line", who=who, what=what, date=a.long_when)
                     if a.due

@@ -230,6 +230,7 @@ def _action(a: Action, th: ThemeRecord, t: Labels) -> ActionView:
         who_icon=icon,
         who_alt=alt,
         long_when=t.long_date(t.due(a)) if t.due(a) else t.when(a),
+        easy_who=t(f"export_easy_who_{a.who_kind}") if a.who_kind in ("staff", "everyone") else t.who(a),
     )
 
 

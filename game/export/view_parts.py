@@ -77,6 +77,7 @@ class ActionView:
     who_icon: str = "people"  # the picture for who does it: their token, the team, or everyone
     who_alt: str = ""
     long_when: str = ""  # "Monday 30 November 2026", for Easy Read
+    easy_who: str = ""  # who, as Easy Read's sentence names them ("Bydd y tîm staff ...")
 
 
 @dataclass
