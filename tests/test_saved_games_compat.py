@@ -22,6 +22,20 @@ SAVED = json.loads((Path(__file__).parent / "fixtures" / "saved-630d6ab.json").r
 GAMES = sorted(SAVED["games"])
 
 
+# Plan fields added since that version (the token's shape, the card's picture, who wrote the plan up and
+# when the group checked it): the old plan is this plan without them.
+ADDED = {"shape", "image", "written_by", "checked_on"}
+
+
+def as_then(value):
+    """The plan dict as that version wrote it: the same, less the fields added since."""
+    if isinstance(value, dict):
+        return {k: as_then(v) for k, v in value.items() if k not in ADDED}
+    if isinstance(value, list):
+        return [as_then(v) for v in value]
+    return value
+
+
 def decks_of(name: str) -> dict:
     return SAVED["decks"][SAVED["games"][name]["decks"]]
 
@@ -32,7 +46,7 @@ def test_an_old_saved_game_replays_to_the_same_plan(name):
     game = Game.replay(DeckSet.from_dict(decks_of(name)), saved["log"])
     assert len(game.log) == len(saved["log"]), "every saved step is still accepted"
     assert game.state.phase is Phase.FINISHED
-    assert game.plan().to_dict() == saved["plan"]
+    assert as_then(game.plan().to_dict()) == saved["plan"]
 
 
 @pytest.mark.parametrize("name", GAMES)
@@ -47,4 +61,4 @@ def test_an_old_saved_game_resumes_from_the_store_half_way(tmp_path, name):
         assert session.game.log == half
         for cmd in saved["log"][len(half) :]:
             assert session.apply(cmd).ok
-        assert session.game.plan().to_dict() == saved["plan"]
+        assert as_then(session.game.plan().to_dict()) == saved["plan"]
