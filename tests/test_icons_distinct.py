@@ -29,6 +29,8 @@ def test_start_screen_icons_are_distinct():
     assert len({icons[k] for k in ("new", "continue", "review", "workshop", "demo", "settings", "quit")}) == 7
     theme_icons = {t.icon for t in load_deckset([paths.DECKS_DIR / "making-it-real.yaml"]).themes}
     assert icons["workshop"] not in theme_icons
+    tokens = {"circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross", "plus"}
+    assert icons["fullscreen"] not in tokens  # a player's token shape must not also mean "full screen"
 
 
 def test_mode_icons_differ_from_each_other_and_from_every_theme():

@@ -22,7 +22,7 @@ class StartScreen(FramedScreen):
         full = self.app.w("btn_window") if self.app.settings.fullscreen else self.app.w("btn_fullscreen")
         return [
             self.speak_button(),
-            ("fullscreen", full, self.app.toggle_fullscreen, "square", "button"),
+            ("fullscreen", full, self.app.toggle_fullscreen, "fullscreen", "button"),
             ("quit", self.app.w("btn_close_game"), self.quit, "close", "button"),
         ]
 
