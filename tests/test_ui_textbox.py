@@ -191,4 +191,6 @@ def test_enter_in_a_name_or_title_goes_on_instead_of_breaking_the_line():
     assert scr.title_box.text == "Rose" and scr.focus_key == "plan_service"
     scr.set_focus("plan_date")
     app.step([key_event(pygame.K_RETURN)])
+    assert scr.focus_key == "plan_written_by"
+    app.step([key_event(pygame.K_RETURN)])
     assert scr.focus_key == "next"  # not Back

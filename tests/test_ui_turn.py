@@ -5,6 +5,7 @@ too), Back brings a whole action back, and larger text is never smaller."""
 import pygame
 import pytest
 
+from game.model.planbuild import build_plan
 from game.ui.autoplay import key_event, tap_events
 from game.ui.harness import game_at, make_app, push_screen
 from game.ui.settings import TEXT_SIZES
@@ -316,3 +317,15 @@ def test_a_double_tap_on_delete_never_deletes(tmp_path, size):
     tap(app, "yes")
     assert app.top.name == "choose"
     assert rid not in [r["id"] for r in store.list_plans()]
+
+
+def test_setup_asks_who_writes_the_plan_up_and_the_plan_says_so():
+    app = make_app((1280, 720))
+    push_screen(app, "setup:details")
+    app.step([])
+    tap(app, "plan_written_by")
+    type_like_a_keyboard(app, "Priya")
+    tap(app, "next")
+    play = app.top
+    assert play.name == "play"
+    assert build_plan(play.link.game.state, play.link.game.decks).written_by == "Priya"

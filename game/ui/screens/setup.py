@@ -82,6 +82,9 @@ class SetupScreen(SetupPages, FramedScreen):
         self.service_box = TextBox(
             (0, 0, 10, 10), "plan_service", prev.get("service", ""), max_chars=120, single_line=True
         )
+        self.written_box = TextBox(
+            (0, 0, 10, 10), "plan_written_by", prev.get("written_by", ""), max_chars=120, single_line=True
+        )
         self.date_box = TextBox(
             (0, 0, 10, 10), "plan_date", day.strftime("%d/%m/%Y"), max_chars=10, single_line=True
         )
@@ -268,6 +271,7 @@ class SetupScreen(SetupPages, FramedScreen):
             "length": length,
             "title": self.title_box.text.strip(),
             "service": self.service_box.text.strip(),
+            "written_by": self.written_box.text.strip(),
             "date": day.isoformat() if day else self.date_box.text.strip(),
             "dice": self.dice,
             "seed": int(pygame.time.get_ticks()) % 100000

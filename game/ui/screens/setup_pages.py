@@ -225,14 +225,18 @@ class SetupPages:
             ],
             m.gap,
         )
+        # The date and who writes the plan up share the last pair of rows, so four boxes fit at 720p
+        # with the largest text.
+        halves = [cols(parts[r], [0.35, 0.65], m.gap) for r in (4, 5)]
         fields = [
-            ("setup_title_label", self.title_box, "setup_title_hint"),
-            ("setup_service_label", self.service_box, "setup_service_hint"),
-            ("setup_date_label", self.date_box, "setup_date_hint"),
+            ("setup_title_label", self.title_box, "setup_title_hint", parts[0], parts[1]),
+            ("setup_service_label", self.service_box, "setup_service_hint", parts[2], parts[3]),
+            ("setup_date_label", self.date_box, "setup_date_hint", halves[0][0], halves[1][0]),
+            ("setup_written_label", self.written_box, "setup_written_hint", halves[0][1], halves[1][1]),
         ]
-        for i, (lk, box, hk) in enumerate(fields):
-            out.append(Label(parts[2 * i], self.app.w(lk), "body", bold=True, key=f"label:{box.key}"))
-            box.rect = parts[2 * i + 1]
+        for lk, box, hk, label_rect, box_rect in fields:
+            out.append(Label(label_rect, self.app.w(lk), "body", bold=True, key=f"label:{box.key}"))
+            box.rect = box_rect
             box.hint = self.app.w(hk)
             out.append(box)
         if self.previous_plan:
