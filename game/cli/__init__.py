@@ -1,6 +1,11 @@
 """The command line, a public interface: ``making-it-real`` (play), ``check``, ``demo``,
 ``sessions``, ``export``, ``bench``, ``guide``, ``report``, ``speak``. Each command's work lives in its
-own module here."""
+own module here.
+
+Every command runs with guarded output (``game.cli.console.guarded``): no control code from a file
+reaches the terminal, and a closed pipe or a full device never ends in a traceback. Exit codes keep
+their meaning; a command that did its work but could not print it exits 1 (never 0).
+"""
 
 from __future__ import annotations
 
@@ -83,6 +88,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from game.cli.console import guarded
+
+    code = 1
+    with guarded() as output:
+        try:
+            code = _main(argv)
+        except SystemExit as exc:  # argparse: --help, or a usage mistake (exit 2)
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        except BrokenPipeError:
+            output.closed = True
+    if output.failed is not None and code == 0:
+        return 1
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     for name in ("demo_data_dir", "sessions_data_dir", "export_data_dir"):
         if getattr(args, name, None):

@@ -7,9 +7,9 @@ every file is good, 2 when any file has a problem (a missing file included). A f
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from game.cli.console import write
 from game.model.deckload import SEARCH_DIRS, DeckFile, check_files
 from game.words import Words
 
@@ -23,13 +23,14 @@ def run(args) -> int:
     count = 0
     for f in results:
         problems = f.problems
-        count += len(problems)
+        # The "...and N more" line stands for N problems, not one.
+        count += sum(p.hidden or 1 for p in problems)
         for p in problems:
             _say(str(p))
         if not problems and f.given and f.deck is not None:
             _say(summary(f, words))
     if count:
-        _say(words.get("check.problems_one") if count == 1 else words.get("check.problems", n=count))
+        _say(words.get("check.problems_one") if count == 1 else words.get("check.problems", n=f"{count:,}"))
         return 2
     return 0
 
@@ -83,9 +84,5 @@ def _unique(folders: list[Path]) -> list[Path]:
 
 
 def _say(line: str) -> None:
-    # A deck can hold any text; a terminal that cannot show a character gets a stand-in, never a crash.
-    try:
-        print(line)
-    except UnicodeEncodeError:
-        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-        print(line.encode(encoding, errors="replace").decode(encoding, errors="replace"))
+    # A deck can hold any text: ``write`` escapes control codes and never crashes on the terminal.
+    write(line)

@@ -61,7 +61,8 @@ class Resolver:
             return
         base = self.by_id.get(base_id) or self.by_translation.get(base_id) or self._search(base_id)
         if base is None:
-            folders = ", ".join(str(d) for d in self.search_dirs) or "-"
+            # Absolute, so the file's own folder reads as a place, not as "."
+            folders = ", ".join(_shown_folder(d) for d in self.search_dirs) or "-"
             f.findings.append(Finding("extends_missing", {"base": base_id, "folders": folders}, ("extends",)))
             return
         f.parent = base
@@ -98,6 +99,9 @@ class Resolver:
                 if node is f:  # report a loop once, on the file that starts it
                     names = " → ".join(str(x.deck_id) for x in chain + [f])
                     f.findings.append(Finding("extends_loop", {"chain": names}, ("extends",)))
+                    # Nobody in the loop has a base, so none is checked against another's (empty) themes.
+                    for member in chain:
+                        member.parent = None
                 f.parent = None
                 return
             chain.append(node)
@@ -153,6 +157,13 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path.absolute()
+
+
+def _shown_folder(folder: Path) -> str:
+    try:
+        return str(folder.absolute())
+    except OSError:
+        return str(folder)
 
 
 def in_order(files: list[DeckFile]) -> list[DeckFile]:

@@ -19,6 +19,8 @@ class Problem:
     message: str
     # The words key the message came from: lets tests and tools tell the rules apart without parsing text.
     code: str = field(default="", compare=False)
+    # For the "...and N more" line: the N problems it stands for, so a count of problems stays true.
+    hidden: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         if self.line <= 0:

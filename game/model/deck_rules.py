@@ -1,5 +1,7 @@
 """The rules of a deck that a schema cannot say: ids used twice, cards naming a missing theme, themes
-with no cards, scale symbols that clash, pictures outside the deck's folder, decks that extend nothing.
+with no cards, scale symbols that clash, pictures outside the deck's folder, decks that extend nothing,
+and control codes hidden in any text (a YAML escape such as "\\e" or "\\a" becomes a real escape character,
+which would reach a terminal or a screen reader as a command instead of a letter).
 
 Checks here run on data that may also have structural problems, so each one skips values of the wrong
 shape instead of failing on them: every problem in a file is reported in one go.
@@ -39,6 +41,7 @@ def check_deck(data: Any, parsed: Parsed, folder: Path | None) -> list[Finding]:
         return []
     out: list[Finding] = []
     _duplicate_ids(data, parsed, out)
+    _control_codes(data, out)
     if not isinstance(data.get("extends"), str):
         theme_ids = ids(data, "themes")
         out += unknown_themes(data, theme_ids)
@@ -55,6 +58,43 @@ def check_deck(data: Any, parsed: Parsed, folder: Path | None) -> list[Finding]:
     ):
         out.append(Finding("extends_nothing", {"base": data["extends"]}, ("extends",)))
     return out
+
+
+# Line breaks and tabs belong in text; every other C0 or C1 code, and the bidi controls that reorder
+# a line, do not. (game.cli.console escapes the same characters when printing.)
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+MAX_CONTROL_FINDINGS = 50
+
+
+def control_code(text: str) -> str | None:
+    """The first control code in ``text``, written out (``\\x1b``), or None."""
+    for ch in text:
+        code = ord(ch)
+        if ch in "\n\t":
+            continue
+        if code < 0x20 or 0x7F <= code <= 0x9F or ch in _BIDI:
+            return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return None
+
+
+def _control_codes(data: dict, out: list[Finding]) -> None:
+    """Every key and text value, in card, theme, prompt, persona and any other text."""
+    found = 0
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack and found < MAX_CONTROL_FINDINGS:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                bad = control_code(key) if isinstance(key, str) else None
+                if bad:
+                    out.append(Finding("control_code", {"char": bad}, (*path, key), on_key=True))
+                    found += 1
+                stack.append((child, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((child, (*path, i)) for i, child in enumerate(value))
+        elif isinstance(value, str) and (bad := control_code(value)):
+            out.append(Finding("control_code", {"char": bad}, path))
+            found += 1
 
 
 def unknown_themes(data: dict, theme_ids: list[str]) -> list[Finding]:

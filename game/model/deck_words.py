@@ -60,7 +60,7 @@ def to_problems(file: str, findings: list[Finding], parsed: Parsed | None, words
     if len(placed) > MAX_PROBLEMS:
         more = len(placed) - MAX_PROBLEMS
         problems.append(
-            Problem(file, 0, 0, words.get("deck.more_problems", n=f"{more:,}"), "deck.more_problems")
+            Problem(file, 0, 0, words.get("deck.more_problems", n=f"{more:,}"), "deck.more_problems", more)
         )
     return problems
 
