@@ -337,7 +337,7 @@ def test_problem_messages_are_plain_words_for_every_key():
         P.NEWER,
     )
     for key in (*keys, P.BUSY):
-        text = P.Problem(key, {"folder": "F", "file": "F", "kept": "K", "detail": "D"}).message("en")
+        text = P.Problem(key, {"folder": "F", "file": "F", "kept": "K", "detail": "D", "recovered": "R"}).message("en")
         assert text != key and "{" not in text and len(text) < 300
 
 
@@ -455,16 +455,18 @@ def test_exporting_a_game_whose_saved_decks_are_damaged_says_so(tmp_path, capsys
     assert not out.exists()
 
 
-def test_listing_a_file_that_is_not_a_database_says_it_cannot_be_read_and_leaves_it(tmp_path, capsys):
+def test_listing_a_file_that_is_not_a_database_sets_it_aside_with_its_bytes_and_says_so(tmp_path, capsys):
+    """No game is running, so ``sessions`` may do what the game does at open: set the file aside."""
     from game.cli import main
 
     (tmp_path / "games.db").write_bytes(b"garbage, not a database" * 100)
     before = digest(tmp_path / "games.db")
     assert main(["sessions", "--data-dir", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert WORDS.get("store_problem_corrupt_read", file=tmp_path / "games.db") in err
+    [kept] = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert str(tmp_path / "games.db") in err and str(kept) in err
     assert "keep playing" not in err  # a message for reading, not for a game in play
-    assert digest(tmp_path / "games.db") == before and sorted(os.listdir(tmp_path)) == ["games.db"]
+    assert digest(kept) == before
 
 
 def test_continuing_a_game_whose_saved_decks_are_damaged_raises_the_plain_store_error(tmp_path):

@@ -1,7 +1,10 @@
-"""``making-it-real sessions``: list saved games and finished plans as a table; ``--delete ID`` deletes one.
+"""``making-it-real sessions``: list saved games, finished plans and the set-aside copies of damaged files
+as tables; ``--delete ID`` deletes a game, a plan or a set-aside copy for good.
 
-Exit codes: 0 done, 1 the saved-games file could not be used (the message says why), 2 no such id.
-Listing opens the file read-only, so it works while a game is being played.
+Exit codes: 0 done, 1 the saved-games file could not be used or was found damaged (the message on
+standard error says why and names the file), 2 no such id. Listing opens the file read-only, so it
+works while a game is being played; if no game is running, a damaged file is set aside as the game
+itself would, and what was brought back from it is listed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import unicodedata
 
 from game.cli.console import write
 from game.store import StoreError, UnknownId, open_store
+from game.store import problems as P
+from game.store.salvage import NOTE_PREFIX, Salvaged, copies, delete_copy, is_copy_name
 from game.words import Words
 
 MAX_CELL = 32
@@ -28,13 +33,48 @@ def run(args) -> int:
         if store.problem:
             out.err(store.problem)
         out.line(_listing(store.list_games(), store.list_plans(), words))
+        copied = _copies(store, words)
+        if copied:
+            out.line("")
+            out.line(copied)
         if store.path:
             out.line(words.get("store_sessions_where", file=str(store.path)))
     return 1 if store.problem else 0
 
 
+def _copies(store, words: Words) -> str:
+    """The set-aside copies of damaged files, with what was brought back from each."""
+    found = copies(store.folder)
+    if not found:
+        return ""
+    notes = {name: Salvaged.from_json(text) for name, text in store.info(NOTE_PREFIX).items()}
+    rows = []
+    for path in found:
+        note = notes.get(path.name)
+        try:
+            size = f"{path.stat().st_size / 1e6:.1f} MB"
+            when = _when(path.stat().st_mtime)
+        except OSError:
+            size = when = ""
+        rows.append([path.name, _when(note.at) if note else when, size, note.short() if note else ""])
+    heads = ["name", "saved", "size", "back"]
+    table = _table([words.get(f"store_col_{h}") for h in heads], rows)
+    return "\n".join([words.get("store_sessions_copies"), table, "", words.get("store_sessions_copies_hint")])
+
+
 def _delete(data_dir, target: str, words: Words, out: _Out) -> int:
     with open_store(data_dir) as store:
+        found_damage = store.problem_key == P.CORRUPT
+        if found_damage:
+            out.err(store.problem)  # the file was set aside just now: say so before anything else
+        if is_copy_name(target) and store.folder is not None:
+            if not delete_copy(store.folder, target):
+                out.err(words.get("store_no_such_id", id=target))
+                return 2
+            if store.on_disk:
+                store.delete_info(NOTE_PREFIX + target)
+            out.line(words.get("store_deleted_copy", id=target))
+            return 1 if found_damage else 0
         if not store.on_disk:
             out.err(store.problem or words.get("store_cannot_delete", id=target))
             return 1
@@ -49,7 +89,8 @@ def _delete(data_dir, target: str, words: Words, out: _Out) -> int:
             return 1
     key = "store_deleted_game" if kind == "game" else "store_deleted_plan"
     out.line(words.get(key, id=target))
-    return 0
+    # A damaged copy set aside just now may still hold what was deleted: the message above says where.
+    return 1 if found_damage else 0
 
 
 def _listing(games: list[dict], plans: list[dict], words: Words) -> str:

@@ -5,7 +5,10 @@ Every way the file can be unusable ends in a working ``Store`` plus a plain ``pr
 * folder cannot be made or written -> a store in memory (seeded with a read-only copy of any saved
   games, so they can still be continued and exported);
 * another running copy holds the lock -> a store in memory; the other copy's file is not touched;
-* the file is not a database -> it is renamed aside (``games.db.corrupt-<time>``) and a new file started;
+* the file is damaged (not a database, or the checks in ``game.store.damage`` find a page, a table or
+  a value gone wrong) -> it is renamed aside (``games.db.corrupt-<time>``) and never written again, a
+  new file is started, and whatever still replays is brought back into it (``game.store.salvage``);
+* the file says it is at a version below zero (another program's) -> a store in memory; not touched;
 * the file is from a newer game -> a store in memory; the file is not touched;
 * an older file -> upgraded one version at a time (``game.store.schema``).
 """
@@ -17,12 +20,14 @@ import sqlite3
 import time
 from pathlib import Path
 
+from game.store import damage
 from game.store import problems as P
 from game.store.db import apply_settings, connect
 from game.store.location import DB_NAME, LOCK_NAME
 from game.store.location import data_dir as resolve_data_dir
 from game.store.lock import AlreadyLocked, FolderLock
-from game.store.schema import CURRENT_VERSION, NewerSchema, migrate, version_of
+from game.store.salvage import salvage
+from game.store.schema import CURRENT_VERSION, ForeignFile, NewerSchema, migrate, version_of
 from game.store.store import Store
 
 
@@ -125,23 +130,47 @@ def _open(folder: Path, language: str | None, max_page_count: int | None) -> Sto
             return memory_store(
                 language, P.Problem(P.READ_ONLY, {"file": str(path)}), seed_from=seed, folder=folder
             )
-        db, problem = _connect_checked(path)
+        db, kept = _connect_checked(path)
+        findings: list[str] = []
         try:
             migrate(db)
+            if kept is None:
+                findings = _findings(db)
         except NewerSchema:
             db.close()
             lock.release()
             return memory_store(language, P.Problem(P.NEWER), folder=folder)
-        except sqlite3.Error as exc:
+        except ForeignFile:
             db.close()
             lock.release()
-            return memory_store(
-                language, P.classify(exc, file=str(path), folder=str(folder)), seed_from=seed, folder=folder
-            )
+            return memory_store(language, P.Problem(P.FOREIGN, {"file": str(path)}), folder=folder)
+        except sqlite3.Error as exc:
+            if not P.is_not_a_database(exc):
+                db.close()
+                lock.release()
+                return memory_store(
+                    language,
+                    P.classify(exc, file=str(path), folder=str(folder)),
+                    seed_from=seed,
+                    folder=folder,
+                )
+            findings = [str(exc)]
+        if findings:
+            db.close()
+            kept = set_aside(path)
+            db = _fresh(path)
         _private(path)
         if max_page_count:
             db.execute(f"PRAGMA max_page_count = {int(max_page_count)}")
-        store = Store(db, path=path, folder=folder, lock=lock, language=language, problem=problem)
+        store = Store(db, path=path, folder=folder, lock=lock, language=language)
+        if kept is not None:
+            note = salvage(kept, store)
+            store.set_open_problem(
+                P.Problem(
+                    P.CORRUPT,
+                    {"file": str(path), "kept": str(kept), "recovered": note.summary(language)},
+                )
+            )
         store.discard_unkept_workshops()
         return store
     except BaseException:
@@ -151,8 +180,9 @@ def _open(folder: Path, language: str | None, max_page_count: int | None) -> Sto
         raise
 
 
-def _connect_checked(path: Path) -> tuple[sqlite3.Connection, P.Problem | None]:
-    """Connect and read the header; a file that is not a database is renamed aside, never overwritten."""
+def _connect_checked(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """Connect and read the header; a file that is not a database is renamed aside, never overwritten.
+    Returns the connection and where a damaged file was set aside (None if it was not)."""
     db = connect(path)
     try:
         version_of(db)
@@ -164,9 +194,33 @@ def _connect_checked(path: Path) -> tuple[sqlite3.Connection, P.Problem | None]:
         if not P.is_not_a_database(exc):
             raise
     kept = set_aside(path)
+    return _fresh(path), kept
+
+
+def _fresh(path: Path) -> sqlite3.Connection:
     db = connect(path)
     apply_settings(db)
-    return db, P.Problem(P.CORRUPT, {"kept": str(kept)})
+    migrate(db)
+    return db
+
+
+def _findings(db: sqlite3.Connection, now: float | None = None) -> list[str]:
+    """Quick checks every open; the full check too when the last full check that passed is a day old.
+    A pass is written down only after every check passed, so nothing is written into a damaged file."""
+    now = time.time() if now is None else now
+    found = damage.quick_findings(db)
+    if found or now - damage.last_full_check(db) < damage.FULL_CHECK_EVERY_S:
+        return found
+    found = damage.full_findings(db)
+    if not found:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            damage.mark_checked(db, now)
+            db.execute("COMMIT")
+        except sqlite3.Error:  # a full disk, say: the check runs again next time, nothing is lost
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+    return found
 
 
 def set_aside(path: Path) -> Path:
@@ -201,30 +255,46 @@ def _open_read_only(folder: Path, language: str | None) -> Store:
     if Path(str(path) + "-journal").exists():
         # A crash left a journal that must be rolled back before the file can be read, and only a
         # writer can do that. If no copy is running, open normally (which recovers) and list from that.
-        probe = FolderLock(folder / LOCK_NAME)
-        try:
-            probe.acquire()
-        except (AlreadyLocked, OSError):
-            pass  # a running copy's journal is live: reading just waits for its commit
-        else:
-            probe.release()
-            return _open(folder, language, None)
+        writer = _open_if_free(folder, language)
+        if writer is not None:
+            return writer
     db = connect(path, read_only=True)
     try:
         found = version_of(db)
         if found > CURRENT_VERSION:
             db.close()
             return memory_store(language, P.Problem(P.NEWER), folder=folder)
+        if found < 0:
+            db.close()
+            return memory_store(language, P.Problem(P.FOREIGN, {"file": str(path)}), folder=folder)
         if found < CURRENT_VERSION:
             # Cannot upgrade without writing; read an upgraded copy instead.
             db.close()
             return memory_store(language, None, seed_from=path, folder=folder)
         db.execute("PRAGMA foreign_keys = ON")
+        damaged = bool(damage.quick_findings(db))
     except sqlite3.DatabaseError as exc:
+        if not P.is_not_a_database(exc):
+            db.close()
+            return memory_store(language, P.classify(exc, file=str(path), folder=str(folder)), folder=folder)
+        damaged = True
+    if damaged:
+        # Only a writer may set the file aside; if a game is running it will, when it next opens.
         db.close()
-        if P.is_not_a_database(exc):
-            problem = P.Problem(P.CORRUPT_READ, {"file": str(path)})
-        else:
-            problem = P.classify(exc, file=str(path), folder=str(folder))
-        return memory_store(language, problem, folder=folder)
+        writer = _open_if_free(folder, language)
+        if writer is not None:
+            return writer
+        return memory_store(language, P.Problem(P.CORRUPT_READ, {"file": str(path)}), folder=folder)
     return Store(db, path=path, folder=folder, language=language)
+
+
+def _open_if_free(folder: Path, language: str | None) -> Store | None:
+    """The writer's open (which rolls back a crashed commit, and sets a damaged file aside), when no
+    running copy holds the lock; None when one does."""
+    probe = FolderLock(folder / LOCK_NAME)
+    try:
+        probe.acquire()
+    except (AlreadyLocked, OSError):
+        return None
+    probe.release()
+    return _open(folder, language, None)

@@ -10,7 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
+
+
+class ForeignFile(Exception):
+    """The file says it is at a version no version of this game wrote (below zero): another program's."""
 
 
 class NewerSchema(Exception):
@@ -89,7 +93,13 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS games_by_mode ON games(mode, keep)")
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite3.Connection) -> None:
+    """Facts about the file itself: when it was last fully checked, and what was brought back from a
+    damaged file that was set aside (``game.store.damage``, ``game.store.salvage``)."""
+    db.execute("CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 """STEPS[n] upgrades a version n-1 file to version n."""
 
 
@@ -105,6 +115,8 @@ def migrate(db: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int]:
     found = version_of(db)
     if found > CURRENT_VERSION:
         raise NewerSchema(found)
+    if found < 0:
+        raise ForeignFile(found)
     done: list[int] = []
     version = found
     while version < target:

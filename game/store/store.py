@@ -32,6 +32,8 @@ from typing import Any
 
 from game.store import problems as P
 from game.store.db import apply_settings, connect, dump, new_id, safe
+from game.store.drafts import Drafts
+from game.store.info import FileFacts
 from game.store.location import DB_NAME
 from game.store.lock import FolderLock
 from game.store.plans import PlanHistory
@@ -39,7 +41,7 @@ from game.store.plans import PlanHistory
 __all__ = ["Store", "apply_settings", "connect", "dump", "new_id", "safe"]
 
 
-class Store(PlanHistory):
+class Store(Drafts, PlanHistory, FileFacts):
     """Saved games and plans. Build with ``game.store.open_store``, which never raises."""
 
     def __init__(
@@ -64,6 +66,7 @@ class Store(PlanHistory):
         self._mutex = threading.RLock()
         self.closed = False
         self.last_write_ok = True  # did the most recent write commit?
+        self.damaged = False  # damage was met while in use: nothing more is written into this file
 
     # ----- what to tell people -------------------------------------------------------------------------
 
@@ -87,10 +90,16 @@ class Store(PlanHistory):
         info = self.problem_info
         return info.key if info else None
 
+    def set_open_problem(self, problem: P.Problem | None) -> None:
+        """What opening found (a damaged file set aside, say), to show until something else goes wrong."""
+        self._open_problem = problem
+
     # ----- plumbing ------------------------------------------------------------------------------------
 
     def _fail(self, exc: BaseException, *, reading: bool = False) -> P.Problem:
         damaged = isinstance(exc, ValueError) or P.is_not_a_database(exc)  # ValueError: a record's JSON
+        if damaged and self.on_disk:
+            self.damaged = True  # the next open checks it, sets it aside and brings back what replays
         if damaged and reading:
             where = self.path or (self.folder / DB_NAME if self.folder else "")
             problem = P.Problem(P.CORRUPT_READ, {"file": str(where)})
@@ -106,6 +115,11 @@ class Store(PlanHistory):
         with self._mutex:
             if self.closed:
                 self._write_problem = P.Problem(P.OTHER, {"detail": "closed"})
+                self.last_write_ok = False
+                return False, None
+            if self.damaged:
+                # Writing into a file known to be damaged could spread the damage over good pages.
+                self._write_problem = P.Problem(P.CORRUPT_NOW)
                 self.last_write_ok = False
                 return False, None
             db = self._db
@@ -266,43 +280,6 @@ class Store(PlanHistory):
         if found is None:
             raise P.UnknownId("store_no_such_game", game_id, self.language)
         return found
-
-    # ----- drafts --------------------------------------------------------------------------------------
-
-    def save_draft(self, game_id: str, field: str, text: str) -> bool:
-        """Keep what is being typed in a box; empty text removes the draft."""
-        game_id = safe(game_id)
-        field = safe(field)
-        if not text:
-            return self.clear_draft(game_id, field)
-
-        def work(db: sqlite3.Connection) -> None:
-            db.execute(
-                "INSERT INTO drafts (game_id, field, text, saved) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (game_id, field) DO UPDATE SET text = excluded.text, saved = excluded.saved",
-                (game_id, str(field), dump(text), self._clock()),
-            )
-
-        return self._write(work)[0]
-
-    def drafts(self, game_id: str) -> dict[str, str]:
-        game_id = safe(game_id)
-        return self._read(
-            lambda db: {
-                f: json.loads(t)
-                for f, t in db.execute(
-                    "SELECT field, text FROM drafts WHERE game_id = ? ORDER BY field", (game_id,)
-                )
-            },
-            {},
-        )
-
-    def clear_draft(self, game_id: str, field: str) -> bool:
-        game_id = safe(game_id)
-        field = safe(field)
-        return self._write(
-            lambda db: db.execute("DELETE FROM drafts WHERE game_id = ? AND field = ?", (game_id, str(field)))
-        )[0]
 
     # ----- deleting for good ---------------------------------------------------------------------------
 
