@@ -2,8 +2,9 @@
 
 ID is a plan .json file, a finished plan's id, or a saved game's id (see ``sessions``); a game that
 is not finished is replayed from its saved steps and its draft plan exported. Prints where each file
-went. Exit codes: 0 done; 1 the plan, the saved games or the folder could not be used (the message
-says why); 2 a format name or an id that does not exist.
+went. Exit codes: 0 done; 1 the plan, the saved games or the folder could not be used, or the saved
+games file was found damaged on the way (the message says why and names the file); 2 a format name
+or an id that does not exist.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ def run(args) -> int:
     if not formats:
         _err(words.get("export_cli_no_formats"))
         return 2
+    damage: list[str] = []
     try:
-        plan = find_plan(args.id, getattr(args, "data_dir", None), words)
+        plan = find_plan(args.id, getattr(args, "data_dir", None), words, damage)
     except _NotFound:
         _err(words.get("export_cli_not_found", id=args.id))
         return 2
@@ -50,6 +52,8 @@ def run(args) -> int:
     except _Problem as exc:
         _err(str(exc))
         return 1
+    for message in damage:
+        _err(message)  # the export goes on from what was brought back, but the exit code says so
     out_dir = Path(args.out or ".")
     try:
         paths = export_plan(plan, formats, out_dir)
@@ -58,11 +62,12 @@ def run(args) -> int:
         return 1
     for path in paths:
         _out(words.get("export_cli_wrote", path=str(path)))
-    return 0
+    return 1 if damage else 0
 
 
-def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
-    """A plan file path, or a plan or game id in the saved games."""
+def find_plan(item: str, data_dir: str | None, words: Words, damage: list[str] | None = None) -> Plan:
+    """A plan file path, or a plan or game id in the saved games. If the saved-games file was found
+    damaged (and set aside) on the way, the message is added to ``damage``."""
     path = Path(item)
     if path.suffix.lower() == ".json" or path.is_file():
         if not path.exists():
@@ -70,8 +75,11 @@ def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
         return read_plan(path)
 
     from game.store import StoreError, UnknownId, open_store
+    from game.store import problems as P
 
     with open_store(data_dir, read_only=True) as store:
+        if store.problem_key == P.CORRUPT and damage is not None:
+            damage.append(store.problem)
         try:
             return _stored_plan(store.load_plan(item))
         except UnknownId:
@@ -82,6 +90,8 @@ def find_plan(item: str, data_dir: str | None, words: Words) -> Plan:
             deck_dict, commands = store.load_game(item)
         except UnknownId:
             if store.problem:
+                if damage:
+                    damage.clear()  # said once, in the message below
                 raise _Problem(words.get("export_cli_store_problem", problem=store.problem)) from None
             raise _NotFound(item) from None
         except StoreError as exc:
