@@ -22,6 +22,11 @@ from game.ui.screens.steps import VIEWS, StepView
 from game.ui.textbox import TextBox
 
 DRAFT_EVERY = 3.0
+# What is typed is saved DRAFT_AFTER_MS after the last key (a one-shot timer, re-armed by each key, so
+# nothing runs while idle); while someone types without a pause, at least every DRAFT_LONGEST seconds.
+DRAFT_DUE = pygame.event.custom_type()
+DRAFT_AFTER_MS = 250
+DRAFT_LONGEST = 1.0
 RETRY_EVERY = 3.0  # while steps wait to be saved (a full disk), try again this often
 TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note")
 
@@ -66,6 +71,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         self._wheel: list[float] = []
         self._dirty_drafts: set[str] = set()
         self._last_draft = time.monotonic()
+        self._draft_armed: float | None = None  # when the one-shot draft timer was first set
         self._last_retry = 0.0
         self._leave_warned: int | None = None
         self._last_phase = None
@@ -185,6 +191,8 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def exit(self) -> None:
         self._save_drafts(force=True)
+        pygame.time.set_timer(DRAFT_DUE, 0)
+        self._draft_armed = None
         self.app.set_timer(False)
 
     def _needs_tick(self) -> bool:
@@ -197,6 +205,11 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def _typed(self, field: str) -> None:
         self._dirty_drafts.add(field)
+        now = time.monotonic()
+        if self._draft_armed is None:
+            self._draft_armed = now
+        if now - self._draft_armed < DRAFT_LONGEST:
+            pygame.time.set_timer(DRAFT_DUE, DRAFT_AFTER_MS, 1)  # (re)start: fires once, after the last key
         self.app.set_timer(True)
 
     def _save_drafts(self, force=False) -> None:
@@ -221,6 +234,10 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
     def handle_one(self, e) -> bool:
         if e.type == pygame.WINDOWFOCUSLOST:
             self._save_drafts(force=True)  # someone switched away: keep what was being typed
+            return False
+        if e.type == DRAFT_DUE:
+            self._draft_armed = None
+            self._save_drafts(force=True)
             return False
         if e.type == TICK:
             self._save_drafts()
