@@ -130,7 +130,10 @@ def test_corrupt_file_is_set_aside_untouched_and_a_new_game_plays_and_exports(tm
     app = real_app(data)
     kept = [p for p in data.iterdir() if p.name.startswith("games.db.corrupt-")]
     assert len(kept) == 1 and kept[0].read_bytes() == junk, "the damaged file is kept aside, byte for byte"
-    expected = WORDS.get("store_problem_corrupt", kept=str(kept[0]))
+    nothing = WORDS.get("store_salvage_nothing")
+    expected = WORDS.get(
+        "store_problem_corrupt", file=str(data / "games.db"), kept=str(kept[0]), recovered=nothing
+    )
     assert shows(app, expected), on_screen(app)
     app.screenshot(tmp_path / "shots" / "corrupt-start.png")
     first = AutoPlayer(app, seed=3, mode="group", players=2, headless=True)

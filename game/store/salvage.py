@@ -70,7 +70,7 @@ class Salvaged:
             parts.append(
                 words.get("store_salvage_lost", list=_listed([_title(g, words) for g in lost], words))
             )
-        if self.unreadable:
+        if self.unreadable and (back or self.plans):
             parts.append(words.get("store_salvage_unreadable"))
         if self.plans:
             parts.append(words.get("store_salvage_plans", n=self.plans))
