@@ -139,10 +139,11 @@ def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | 
     no file of this export is left behind.
     """
     from game.export.filenames import base_name, free_stem, write_new
+    from game.export.safewrite import make_folder, remove_made
 
     files = render_all(plan, formats)
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    made = make_folder(folder)
     if isinstance(plan, dict):
         plan = Plan.from_dict(plan)
     stem = free_stem(folder, base_name(plan.title, plan.date, plan.practice), [s for s, _ in files])
@@ -155,6 +156,7 @@ def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | 
         # for the whole export, and trying again would leave it beside a complete "-2" set.
         for path in written:
             path.unlink(missing_ok=True)
+        remove_made(made)  # and the folders this export made, so a failed export leaves nothing
         raise
     return written
 

@@ -2,8 +2,8 @@
 
 A plan's title is typed by people, so it can hold anything: slashes, dots, emoji, a 500-letter
 name, a Windows device name. ``slug`` keeps only ASCII letters, digits and hyphens, and
-``write_new`` opens files in exclusive mode, adding -2, -3 ... until a name is free, so nothing
-is overwritten even if two exports run at once.
+``write_new`` never replaces a file, adding -2, -3 ... until a name is free, so nothing is
+overwritten even if two exports run at once; each file appears whole or not at all.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from game.export.labels import parse_date
+from game.export.safewrite import write_whole
 
 DEFAULT_SLUG = "making-it-real-plan"
 MAX_SLUG = 60
@@ -52,18 +53,9 @@ def write_new(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
     """Write ``data`` to folder/stem+suffix, or stem-2, stem-3 ... if taken. Returns the path used."""
     for n in range(1, _MAX_TRIES + 1):
         path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
-        try:
-            f = path.open("xb")
-        except FileExistsError:
-            continue
-        try:
-            with f:
-                f.write(data)
-        except OSError:
-            # A half-written file (a full disk, say) must not look like a finished export.
-            path.unlink(missing_ok=True)
-            raise
-        return path
+        # Whole or not at all: a temporary name, fsync, then linked to this name (game.export.safewrite).
+        if write_whole(path, data):
+            return path
     raise FileExistsError(f"{folder / (stem + suffix)} and {_MAX_TRIES - 1} numbered copies already exist")
 
 
