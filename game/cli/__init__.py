@@ -19,9 +19,44 @@ from game.export import FORMATS
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = text.lower().split("x")
-        return int(w), int(h)
+        size = int(w), int(h)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from exc
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {_shown(text)}") from exc
+    if not all(200 <= n <= 16384 for n in size):
+        raise argparse.ArgumentTypeError(f"each side must be from 200 to 16384, not {_shown(text)}")
+    return size
+
+
+def _whole(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high``, or a plain message saying so."""
+
+    def read(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from {low} to {high}, not {_shown(text)}"
+            )
+        return n
+
+    return read
+
+
+def _seconds(text: str) -> float:
+    try:
+        n = float(text)
+    except ValueError:
+        n = -1.0
+    if not 0.0 <= n <= 60.0:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 60, not {_shown(text)}")
+    return n
+
+
+def _shown(text: str) -> str:
+    """A value typed on the command line, cut short and quoted for a message."""
+    return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,13 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--headless", action="store_true", help="no window, as fast as it can")
     d.add_argument("--seed", type=int, default=1)
     d.add_argument("--mode", choices=["group", "one-to-one", "workshop"], default="group")
-    d.add_argument("--players", type=int, default=3)
+    d.add_argument("--players", type=_whole(1, 8), default=3)
     d.add_argument("--deck", action="append", default=[], dest="demo_deck")
     d.add_argument("--size", type=_size, default=None, dest="demo_size")
     d.add_argument("--screenshots", help="save a PNG of every distinct screen into this folder")
     d.add_argument("--export", help="export the plan in every format into this folder at the end")
-    d.add_argument("--data-dir", dest="demo_data_dir")
-    d.add_argument("--pace", type=float, default=None, help="seconds between steps (default 1.2)")
+    d.add_argument(
+        "--data-dir",
+        dest="demo_data_dir",
+        help="save the demo's game here (default: nowhere, it is thrown away)",
+    )
+    d.add_argument("--pace", type=_seconds, default=None, help="seconds between steps (default 1.2)")
     d.add_argument("--describe", metavar="FILE", help="write one JSON line per distinct frame into FILE")
     d.add_argument("--timer", type=int, metavar="SECONDS", help="a turn timer of this many seconds")
     d.add_argument(

@@ -48,6 +48,9 @@ def run(args) -> int:
         return 2
     except PlanFormatError as exc:
         _err(str(exc))
+        if len(exc.problems) > 1:  # every problem, so all can be mended in one go
+            for line in exc.problems:
+                _err(f"  {line}")
         return 1
     except _Problem as exc:
         _err(str(exc))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.model.plan import PLAN_FORMAT, PLAN_VERSION, Plan
+from game.model.plancheck import meaning_problems
 from game.words import Words
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "plan.schema.json"
@@ -95,15 +96,26 @@ def load_plan_data(source: str | bytes | Path, language: str | None = None) -> d
             "plan_file_wrong_version", language, found=_short(version), expected=PLAN_VERSION
         )
     problems = validate(data, plan_schema(), language)
+    if not problems:  # what the values mean is checked once their shape is known to be right
+        problems = meaning_problems(data, language)
     if problems:
         raise PlanFormatError(
             "plan_file_invalid",
             language,
             problems=[f"{where}: {what}" for where, what in problems],
             where=problems[0][0],
-            problem=problems[0][1],
+            problem=problems[0][1] + _more(problems, language),
         )
     return data
+
+
+def _more(problems: list, language: str | None) -> str:
+    """ " (and 3 more problems)" after the first, so a message shown alone does not hide the rest."""
+    if len(problems) < 2:
+        return ""
+    more = len(problems) - 1
+    words = Words(language)
+    return words.get("plan_file_more_problems_one") if more == 1 else words.get("plan_file_more_problems", n=more)
 
 
 def _read_bytes(source: str | bytes | Path, language: str | None) -> bytes:

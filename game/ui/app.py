@@ -75,6 +75,8 @@ class App:
         self.timer_on = False
         self.autoplayer = None
         self.on_frame = None  # called with the App after each frame is drawn (demo --describe)
+        self.demo_data_dir = False  # True: the demo saves in the data folder (`demo --data-dir`)
+        self._demo_store = None
 
     # ----- window --------------------------------------------------------------------------------------
     def _make_window(self) -> pygame.Surface:
@@ -132,6 +134,13 @@ class App:
 
     @property
     def store(self):
+        if self.autoplayer is not None and not self.demo_data_dir:
+            # "Watch a demo": the demo's game is kept in memory, never among the real saved games.
+            if self._demo_store is None:
+                from game.store import memory_store
+
+                self._demo_store = memory_store(self.settings.language)
+            return self._demo_store
         if self._store is None:
             from game.store import open_store
 
