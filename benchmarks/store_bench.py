@@ -37,6 +37,9 @@ TARGET_COMMIT_MEDIAN_MS = 10.0
 TARGET_COMMIT_WORST_MS = 100.0
 TARGET_OPEN_MS = 200.0
 TARGET_DELETE_MS = 2000.0
+# Checking for damage is part of opening (quick) or a once-a-day pause at the start screen (full).
+TARGET_QUICK_CHECK_MS = 100.0
+TARGET_FULL_CHECK_MS = 1000.0
 TARGET_RESUME_MS = 500.0
 
 
@@ -150,6 +153,24 @@ def measure(quick: bool = False) -> list[dict]:
                 TARGET_OPEN_MS,
             )
         )
+
+        # 4b. the damage checks the open runs: quick ones every time, the full one once a day
+        import sqlite3
+
+        from game.store import damage
+
+        con = sqlite3.connect(tmp / "many" / "games.db")
+        for label, check, target in (
+            ("quick checks (every open)", damage.quick_findings, TARGET_QUICK_CHECK_MS),
+            ("full check (once a day)", damage.full_findings, TARGET_FULL_CHECK_MS),
+        ):
+            took = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                assert check(con) == []
+                took.append((time.perf_counter() - t0) * 1000)
+            rows.append(figure(f"store: {label}, {size_mb:.0f} MB file", statistics.median(took), "ms", target))
+        con.close()
 
         # 5. delete one plan for good (secure delete + VACUUM of the whole file)
         with open_store(tmp / "many") as store:

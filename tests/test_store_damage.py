@@ -170,7 +170,7 @@ def test_sessions_reports_damage_on_stderr_lists_the_copy_and_deletes_it_for_goo
     data = str(tmp_path)
     assert main(["sessions", "--data-dir", data]) == 1
     out, err = capsys.readouterr()
-    assert str(tmp_path / "games.db") in err and "Brought back 3 games" in err
+    assert str(tmp_path / "games.db") in err and "Brought back 2 games whole" in err and "Brought back only in part: g-b (g-b)" in err
     [kept] = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert "Damaged files set aside" in out and kept.name in out and "2 whole, 1 in part, 0 not" in out
     assert "Traceback" not in out + err

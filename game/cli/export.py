@@ -44,7 +44,8 @@ def run(args) -> int:
     try:
         plan = find_plan(args.id, getattr(args, "data_dir", None), words, damage)
     except _NotFound:
-        _err(words.get("export_cli_not_found", id=args.id))
+        shown = args.id if len(args.id) <= 60 else args.id[:59] + "…"  # never a huge value in full
+        _err(words.get("export_cli_not_found", id=shown))
         return 2
     except PlanFormatError as exc:
         _err(str(exc))

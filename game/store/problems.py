@@ -48,7 +48,9 @@ class UnknownId(StoreError, KeyError):
     """No saved game or plan has this id."""
 
     def __init__(self, key: str, item_id: str, language: str | None = None):
-        super().__init__(Problem(key, {"id": item_id}), language)
+        # An id is whatever was typed: a huge one is cut short rather than echoed in full.
+        shown = item_id if len(item_id) <= 60 else item_id[:59] + "…"
+        super().__init__(Problem(key, {"id": shown}), language)
         self.item_id = item_id
 
     def __str__(self) -> str:  # KeyError would otherwise show the repr

@@ -51,29 +51,23 @@ class Salvaged:
             return None
 
     def summary(self, language: str | None = None) -> str:
-        """One or two plain sentences: which games came back whole, which in part, which not at all."""
+        """A few plain sentences: how many games came back whole, and which came back in part or not at all."""
         words = Words(language)
-        back = [g for g in self.games if g["steps"] > 0]
+        whole = [g for g in self.games if g["steps"] > 0 and g["whole"]]
+        part = [g for g in self.games if g["steps"] > 0 and not g["whole"]]
         lost = [g for g in self.games if g["steps"] <= 0]
         parts = []
-        if back:
-            names = [
-                words.get(
-                    "store_salvage_whole" if g["whole"] else "store_salvage_part",
-                    title=_title(g, words),
-                    steps=g["steps"],
-                )
-                for g in back
-            ]
-            parts.append(words.get("store_salvage_back", n=len(back), list=_listed(names, words)))
+        if whole:
+            parts.append(_counted(words, "store_salvage_whole_count", len(whole)))
+        if part:
+            names = [words.get("store_salvage_part", title=_title(g, words), steps=g["steps"]) for g in part]
+            parts.append(words.get("store_salvage_part_list", list=_listed(names, words)))
         if lost:
-            parts.append(
-                words.get("store_salvage_lost", list=_listed([_title(g, words) for g in lost], words))
-            )
-        if self.unreadable and (back or self.plans):
+            parts.append(words.get("store_salvage_lost", list=_listed([_title(g, words) for g in lost], words)))
+        if self.unreadable and (whole or part or self.plans):
             parts.append(words.get("store_salvage_unreadable"))
         if self.plans:
-            parts.append(words.get("store_salvage_plans", n=self.plans))
+            parts.append(_counted(words, "store_salvage_plans", self.plans))
         return " ".join(parts) or words.get("store_salvage_nothing")
 
     def short(self, language: str | None = None) -> str:
@@ -82,6 +76,10 @@ class Salvaged:
         part = sum(1 for g in self.games if not g["whole"] and g["steps"] > 0)
         lost = sum(1 for g in self.games if g["steps"] <= 0) + (1 if self.unreadable else 0)
         return Words(language).get("store_salvage_short", whole=whole, part=part, lost=lost)
+
+
+def _counted(words: Words, key: str, n: int) -> str:
+    return words.get(f"{key}_one") if n == 1 else words.get(key, n=n)
 
 
 def _title(game: dict, words: Words) -> str:
