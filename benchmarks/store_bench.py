@@ -169,7 +169,9 @@ def measure(quick: bool = False) -> list[dict]:
                 t0 = time.perf_counter()
                 assert check(con) == []
                 took.append((time.perf_counter() - t0) * 1000)
-            rows.append(figure(f"store: {label}, {size_mb:.0f} MB file", statistics.median(took), "ms", target))
+            rows.append(
+                figure(f"store: {label}, {size_mb:.0f} MB file", statistics.median(took), "ms", target)
+            )
         con.close()
 
         # 5. delete one plan for good (secure delete + VACUUM of the whole file)

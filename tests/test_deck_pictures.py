@@ -19,7 +19,13 @@ CARD_LINE = "    text: Staff know what matters to me."
 
 def png_header(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", 13)
+        + b"IHDR"
+        + ihdr
+        + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    )
 
 
 def deck_with(tmp_path, card_image: str | None = None, theme_image: str | None = None):
@@ -56,12 +62,20 @@ def test_a_shipped_picture_is_found_by_its_name(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("pic.gif", b"GIF89a", 'image "pic.gif" is a ".gif" file. A picture must be an SVG (.svg) or PNG (.png) file.'),
+        (
+            "pic.gif",
+            b"GIF89a",
+            'image "pic.gif" is a ".gif" file. A picture must be an SVG (.svg) or PNG (.png) file.',
+        ),
         ("pic.png", b"not a png at all", 'image: "pic.png" ends in .png but is not a PNG picture.'),
         ("pic.svg", b"<html>hello</html>", 'image: "pic.svg" ends in .svg but is not a plain SVG picture'),
         ("pic.svg", b'<!DOCTYPE svg [<!ENTITY a "aa">]><svg>&a;</svg>', "it uses ENTITY"),
-        ("pic.png", png_header(5000, 10), 'is 5000 × 10 pixels; each side may be at most 4096.'),
-        ("pic.png", png_header(10, 10) + b"\0" * (MAX_BYTES + 1), "KB a card picture may be. Save it smaller."),
+        ("pic.png", png_header(5000, 10), "is 5000 × 10 pixels; each side may be at most 4096."),
+        (
+            "pic.png",
+            png_header(10, 10) + b"\0" * (MAX_BYTES + 1),
+            "KB a card picture may be. Save it smaller.",
+        ),
     ],
 )
 def test_bad_pictures_get_a_clear_message_at_the_line(tmp_path, name, content, expected):
@@ -97,7 +111,9 @@ def test_saved_deck_from_another_computer_finds_the_shipped_picture():
 
     ds = load_deckset([DECKS_DIR / "making-it-real.yaml"])
     d = ds.to_dict()
-    d["cards"][0]["image"] = "C:\\\\Users\\\\someone\\\\game\\\\assets\\\\pictures\\\\" + ds.cards[0].image.rsplit("/", 1)[-1]
+    d["cards"][0]["image"] = (
+        "C:\\\\Users\\\\someone\\\\game\\\\assets\\\\pictures\\\\" + ds.cards[0].image.rsplit("/", 1)[-1]
+    )
     moved = DeckSet.from_dict(d)
     assert moved.card_image(moved.cards[0].id) == ds.cards[0].image
 

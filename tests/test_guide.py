@@ -76,7 +76,9 @@ def test_each_session_plan_adds_up_to_its_length(minutes):
 
 
 def test_a_deck_with_nothing_for_a_trainer_gets_a_clear_message(tmp_path, capsys):
-    assert main(["guide", "--deck", str(paths.DECKS_DIR / "making-it-real.yaml"), "--out", str(tmp_path)]) == 2
+    assert (
+        main(["guide", "--deck", str(paths.DECKS_DIR / "making-it-real.yaml"), "--out", str(tmp_path)]) == 2
+    )
     assert "workshop deck" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
 

@@ -33,7 +33,7 @@ def test_the_good_plan_reads(good):
     assert read_plan(json.dumps(good)).title == "Rose House"
 
 
-@pytest.mark.parametrize("bad", ["2026-13-45", "9999-99-99", "", "2026-02-30", "2026-02-30T10:00"])
+@pytest.mark.parametrize("bad", ["2026-13-45", "9999-99-99", "0000-01-01", "2026-02-30", "2026-02-30T10:00"])
 def test_a_session_date_that_is_not_on_the_calendar_is_refused(good, bad):
     data = copy.deepcopy(good)
     data["date"] = bad

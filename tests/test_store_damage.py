@@ -170,9 +170,16 @@ def test_sessions_reports_damage_on_stderr_lists_the_copy_and_deletes_it_for_goo
     data = str(tmp_path)
     assert main(["sessions", "--data-dir", data]) == 1
     out, err = capsys.readouterr()
-    assert str(tmp_path / "games.db") in err and "Brought back 2 games whole" in err and "Brought back only in part: g-b (g-b)" in err
+    assert (
+        str(tmp_path / "games.db") in err
+        and "Brought back 2 games whole" in err
+        and "Brought back only in part: g-b (g-b)" in err
+    )
     [kept] = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert "Damaged files set aside" in out and kept.name in out and "2 whole, 1 in part, 0 not" in out
+    assert (
+        f"{kept.name}: Brought back 2 games whole. Brought back only in part: g-b (g-b), the first 30" in out
+    )
     assert "Traceback" not in out + err
 
     assert main(["sessions", "--data-dir", data]) == 0  # the fresh file is healthy: no more warnings
@@ -231,7 +238,7 @@ def test_full_check_runs_at_most_once_a_day(tmp_path, monkeypatch):
 
     calls = []
     real = damage.full_findings
-    monkeypatch.setattr(damage, "full_findings", lambda db: calls.append(1) or real(db))
+    monkeypatch.setattr(damage, "full_findings", lambda *a: calls.append(1) or real(*a))
     for _ in range(3):
         open_store(tmp_path).close()
     assert len(calls) == 1
@@ -250,3 +257,16 @@ def test_negative_user_version_is_another_programs_file_and_is_left_alone(tmp_pa
     err = capsys.readouterr().err
     assert "not made by this game" in err and "KeyError" not in err
     assert digest(db) == before
+
+
+def test_an_older_damaged_file_is_set_aside_before_any_upgrade_writes_into_it(tmp_path):
+    _three_games(tmp_path)
+    _sql(
+        tmp_path / "games.db",
+        "DROP TABLE info",
+        "PRAGMA user_version = 2",
+        "UPDATE commands SET body = 'x' WHERE game_id = 'g-a' AND seq = 3",
+    )
+    store, kept, back, note = _open_damaged(tmp_path)  # checks the copy is byte for byte as found
+    with store:
+        assert back["g-a"]["steps"] == 3 and back["g-c"]["whole"]

@@ -59,7 +59,18 @@ def _copies(store, words: Words) -> str:
         rows.append([path.name, _when(note.at) if note else when, size, note.short() if note else ""])
     heads = ["name", "saved", "size", "back"]
     table = _table([words.get(f"store_col_{h}") for h in heads], rows)
-    return "\n".join([words.get("store_sessions_copies"), table, "", words.get("store_sessions_copies_hint")])
+    # In full, what came back from each and what did not (the table's cells are cut short).
+    told = [f"{p.name}: {notes[p.name].summary(store.language)}" for p in found if notes.get(p.name)]
+    return "\n".join(
+        [
+            words.get("store_sessions_copies"),
+            table,
+            "",
+            *told,
+            *([""] if told else []),
+            words.get("store_sessions_copies_hint"),
+        ]
+    )
 
 
 def _delete(data_dir, target: str, words: Words, out: _Out) -> int:

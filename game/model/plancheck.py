@@ -1,7 +1,7 @@
 """Checking what a plan file means, once its shape is right (``planio.validate`` checks the shape).
 
 A file can have every field of the right type and still be wrong: a date that is not on any calendar
-(``2026-13-45``, ``9999-99-99``, an empty session date), a rating by a player who is not in the plan,
+(``2026-13-45``, ``9999-99-99``; an empty one means "not set yet"), a rating by a player who is not in the plan,
 a note about a card no statement is for, an action in a theme the plan does not have, two things
 with one id. ``meaning_problems`` finds every such problem (up to a limit), each as ``(where, what)``
 in plain words, like the shape checks. Pure: no I/O.
@@ -37,6 +37,8 @@ def meaning_problems(
     for i, theme in enumerate(themes):
         at = f"themes[{i}]"
         for j, st in enumerate(theme.get("statements") or []):
+            if st.get("carried_over"):
+                continue  # its views were given at the last session, perhaps by people not here today
             for k, rating in enumerate(st.get("ratings") or []):
                 if rating.get("player_id") not in players:
                     problem(
@@ -63,7 +65,7 @@ def meaning_problems(
 
 
 def _dates(data: dict, problem) -> None:
-    if not _real(data.get("date"), empty_ok=False):
+    if not _real(data.get("date")):  # "" is "not set yet", as the game itself writes it
         problem("date", "plan_file_problem_date", data.get("date"))
     for name in ("next_review", "previous_date"):
         if not _real(data.get(name)):
@@ -78,9 +80,9 @@ def _dates(data: dict, problem) -> None:
             problem(f"you_said_we_did[{i}].action.due", "plan_file_problem_date", action.get("due"))
 
 
-def _real(value: Any, empty_ok: bool = True) -> bool:
+def _real(value: Any) -> bool:
     """None (no date) or a day on the calendar, perhaps with a time after it."""
-    if value is None or (value == "" and empty_ok):
+    if value is None or value == "":
         return True
     return isinstance(value, str) and parse_date(value[:10]) is not None
 

@@ -115,7 +115,11 @@ def _more(problems: list, language: str | None) -> str:
         return ""
     more = len(problems) - 1
     words = Words(language)
-    return words.get("plan_file_more_problems_one") if more == 1 else words.get("plan_file_more_problems", n=more)
+    return (
+        words.get("plan_file_more_problems_one")
+        if more == 1
+        else words.get("plan_file_more_problems", n=more)
+    )
 
 
 def _read_bytes(source: str | bytes | Path, language: str | None) -> bytes:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from game.store.schema import CURRENT_VERSION
+
 FULL_CHECK_EVERY_S = 24 * 3600
 _MAX_FINDINGS = 20
 
@@ -54,6 +56,21 @@ EXPECTED_COLUMNS: dict[str, dict[str, str]] = {
     "info": {"key": "TEXT", "value": "TEXT"},
 }
 
+# What came with which version (game.store.schema): a file is checked before it is upgraded, so
+# nothing is written into it until it is known to be healthy.
+_TABLE_SINCE = {"drafts": 2, "info": 3}
+_COLUMN_SINCE = {("plans", "match_key"): 2}
+
+
+def expected(version: int) -> dict[str, dict[str, str]]:
+    """The tables and columns a file at ``version`` has."""
+    return {
+        table: {c: k for c, k in columns.items() if _COLUMN_SINCE.get((table, c), 1) <= version}
+        for table, columns in EXPECTED_COLUMNS.items()
+        if _TABLE_SINCE.get(table, 1) <= version
+    }
+
+
 _TYPES = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
 _NULLABLE = {("plans", "game_id")}
 # Columns holding JSON, and the JSON type each value must be (SQLite's json_type names).
@@ -65,26 +82,30 @@ _JSON_COLUMNS = {
 }
 
 
-def quick_findings(db: sqlite3.Connection) -> list[str]:
-    """What is wrong with the file, found cheaply (empty when nothing is). Raises ``sqlite3.DatabaseError``
-    when the file cannot even be read, which is damage too."""
-    found = _schema_findings(db)
+def quick_findings(db: sqlite3.Connection, version: int | None = None) -> list[str]:
+    """What is wrong with the file (at schema ``version``, else the current one), found cheaply; empty
+    when nothing is. Raises ``sqlite3.DatabaseError`` when the file cannot even be read: damage too."""
+    tables = expected(CURRENT_VERSION if version is None else version)
+    found = _schema_findings(db, tables)
     if found:
         return found  # the checks below would only fail on the missing parts
     rows = db.execute(f"PRAGMA quick_check({_MAX_FINDINGS})").fetchall()
     found += [f"quick_check: {r[0]}" for r in rows if r[0] != "ok"]
     if found:
         return found
-    return _type_findings(db) or _order_findings(db)
+    return _type_findings(db, tables) or _order_findings(db)
 
 
-def full_findings(db: sqlite3.Connection) -> list[str]:
+def full_findings(db: sqlite3.Connection, version: int | None = None) -> list[str]:
     """The daily check: indexes, links between tables, and every JSON value read back."""
     rows = db.execute(f"PRAGMA integrity_check({_MAX_FINDINGS})").fetchall()
     found = [f"integrity_check: {r[0]}" for r in rows if r[0] != "ok"]
     links = db.execute("PRAGMA foreign_key_check").fetchmany(_MAX_FINDINGS)
     found += [f"foreign key: {r[0]} row {r[1]} names a missing {r[2]}" for r in links]
+    tables = expected(CURRENT_VERSION if version is None else version)
     for table, column in _JSON_COLUMNS:
+        if table not in tables:
+            continue
         for (text,) in db.execute(f"SELECT {column} FROM {table}"):  # noqa: S608 - our own names
             try:
                 json.loads(text)
@@ -94,10 +115,10 @@ def full_findings(db: sqlite3.Connection) -> list[str]:
     return found
 
 
-def _schema_findings(db: sqlite3.Connection) -> list[str]:
+def _schema_findings(db: sqlite3.Connection, wanted: dict[str, dict[str, str]]) -> list[str]:
     found = []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table, columns in EXPECTED_COLUMNS.items():
+    for table, columns in wanted.items():
         if table not in tables:
             found.append(f"table {table} is missing")
             continue
@@ -112,9 +133,9 @@ def _schema_findings(db: sqlite3.Connection) -> list[str]:
     return found
 
 
-def _type_findings(db: sqlite3.Connection) -> list[str]:
+def _type_findings(db: sqlite3.Connection, wanted: dict[str, dict[str, str]]) -> list[str]:
     found = []
-    for table, columns in EXPECTED_COLUMNS.items():
+    for table, columns in wanted.items():
         tests = []
         for column, kind in columns.items():
             allowed = ", ".join(
@@ -128,6 +149,8 @@ def _type_findings(db: sqlite3.Connection) -> list[str]:
     if found:
         return found
     for (table, column), kind in _JSON_COLUMNS.items():
+        if table not in wanted:
+            continue
         # CASE, so json_type only sees valid JSON (it raises on anything else).
         bad = db.execute(
             f"SELECT COUNT(*) FROM {table} WHERE CASE WHEN json_valid({column}) THEN json_type({column}) END"  # noqa: S608

@@ -132,10 +132,20 @@ def _open(folder: Path, language: str | None, max_page_count: int | None) -> Sto
             )
         db, kept = _connect_checked(path)
         findings: list[str] = []
+        checked_at: float | None = None
         try:
-            migrate(db)
-            if kept is None:
-                findings = _findings(db)
+            version = version_of(db)
+            if version > CURRENT_VERSION:
+                raise NewerSchema(version)
+            if version < 0:
+                raise ForeignFile(version)
+            if kept is None and version > 0:
+                # Checked before it is upgraded: nothing is written into a file not known to be healthy.
+                findings, checked_at = _findings(db, version)
+            if not findings:
+                migrate(db)
+                if checked_at is not None:
+                    _mark_checked(db, checked_at)
         except NewerSchema:
             db.close()
             lock.release()
@@ -204,23 +214,27 @@ def _fresh(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _findings(db: sqlite3.Connection, now: float | None = None) -> list[str]:
+def _findings(
+    db: sqlite3.Connection, version: int, now: float | None = None
+) -> tuple[list[str], float | None]:
     """Quick checks every open; the full check too when the last full check that passed is a day old.
-    A pass is written down only after every check passed, so nothing is written into a damaged file."""
+    Returns what was found, and when a full check passed (to be written down once the file is upgraded)."""
     now = time.time() if now is None else now
-    found = damage.quick_findings(db)
+    found = damage.quick_findings(db, version)
     if found or now - damage.last_full_check(db) < damage.FULL_CHECK_EVERY_S:
-        return found
-    found = damage.full_findings(db)
-    if not found:
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            damage.mark_checked(db, now)
-            db.execute("COMMIT")
-        except sqlite3.Error:  # a full disk, say: the check runs again next time, nothing is lost
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-    return found
+        return found, None
+    found = damage.full_findings(db, version)
+    return found, (None if found else now)
+
+
+def _mark_checked(db: sqlite3.Connection, now: float) -> None:
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        damage.mark_checked(db, now)
+        db.execute("COMMIT")
+    except sqlite3.Error:  # a full disk, say: the check runs again next time, nothing is lost
+        if db.in_transaction:
+            db.execute("ROLLBACK")
 
 
 def set_aside(path: Path) -> Path:

@@ -63,7 +63,9 @@ class Salvaged:
             names = [words.get("store_salvage_part", title=_title(g, words), steps=g["steps"]) for g in part]
             parts.append(words.get("store_salvage_part_list", list=_listed(names, words)))
         if lost:
-            parts.append(words.get("store_salvage_lost", list=_listed([_title(g, words) for g in lost], words)))
+            parts.append(
+                words.get("store_salvage_lost", list=_listed([_title(g, words) for g in lost], words))
+            )
         if self.unreadable and (whole or part or self.plans):
             parts.append(words.get("store_salvage_unreadable"))
         if self.plans:
