@@ -4,8 +4,9 @@ driven through the real App with a real store, by posting the events a person ma
 import pygame
 
 from game.store import open_store
-from game.ui.autoplay import AutoPlayer, key_event, tap_events
+from game.ui.autoplay import AutoPlayer
 from game.ui.harness import make_app
+from game.ui.input_events import key_event, tap_events
 
 
 def tap(app, key):

@@ -4,8 +4,8 @@ and lose nothing; Read aloud says when it cannot speak."""
 import pygame
 import pytest
 
-from game.ui.autoplay import key_event, tap_events
 from game.ui.harness import game_at, make_app, push_screen
+from game.ui.input_events import key_event, tap_events
 from game.ui.speech import Speaker
 
 

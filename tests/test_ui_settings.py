@@ -33,7 +33,7 @@ def test_unwritable_folder_loses_nothing(tmp_path):
 
 
 def test_tapping_a_setting_changes_the_screen_at_once():
-    from game.ui.autoplay import tap_events
+    from game.ui.input_events import tap_events
 
     app = make_app((1920, 1080))
     push_screen(app, "settings")

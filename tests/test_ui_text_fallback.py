@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ui.autoplay import key_event
 from game.ui.clusters import boundaries, clusters, next_boundary, prev_boundary
 from game.ui.decks import load_for_game
 from game.ui.harness import game_at, make_app, push_screen
+from game.ui.input_events import key_event
 from game.ui.text import Fonts, rtl_script
 from game.ui.textbox import TextBox
 

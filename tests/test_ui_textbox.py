@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ui import textbox as tb_mod
-from game.ui.autoplay import key_event
 from game.ui.harness import make_app
+from game.ui.input_events import key_event
 from game.ui.textbox import TextBox
 
 

@@ -6,8 +6,8 @@ import pygame
 import pytest
 
 from game.model.planbuild import build_plan
-from game.ui.autoplay import key_event, tap_events
 from game.ui.harness import game_at, make_app, push_screen
+from game.ui.input_events import key_event, tap_events
 from game.ui.settings import TEXT_SIZES
 
 

@@ -15,35 +15,10 @@ import pygame
 from game.model import autoplay as model_autoplay
 from game.model.phase import Phase
 from game.ui.caption import caption
+from game.ui.input_events import key_event, tap_events
 
 REAL_INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN)
 DEMO_NAMES = ("Ann", "Bilal", "Cerys", "Dev", "Eve", "Femi", "Gwen", "Hari")
-
-
-def tap_events(pos, touch: bool = False, size=(1, 1), demo: bool = False) -> list:
-    """A press and release at ``pos``, as the mouse or a finger would make them. ``demo`` marks events
-    the autoplayer made, so a real person's tap can be told apart and take over."""
-    if touch:
-        x, y = pos[0] / size[0], pos[1] / size[1]
-        common = {
-            "touch_id": 1,
-            "finger_id": 0,
-            "x": x,
-            "y": y,
-            "dx": 0.0,
-            "dy": 0.0,
-            "pressure": 1.0,
-            "demo": demo,
-        }
-        return [pygame.event.Event(pygame.FINGERDOWN, common), pygame.event.Event(pygame.FINGERUP, common)]
-    return [
-        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False, demo=demo),
-        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False, demo=demo),
-    ]
-
-
-def key_event(key, mod=0, unicode="") -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
 
 
 class AutoPlayer:
@@ -167,8 +142,8 @@ class AutoPlayer:
         if not self.queue:
             self.plan_next()
         if self.queue:
-            kind, arg = self.queue.popleft()
-            getattr(self, "_do_" + kind)(arg)
+            do, arg = self.queue.popleft()
+            do(arg)
 
     def widget(self, key: str) -> dict | None:
         for w in self.app.widgets():
@@ -198,19 +173,18 @@ class AutoPlayer:
         fn()
 
     def tap(self, key):
-        self.queue.append(("tap", key))
+        self.queue.append((self._do_tap, key))
 
     def type_into(self, key, text, clear=False):
-        self.queue.append(("tap", key))
+        self.queue.append((self._do_tap, key))
         if clear:
-            self.queue.append(("clear", None))
-        self.queue.append(("type", text))
+            self.queue.append((self._do_clear, None))
+        self.queue.append((self._do_type, text))
 
     # ----- deciding ------------------------------------------------------------------------------------
     def plan_next(self) -> None:
         top = self.app.top
-        name = getattr(top, "name", "")
-        getattr(self, "_plan_" + name.replace("-", "_"), self._plan_unknown)(top)
+        PLANNERS.get(getattr(top, "name", ""), AutoPlayer._plan_unknown)(self, top)
 
     def _plan_unknown(self, top) -> None:
         self.tap("back")
@@ -258,7 +232,7 @@ class AutoPlayer:
                     self.tap(f"timer:{self.timer}")
                 else:
                     # A length the set-up screen has no button for: set as a trainer would have chosen it.
-                    self.queue.append(("call", lambda: setattr(top, "timer", self.timer)))
+                    self.queue.append((self._do_call, lambda: setattr(top, "timer", self.timer)))
             self.tap("next")
         else:
             w = self.app.words
@@ -385,6 +359,19 @@ class AutoPlayer:
         path = self.shots / f"{len(self.seen):02d}-{sig}.png"
         self.app.draw()
         self.shot_files.append(self.app.screenshot(path))
+
+
+# Which planner decides the next step on each named screen (an unnamed or unknown screen: go back).
+PLANNERS = {
+    "start": AutoPlayer._plan_start,
+    "choose": AutoPlayer._plan_choose,
+    "setup": AutoPlayer._plan_setup,
+    "text-dialog": AutoPlayer._plan_text_dialog,
+    "choice-dialog": AutoPlayer._plan_choice_dialog,
+    "settings": AutoPlayer._plan_settings,
+    "export": AutoPlayer._plan_export,
+    "play": AutoPlayer._plan_play,
+}
 
 
 def start_demo(

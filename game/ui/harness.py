@@ -13,8 +13,10 @@ then draws one frame.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from game.model import autoplay as model_autoplay
+from game.model import commands as C
 from game.model.engine import Game
 from game.model.phase import Phase
 from game.store import memory_store
@@ -97,7 +99,7 @@ def default_setup(
 
 def _previous_plan(decks) -> dict:
     g = Game.new(decks)
-    g.apply({"type": "start_game", "setup": default_setup(seed=3), "at": 1000.0})
+    g.apply(C.StartGame(setup=default_setup(seed=3), at=1000.0))
     model_autoplay.play(g, seed=3, at=1000.0)
     return g.plan().to_dict()
 
@@ -117,22 +119,17 @@ def game_at(
     target = "pick" if step == "landed" else step
     for seed in range(max_seeds):
         g = Game.new(decks)
-        out = g.apply(
-            {
-                "type": "start_game",
-                "setup": default_setup(
-                    mode,
-                    players,
-                    seed,
-                    dice=dice,
-                    previous_plan=prev,
-                    timer=120 if mode == "workshop" else None,
-                    names=names,
-                    themes=themes,
-                ),
-                "at": 1000.0,
-            }
+        setup = default_setup(
+            mode,
+            players,
+            seed,
+            dice=dice,
+            previous_plan=prev,
+            timer=120 if mode == "workshop" else None,
+            names=names,
+            themes=themes,
         )
+        out = g.apply(C.StartGame(setup=setup, at=1000.0))
         if not out.ok:
             raise RuntimeError(str(out))
         rng = random.Random(seed)
@@ -143,11 +140,10 @@ def game_at(
                 return PlaySession.in_memory(g)
             if g.state.phase == Phase.FINISHED:
                 break
-            cmd = model_autoplay.choose(g, rng, 0.05)
+            cmd = model_autoplay.next_command(g, rng, 0.05)
             if target in ("summary",) and i > 40:
-                cmd = {"type": "stop_game"}
-            cmd["at"] = 1000.0 + i
-            if not g.apply(cmd).ok:
+                cmd = C.StopGame()
+            if not g.apply(replace(cmd, at=1000.0 + i)).ok:
                 break
     raise RuntimeError(f"no seed reaches {step}")
 

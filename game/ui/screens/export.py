@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.export import FORMATS, format_of
+from game.model import commands as C
 from game.ui.app import TICK
 from game.ui.days import show_day
 from game.ui.layout import cols, grid, rows
@@ -146,7 +147,7 @@ class ExportScreen(FramedScreen):
 
     def reopen(self) -> None:
         """Back to "Is this right?": the last step (confirming the plan) is undone."""
-        out = self.link.apply({"type": "undo"})
+        out = self.link.apply(C.Undo())
         if not out.ok:
             self.message = self.app.w(out.reason, **out.params)
             return
