@@ -215,17 +215,14 @@ def test_review_can_start_from_a_plan_file(tmp_path):
     app.reset_to(StartScreen(app))
     for key in ("review", "open_file"):
         ap.tap(key)
-    ap.queue.append(("tap", "text"))
-    ap.queue.append(("type", str(tmp_path / "nothing-here.json")))
-    ap.queue.append(("tap", "save"))
+    ap.type_into("text", str(tmp_path / "nothing-here.json"))
+    ap.tap("save")
     while ap.queue:
         ap.act()
         app.step(pygame.event.get())
     assert app.top.name == "text-dialog" and "no plan file" in app.top.message
-    ap.queue.append(("tap", "text"))
-    ap.queue.append(("clear", None))
-    ap.queue.append(("type", str(json_file)))
-    ap.queue.append(("tap", "save"))
+    ap.type_into("text", str(json_file), clear=True)
+    ap.tap("save")
     while ap.queue:
         ap.act()
         app.step(pygame.event.get())
