@@ -98,3 +98,12 @@ def test_debrief_questions_are_checked_with_line_numbers():
     assert any(str(p).startswith("w.yaml:9:") for p in caught.value.problems)
     ok = load_deck_text(text.replace("''", "What did you learn?"), file="w.yaml")
     assert ok.debrief == ("What did you learn?",)
+
+
+def test_a_second_guide_never_replaces_the_first(tmp_path):
+    assert main(["guide", "--out", str(tmp_path)]) == 0
+    first = (tmp_path / "trainer-guide.html").read_bytes()
+    assert main(["guide", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "trainer-guide.html").read_bytes() == first
+    assert (tmp_path / "trainer-guide-2.html").is_file() and (tmp_path / "trainer-guide-2.docx").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half-written files left
