@@ -1,7 +1,7 @@
 """The turn's record, kept in view on the left for the rest of a turn: the card, the views given (once
 everyone asked has chosen), each note added (with who said it, if they said), and the action agreed.
 A note is a button: tapping it opens the words to change them. When there is more than fits, the
-newest are shown and a line says how many earlier ones are in the plan."""
+record turns a page: a line says how many earlier ones are in the plan, and no row ever moves."""
 
 from __future__ import annotations
 
@@ -78,22 +78,16 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     for a in turn_actions(scr):
         words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
-    if not items:
-        return [card_widget(scr, rect, t.card)]
+    # The card keeps the same place and size for the whole step, record or not yet, so it never moves.
     card_r, rest = rows(rect, [int(rect.height * CARD_SHARE), 1.0], m.gap)
     out: list[Widget] = [card_widget(scr, card_r, t.card)]
     row_h = m.px(S.CHIP_ROW)
     gap = m.gap // 2
-    fits = max(1, (rest.height + gap) // (row_h + gap))
-    earlier = 0
-    if len(items) > fits:
-        earlier = len(items) - (fits - 1)
-        items = items[earlier:]
-    shown = ([("record_more", w("record_more", n=earlier), None)] if earlier else []) + items
+    fits = max(2, (rest.height + gap) // (row_h + gap))
+    shown = page_of(items, fits, lambda n: ("record_more", w("record_more", n=n), None))
     top = rest.top
-    for key, words, action in shown:
-        r = pygame.Rect(rest.left, top, rest.width, row_h)
-        top += row_h + gap
+    for slot, (key, words, action) in enumerate(shown):
+        r = pygame.Rect(rest.left, top + slot * (row_h + gap), rest.width, row_h)
         if action is None:
             item = Label(r, words, "small", style="panel", key=key)
         else:
@@ -101,6 +95,19 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
         item.floor = "min_body"  # a long note is cut with "…" (tap it to read and change it all)
         out.append(item)
     return out
+
+
+def page_of(items: list, fits: int, more) -> list:
+    """The rows on show, one per fixed slot, so a row never moves while it is shown: the first ``fits``
+    items fill the slots in order; after that the record turns a page, the top slot says how many came
+    before (``more(n)``) and each later item takes the next free slot. A new item never pushes the
+    others up; when the slots are full the next one starts a fresh page."""
+    if len(items) <= fits:
+        return items
+    per = fits - 1
+    page = (len(items) - fits - 1) // per  # 0 for the first page after the first screenful
+    start = fits + page * per
+    return [more(start)] + items[start : start + per]
 
 
 def edit_note(scr, n) -> None:
