@@ -221,6 +221,8 @@ class AutoPlayer:
                 self.tap(f"remove:{top.players[-1].id}")
                 return
             for i, p in enumerate(top.players):
+                if not p.box.text.strip() and self.widget(p.box.key) is None:  # on the other page
+                    return self.tap("players_page")
                 if not p.box.text.strip():
                     self.type_into(p.box.key, DEMO_NAMES[i % len(DEMO_NAMES)])
             self.tap("next")

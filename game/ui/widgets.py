@@ -315,26 +315,31 @@ class CardWidget(Button):
         ]
         edge = m.px(8) if self.selected else m.px(S.EDGE)
         pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
-        inside = pygame.Rect(self.rect.left + m.px(16), band.bottom + m.px(10), self.rect.width - m.px(32), 0)
-        inside.height = self.rect.bottom - m.px(16) - inside.top
+        area, body = self.parts(self.rect, m)
+        self._draw_picture(surface, ctx, area)
+        self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
+
+    @classmethod
+    def parts(cls, rect: pygame.Rect, m) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where the picture and the words go on a card of this size (the band is above both)."""
+        band_h = min(m.px(S.CARD_BAND), rect.height // 4)
+        inside = pygame.Rect(rect.left + m.px(16), rect.top + band_h + m.px(10), rect.width - m.px(32), 0)
+        inside.height = rect.bottom - m.px(16) - inside.top
         if inside.width > inside.height * 1.6:
             # A wide, low card (workshop strip, small windows): picture beside the words, so both stay big.
-            area = pygame.Rect(inside.left, inside.top, int(inside.width * self.PICTURE_SIDE), inside.height)
+            area = pygame.Rect(inside.left, inside.top, int(inside.width * cls.PICTURE_SIDE), inside.height)
             body = pygame.Rect(
                 area.right + m.px(12), inside.top, inside.right - area.right - m.px(12), inside.height
             )
         else:
-            area = pygame.Rect(
-                inside.left, inside.top, inside.width, int(self.rect.height * self.PICTURE_SHARE)
-            )
+            area = pygame.Rect(inside.left, inside.top, inside.width, int(rect.height * cls.PICTURE_SHARE))
             body = pygame.Rect(
                 inside.left + m.px(8),
                 area.bottom + m.px(8),
                 inside.width - m.px(16),
                 inside.bottom - area.bottom - m.px(8),
             )
-        self._draw_picture(surface, ctx, area)
-        self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
+        return area, body
 
     def _draw_picture(self, surface, ctx, area: pygame.Rect) -> None:
         """The picture on a light tile (Mulberry symbols are drawn for a light background, so they stay

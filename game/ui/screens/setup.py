@@ -16,7 +16,7 @@ from game.ui.days import parse_day, show_day
 from game.ui.decks import available_decks, default_files, load_for_game
 from game.ui.look import TOKEN_COLOURS
 from game.ui.screens.frame import FramedScreen
-from game.ui.screens.setup_pages import PAGES, TOKENS, SetupPages
+from game.ui.screens.setup_pages import PAGE_ROWS, PAGES, TOKENS, SetupPages
 from game.ui.textbox import TextBox
 
 STEPS = ("mode", "players", "themes", "details")
@@ -67,6 +67,7 @@ class SetupScreen(SetupPages, FramedScreen):
         self.previous_plan = previous_plan
         self._next_id = 1
         self.players: list[PlayerRow] = []
+        self.players_page = 0  # which page of player rows is in view
         self.decks, self.deck_problems = None, []
         self.deck_files: list[Path] | None = None
         self._deck_options: list[tuple[Path, str, bool]] | None = None
@@ -220,6 +221,7 @@ class SetupScreen(SetupPages, FramedScreen):
         token = next(i for i in range(len(TOKENS)) if i not in used)
         self.players.append(PlayerRow(self._next_id, token))
         self._next_id += 1
+        self.players_page = (len(self.players) - 1) // PAGE_ROWS  # the new row is in view to be named
 
     def remove_player(self, row: PlayerRow) -> None:
         if len(self.players) <= (2 if self.mode != "workshop" else 1):

@@ -14,6 +14,8 @@ from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
 from game.ui.widgets import Button, Chip, Label, Widget
 
+PAGE_ROWS = 4  # player rows on one page of the players step
+
 TOKENS = list(
     zip(
         SHAPES,
@@ -64,10 +66,13 @@ class SetupPages:
         out: list[Widget] = []
         intro, area, add = rows(rect, [m.px(S.INTRO_ROW), 1.0, m.px(S.CHOICE_ROW)], m.gap)
         out.append(Label(intro, self.app.w("setup_players_intro"), "body", key="intro"))
-        ncols = 2 if len(self.players) > 4 else 1
-        nrows = max(2 if ncols == 1 else 4, -(-len(self.players) // ncols))
-        row_h = min(m.px(S.LIST_ROW), (area.height - m.gap * (nrows - 1)) // nrows)
-        for p, r in zip(self.players, grid(area, len(self.players), ncols, m.gap, row_h), strict=False):
+        # One full-width row per player in a fixed slot, a page of PAGE_ROWS at a time: adding a player
+        # never moves or narrows the rows already there (more players turn the page, not squeeze it).
+        row_h = min(m.px(S.LIST_ROW), (area.height - m.gap * (PAGE_ROWS - 1)) // PAGE_ROWS)
+        pages = max(1, -(-len(self.players) // PAGE_ROWS))
+        page = min(self.players_page, pages - 1)
+        on_page = self.players[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+        for p, r in zip(on_page, grid(area, PAGE_ROWS, 1, m.gap, row_h), strict=False):
             workshop = self.mode == "workshop"
             shares = [r.height, 1.0, 0.5, 0.36, 0.36] if workshop else [r.height, 1.0, 0.55, 0.4]
             parts = cols(r, shares, m.gap // 2)
@@ -140,7 +145,22 @@ class SetupPages:
                     icon="plus",
                 )
             )
+        if pages > 1:
+            words = self.app.w("btn_players_first" if page else "btn_players_later", n=PAGE_ROWS)
+            out.append(
+                Button(
+                    pygame.Rect(add.centerx + m.gap // 2, add.top, add.width // 2 - m.gap // 2, add.height),
+                    words,
+                    "players_page",
+                    self.turn_players_page,
+                    icon="person",
+                )
+            )
         return out
+
+    def turn_players_page(self) -> None:
+        pages = max(1, -(-len(self.players) // PAGE_ROWS))
+        self.players_page = (min(self.players_page, pages - 1) + 1) % pages
 
     def page_themes(self, rect) -> list[Widget]:
         m = self.app.ctx.m

@@ -13,7 +13,7 @@ from game.ui import sizes as S
 from game.ui.days import show_day
 from game.ui.layout import rows
 from game.ui.screens.steps import card_widget
-from game.ui.widgets import Button, Label, Widget
+from game.ui.widgets import Button, CardWidget, Label, Widget
 
 CARD_SHARE = 0.5  # of the column, when there is a record under the card
 
@@ -79,10 +79,10 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
         words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves.
-    card_r, rest = rows(rect, [int(rect.height * CARD_SHARE), 1.0], m.gap)
-    out: list[Widget] = [card_widget(scr, card_r, t.card)]
     row_h = m.px(S.CHIP_ROW)
     gap = m.gap // 2
+    card_r, rest = rows(rect, [card_height(scr, rect, row_h * 2 + gap), 1.0], m.gap)
+    out: list[Widget] = [card_widget(scr, card_r, t.card)]
     fits = max(2, (rest.height + gap) // (row_h + gap))
     shown = page_of(items, fits, lambda n: ("record_more", w("record_more", n=n), None))
     top = rest.top
@@ -95,6 +95,26 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
         item.floor = "min_body"  # a long note is cut with "…" (tap it to read and change it all)
         out.append(item)
     return out
+
+
+def card_height(scr, rect: pygame.Rect, keep: int) -> int:
+    """Half the column, or taller when the card's words need it to stay at card size (a long statement,
+    Welsh, larger text), leaving at least ``keep`` for the record. The words decide, not the record, so
+    the card is the same all through the step."""
+    ctx = scr.app.ctx
+    m = ctx.m
+    words = scr.decks.card(scr.turn.card).text
+    most = max(1, rect.height - keep - m.gap)
+    h = min(most, int(rect.height * CARD_SHARE))
+    while h < most:
+        _, body = CardWidget.parts(pygame.Rect(rect.left, rect.top, rect.width, h), m)
+        if (
+            body.height > 0
+            and ctx.fonts.fit(words, body.width, body.height, m.min_card, m.min_card - 1) >= m.min_card
+        ):
+            break
+        h = min(most, h + m.gap)
+    return h
 
 
 def page_of(items: list, fits: int, more) -> list:
