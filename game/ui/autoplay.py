@@ -215,8 +215,7 @@ class AutoPlayer:
         elif step == "players":
             want = 2 if self.mode == "one-to-one" else self.players
             if len(top.players) < want:
-                self.tap("add_player")
-                return
+                return self.tap("add_player")
             if len(top.players) > want:
                 self.tap(f"remove:{top.players[-1].id}")
                 return
