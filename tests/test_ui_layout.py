@@ -94,15 +94,13 @@ def demo_frames(i: int) -> tuple[list[dict], bool]:
     return _played[i]
 
 
-# Failures the turn screens (set-up, the turn steps, the summary) have on main today, by rule, with the
-# point of issue 13 that fixes them. Any other rule broken there (contrast, leaving the window, a token
-# off its tile) fails the test.
-MOVES = "13.2 (a message strip, the timer row or a new player row pushes the controls down)"
-SQUEEZED = "13.7 (with the timer row or larger text, buttons shrink to strips and cut or shrink their words)"
-KNOWN_TURN = {
-    "moved": MOVES,
-    **{rule: SQUEEZED for rule in ("cut", "fit", "small text", "target", "overlap")},
-}
+# Failures the turn screens (set-up, the turn steps, the summary) still have on main, by rule, with the
+# point of issue 13 they belong to: about 190 over the 9 runs, all text a little under the size rule
+# (the card in the record column at 720p with larger text, the pick cards, the roll step's persona
+# line) and a few long actions cut in the record. Any other rule broken there fails the test, moving
+# controls included (13.2 is fixed: the record's rows and the set-up player rows keep fixed slots).
+SQUEEZED = "13.7 (with the timer row or larger text, words shrink below the size rule or are cut)"
+KNOWN_TURN = {rule: SQUEEZED for rule in ("cut", "fit", "small text", "target", "overlap")}
 
 
 @pytest.mark.parametrize("i", range(len(RUNS)), ids=IDS)

@@ -111,6 +111,10 @@ class Label(Widget):
         super().__init__(rect, key, text)
         self.size, self.bold, self.align, self.style = size, bold, align, style
 
+    def text_box(self, m) -> pygame.Rect:
+        pad = m.px(8) if self.style != "screen" else 0
+        return self.rect.inflate(-2 * pad, -2 * pad)
+
     def draw(self, surface, ctx, focused=False):
         bg, fg = ctx.look.pair(self.style)
         self.colours = (bg, fg)
@@ -121,12 +125,11 @@ class Label(Widget):
                 pygame.draw.rect(
                     surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(S.ICON_GAP)
                 )
-        pad = ctx.m.px(8) if self.style != "screen" else 0
         self._text_in(
             surface,
             ctx,
             self.text,
-            self.rect.inflate(-2 * pad, -2 * pad),
+            self.text_box(ctx.m),
             getattr(ctx.m, self.size),
             fg,
             self.bold,
@@ -156,6 +159,15 @@ class Button(Widget):
         self.enabled = enabled
         self.focusable = action is not None  # a card shown only to read is not a stop for Tab
         self.pressed = False
+
+    def text_box(self, m) -> pygame.Rect:
+        """Where the words go: inside the edge, after the icon when there is one."""
+        inner = self.rect.inflate(-2 * m.px(S.RADIUS), -2 * m.px(8))
+        if not self.icon:
+            return inner
+        isz = min(inner.height, m.px(S.ICON), inner.width // 3)
+        left = inner.left + isz + m.px(S.ICON_GAP)
+        return pygame.Rect(left, inner.top, inner.right - left, inner.height)
 
     def activate(self, app) -> bool:
         if not self.enabled or self.action is None:
@@ -193,17 +205,11 @@ class Button(Widget):
                 (self.rect.right - radius, self.rect.bottom - m.px(10)),
                 max(1, m.px(2)),
             )
-        inner = self.rect.inflate(-2 * m.px(S.RADIUS), -2 * m.px(8))
+        inner = self.text_box(m)
         if self.icon:
-            isz = min(inner.height, m.px(S.ICON), inner.width // 3)
-            ir = pygame.Rect(inner.left, inner.centery - isz // 2, isz, isz)
-            ctx.icons.draw(surface, self.icon, ir, fg)
-            inner = pygame.Rect(
-                ir.right + m.px(S.ICON_GAP),
-                inner.top,
-                inner.right - ir.right - m.px(S.ICON_GAP),
-                inner.height,
-            )
+            isz = min(inner.height, m.px(S.ICON), self.rect.inflate(-2 * m.px(S.RADIUS), 0).width // 3)
+            left = self.rect.left + m.px(S.RADIUS)
+            ctx.icons.draw(surface, self.icon, pygame.Rect(left, inner.centery - isz // 2, isz, isz), fg)
         self._text_in(
             surface,
             ctx,

@@ -51,7 +51,7 @@ class ActionView(StepView):
         m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
         out: list[Widget] = []
         rect = trainer_strip(self, rect, out)
-        record, form = cols(rect, [0.3, 0.7], m.gap * 2)
+        record, form = cols(rect, [0.36, 0.64], m.gap * 2)
         if t.card:
             out += turn_record.build(scr, record)
         else:

@@ -138,19 +138,27 @@ class RateView(_Rating):
         raters = [p for p in s.players if p.role != "facilitator"]
         per_row, who_h = _status_rows(m, len(raters))
         shown = turn_record.views_shown(scr)
-        q, scale_r, who_l, who_r, nxt = rows(
-            right,
-            [m.px(S.QUESTION_ROW), 1.0, m.px(S.SMALL_LABEL_ROW), who_h, m.px(S.BUTTON_ROW)],
-            m.gap,
-        )
-        out.append(Label(q, self.question(rater), "heading", bold=True, key="rate_question"))
-        _scale(self, scale_r, rater, out, show_choice=shown)
         person = next((p for p in raters if p.role == "person"), None)
         supporter = next((p for p in raters if p.role == "supporter"), None)
         if s.setup.get("mode") == "one-to-one" and person and supporter:
             others = w("rate_both", person=person.label, supporter=supporter.label)
         else:
             others = w("rate_others")
+        fonts = scr.app.ctx.fonts
+        # As tall as the words need at a readable size (a long line in Welsh takes two), never squeezed.
+        label_h = max(m.px(S.SMALL_LABEL_ROW), fonts.size(others, m.min_body, right.width)[1])
+        fixed = [m.px(S.QUESTION_ROW), label_h, who_h, m.px(S.BUTTON_ROW)]
+        if right.height - sum(fixed) - 4 * m.gap >= 2 * m.px(S.CHOICE_ROW) + m.gap:
+            q, scale_r, who_l, who_r, nxt = rows(right, [fixed[0], 1.0, *fixed[1:]], m.gap)
+        else:
+            # Short of room (the workshop strip, the timer, many players, larger text): Next stands
+            # beside the line above the names, so the answers keep rows big enough to tap and read.
+            half = (right.width - m.gap) // 2
+            line_h = max(m.px(S.BUTTON_ROW), fonts.size(others, m.min_body, half)[1])
+            q, scale_r, line, who_r = rows(right, [fixed[0], 1.0, line_h, who_h], m.gap)
+            who_l, nxt = cols(line, [1, 1], m.gap)
+        out.append(Label(q, self.question(rater), "heading", bold=True, key="rate_question"))
+        _scale(self, scale_r, rater, out, show_choice=shown)
         out.append(Label(who_l, others, "small", key="rate_others"))
         for p, r in zip(raters, grid(who_r, len(raters), per_row, m.gap // 2, m.px(S.CHIP_ROW)), strict=True):
             if p.id not in t.ratings:

@@ -84,16 +84,32 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     card_r, rest = rows(rect, [card_height(scr, rect, row_h * 2 + gap), 1.0], m.gap)
     out: list[Widget] = [card_widget(scr, card_r, t.card)]
     fits = max(2, (rest.height + gap) // (row_h + gap))
-    shown = page_of(items, fits, lambda n: ("record_more", w("record_more", n=n), None))
-    top = rest.top
-    for slot, (key, words, action) in enumerate(shown):
-        r = pygame.Rect(rest.left, top + slot * (row_h + gap), rest.width, row_h)
+    fonts = scr.app.ctx.fonts
+
+    def place(key, words, action, slot: int, size: int) -> Widget:
+        r = pygame.Rect(
+            rest.left, rest.top + slot * (row_h + gap), rest.width, size * row_h + (size - 1) * gap
+        )
         if action is None:
             item = Label(r, words, "small", style="panel", key=key)
         else:
             item = Button(r, words, key, action, icon="note", size="small")
-        item.floor = "min_body"  # a long note is cut with "…" (tap it to read and change it all)
-        out.append(item)
+        item.floor = "min_body"  # cut with "…" only past the tallest a row may be (tap a note to read it all)
+        return item
+
+    def rows_for(key, words, action) -> int:
+        """How many slots the words need to stay whole at a readable size (a long note takes two or more)."""
+        for size in range(1, fits):
+            box = place(key, words, action, 0, size).text_box(m)
+            bold = action is not None
+            if fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1, bold) >= m.min_body:
+                return size
+        return fits - 1
+
+    start, placed = page_of([rows_for(*it) for it in items], fits)
+    if start:
+        out.append(place("record_more", w("record_more", n=start), None, 0, 1))
+    out += [place(*items[i], slot, size) for i, slot, size in placed]
     return out
 
 
@@ -117,17 +133,18 @@ def card_height(scr, rect: pygame.Rect, keep: int) -> int:
     return h
 
 
-def page_of(items: list, fits: int, more) -> list:
-    """The rows on show, one per fixed slot, so a row never moves while it is shown: the first ``fits``
-    items fill the slots in order; after that the record turns a page, the top slot says how many came
-    before (``more(n)``) and each later item takes the next free slot. A new item never pushes the
-    others up; when the slots are full the next one starts a fresh page."""
-    if len(items) <= fits:
-        return items
-    per = fits - 1
-    page = (len(items) - fits - 1) // per  # 0 for the first page after the first screenful
-    start = fits + page * per
-    return [more(start)] + items[start : start + per]
+def page_of(sizes: list[int], fits: int) -> tuple[int, list[tuple[int, int, int]]]:
+    """Which items are on show and in which slots, so a row never moves while it is shown: items fill
+    the slots in order (an item of size 2 takes two); when the next one does not fit, the record turns
+    a page, the top slot says how many came before, and the next items fill the slots below it. A new
+    item never pushes the others up. Returns the first item on show and (item, slot, size) for each."""
+    start, used, placed = 0, 0, []
+    for i, size in enumerate(sizes):
+        if placed and used + size > fits:
+            start, used, placed = i, 1, []
+        placed.append((i, used, size))
+        used += size
+    return start, placed
 
 
 def edit_note(scr, n) -> None:
