@@ -110,3 +110,14 @@ def test_structurally_bad_decks_never_load(doc):
 def test_the_good_deck_itself_loads():
     assert isinstance(outcome(GOOD), Deck)
     assert isinstance(outcome(dump(yaml.safe_load(GOOD))), Deck)
+
+
+def test_a_control_code_in_a_key_is_named_escaped():
+    """Found by the property test above: a key made of a YAML escape ("\\x1F") was named raw in its own
+    problem message."""
+    from test_deck_fixtures import GOOD as good
+
+    error = outcome(good + '"\\x1F": 1\n')
+    assert isinstance(error, DeckError)
+    assert all("\x1f" not in str(p) for p in error.problems)
+    assert any("\\x1f" in str(p) for p in error.problems)

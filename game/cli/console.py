@@ -15,29 +15,12 @@ import os
 import sys
 from collections.abc import Iterator
 
-# Bidi controls: they reorder what follows on the line, so a deck could make text read backwards.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_KEEP = frozenset("\n\t")
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
-
-
-def is_control(ch: str) -> bool:
-    """A character that makes a terminal do something instead of showing a letter."""
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code <= 0x9F or ch in _BIDI
+from game.model.textrules import escaped
 
 
 def shown(text: str) -> str:
     """``text`` with every control character written out (``\\x1b``); new lines and tabs kept."""
-    if not any(is_control(ch) and ch not in _KEEP for ch in text):
-        return text
-    return "".join(_escape(ch) if is_control(ch) and ch not in _KEEP else ch for ch in text)
+    return escaped(text)
 
 
 def write(text: str, stream=None) -> None:

@@ -16,6 +16,7 @@ from game.model.deck_pictures import PICTURES_DIR, locate, outside, problem
 from game.model.deck_problem import Finding
 from game.model.deck_words import SECTION_ITEM
 from game.model.deck_yaml import Parsed
+from game.model.textrules import escaped, is_control
 
 
 def items(data: Any, section: str) -> list[tuple[int, dict]]:
@@ -60,20 +61,14 @@ def check_deck(data: Any, parsed: Parsed, folder: Path | None) -> list[Finding]:
     return out
 
 
-# Line breaks and tabs belong in text; every other C0 or C1 code, and the bidi controls that reorder
-# a line, do not. (game.cli.console escapes the same characters when printing.)
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MAX_CONTROL_FINDINGS = 50
 
 
 def control_code(text: str) -> str | None:
     """The first control code in ``text``, written out (``\\x1b``), or None."""
     for ch in text:
-        code = ord(ch)
-        if ch in "\n\t":
-            continue
-        if code < 0x20 or 0x7F <= code <= 0x9F or ch in _BIDI:
-            return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+        if is_control(ch):
+            return escaped(ch)
     return None
 
 

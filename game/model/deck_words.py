@@ -12,6 +12,7 @@ from typing import Any
 from game.model.deck_problem import Finding, Problem
 from game.model.deck_schema import closest
 from game.model.deck_yaml import Parsed, child_of
+from game.model.textrules import escaped
 from game.words import Words
 
 SECTION_ITEM = {
@@ -84,6 +85,9 @@ def message(f: Finding, data: Any, words: Words) -> str:
     if "kind" in params:
         params["kinds"] = words.get(f"deck.kinds.{params['kind']}")
         params["kind"] = words.get(f"deck.kind_one.{params['kind']}")
+    # Keys, ids and values come from the deck: any control code in them is written out (\x1b), so a
+    # YAML escape never reaches a screen or terminal as a command.
+    params = {k: escaped(v) if isinstance(v, str) else v for k, v in params.items()}
     text = words.get(_key(f, words), **params)
     return text[:1].upper() + text[1:]
 

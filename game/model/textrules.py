@@ -17,6 +17,25 @@ BOM, Mongolian vowel separator). A U+202E in a name would print the words after 
 ("(said by X)" as "yb dias"). ZWJ and ZWNJ stay: emoji and Persian spelling need them, and they
 turn nothing."""
 
+_TERMINAL_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_control(ch: str) -> bool:
+    """A character that makes a screen or terminal do something instead of showing a letter: a C0 or C1
+    control code, or a bidi control that reorders the line (new lines and tabs are text)."""
+    code = ord(ch)
+    return ch not in _KEEP and (code < 0x20 or 0x7F <= code <= 0x9F or ch in _TERMINAL_BIDI)
+
+
+def escaped(text: str) -> str:
+    """``text`` with every control character written out (``\\x1b``, ``\\u202e``), safe to show."""
+    if not any(is_control(ch) for ch in text):
+        return text
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04x}") if is_control(ch) else ch
+        for ch in text
+    )
+
 
 def clean_text(text: str, limit: int, allow_empty: bool = False) -> str:
     """Trim, drop invisible control characters (but keep new lines) and direction controls, and
