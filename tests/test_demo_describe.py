@@ -23,7 +23,7 @@ def test_describe_writes_each_distinct_frame_with_every_widget_field(tmp_path):
     screens = {f["screen"] for f in frames}
     assert {"start", "setup", "play", "export"} <= screens
     for f in frames:
-        assert set(f) == {"screen", "step", "size", "widgets"}
+        assert set(f) == {"window", "screen", "step", "size", "widgets"} and f["window"] == "shared"
         assert f["size"] == [1920, 1080]
         for w in f["widgets"]:
             assert FIELDS <= set(w), w

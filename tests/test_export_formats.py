@@ -210,7 +210,9 @@ def test_practice_plans_say_so_in_every_document(tmp_path):
     plan.practice = True
     plan.mode = "workshop"
     paths = export_plan(plan, ["docx", "html", "md", "easyread"], tmp_path)
-    banner = "Practice plan. This plan is from a training session. It is not about a real person."
+    banner = (
+        "Practice — not a real plan. This plan is from a training session. It is not about a real person."
+    )
     assert all("practice" in p.name for p in paths)
     assert banner in read_docx(paths[0]).texts()
     assert banner in read_html(paths[1]).texts("p")
@@ -533,7 +535,9 @@ def test_workshop_personas_show_as_names(tmp_path):
     plan.practice = True
     plan.participants[1].persona = "persona-ann"
     doc = read_docx(export_plan(plan, ["docx"], tmp_path)[0])
-    assert "M.K. (Supporter; playing as Ann)" in doc.texts()
+    # Practice names the persona, never the trainee (here "M.K.").
+    assert "Ann (Supporter)" in doc.texts()
+    assert not any("M.K." in t for t in doc.texts())
 
 
 def test_word_pages_carry_the_plan_name_page_number_and_practice_mark(tmp_path):
@@ -546,7 +550,7 @@ def test_word_pages_carry_the_plan_name_page_number_and_practice_mark(tmp_path):
         footer = section.footer.paragraphs[0]
         assert footer.text.startswith(f"{HEADING} · ")
         assert 'w:instr="PAGE"' in footer._p.xml
-        assert section.header.paragraphs[0].text.startswith("Practice plan.")
+        assert section.header.paragraphs[0].text == "Practice — not a real plan"
     plain_plan = export_plan(feature_plan(), ["docx"], tmp_path / "real")[0]
     assert docx.Document(str(plain_plan)).sections[0].header.paragraphs[0].text == ""
 

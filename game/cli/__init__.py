@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="folder for saved games (default: your user data folder)")
     p.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
     p.add_argument("--fullscreen", action="store_true", help="start fullscreen")
+    p.add_argument(
+        "--presenter",
+        action="store_true",
+        help="open the trainer's presenter view (on the other display if two)",
+    )
     p.add_argument("--deck", action="append", default=[], help="a deck file to use (repeatable)")
     sub = p.add_subparsers(dest="command")
 
@@ -98,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--dice", choices=["on", "off"], default="on", help="off: themes are chosen, not rolled for"
     )
+    d.add_argument("--presenter", action="store_true", help="open the trainer's presenter view too")
 
     s = sub.add_parser("sessions", help="list saved games and plans")
     s.add_argument("--delete", metavar="ID", help="delete this game or plan for good")

@@ -71,6 +71,8 @@ def _play(args, words: Words, headless: bool, size, decks: list, data_dir: str, 
     app.on_frame = log
     app.seed = args.seed
     app.show("start")
+    if getattr(args, "presenter", False):
+        app.open_presenter()
     pace = args.pace if getattr(args, "pace", None) is not None else 1.2
     ap = AutoPlayer(
         app,

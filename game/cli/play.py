@@ -16,5 +16,7 @@ def run(args) -> int:
         fullscreen=True if args.fullscreen else None,
     )
     app.show("start")
+    if getattr(args, "presenter", False):
+        app.open_presenter()
     app.run()
     return 0

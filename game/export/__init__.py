@@ -123,9 +123,10 @@ def render_all(plan: Plan | dict, formats: Iterable[str]) -> list[tuple[str, byt
     ``plan`` may also be a plan dict as the store keeps it (``Plan.to_dict()``).
     """
     from game.export.clean import clean_plan
+    from game.export.practice import practice_copy
 
     chosen = parse_formats(formats)
-    plan = clean_plan(Plan.from_dict(plan) if isinstance(plan, dict) else plan)
+    plan = practice_copy(clean_plan(Plan.from_dict(plan) if isinstance(plan, dict) else plan))
     files: list[tuple[str, bytes]] = []
     for name in chosen:
         files.extend(EXPORTERS[name].render(plan))

@@ -48,7 +48,7 @@ def render(view: PlanView) -> bytes:
         PARTS[part](doc, view)
     para(doc, t("export_made_with"), italic=True)
 
-    page_furniture(doc, view.title, t("export_practice_banner") if view.practice else None)
+    page_furniture(doc, view.title, t("export_practice_mark") if view.practice else None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -193,6 +193,16 @@ def _next_review(doc, view: PlanView) -> None:
     para(doc, view.next_review)
 
 
+def _learnt(doc, view: PlanView) -> None:
+    t = view.t
+    heading(doc, t("export_learnt"), 2)
+    para(doc, t("export_learnt_intro"))
+    for question, notes in view.learnt:
+        heading(doc, question, 3)
+        for n in notes:
+            para(doc, n, style="List Bullet")
+
+
 PARTS = {
     "details": _details,
     "glance": _glance,
@@ -201,4 +211,5 @@ PARTS = {
     "parked": _parked,
     "you_said_we_did": _you_said_we_did,
     "next_review": _next_review,
+    "learnt": _learnt,
 }

@@ -109,7 +109,7 @@ def build(view: PlanView) -> EasyView:
         next_heading=t("export_easy_next_heading"),
         next_line=Line(view.next_review_easy, "lookback", ""),
     )
-    easy.lines = easy.about + [easy.next_line]
+    easy.lines = easy.about + ([easy.next_line] if easy.next_line.text else [])
     easy.lines += [line for th in easy.themes for p in th.parts for line in p.lines]
     easy.lines += [line for p in easy.closing for line in p.lines]
     for line in easy.lines:
@@ -182,7 +182,7 @@ def render_html(view: PlanView) -> bytes:
             t=view.t,
             icons=icons,
             pictures=pictures,
-            css=html_format.css("1.5rem", "4rem", "16pt"),
+            css=html_format.css("1.5rem", "4rem", "16pt", html_format.practice_mark(view)),
         )
     )
     return page.encode("utf-8")

@@ -63,9 +63,10 @@ def render(view: PlanView, easy: EasyView) -> bytes:
             _part(doc, part, 3)
     for part in easy.closing:
         _part(doc, part, 2)
-    heading(doc, easy.next_heading, 2)
-    _lines(doc, [easy.next_line])
-    page_furniture(doc, view.title, t("export_practice_banner") if view.practice else None)
+    if easy.next_line.text:  # practice plans have no next review
+        heading(doc, easy.next_heading, 2)
+        _lines(doc, [easy.next_line])
+    page_furniture(doc, view.title, t("export_practice_mark") if view.practice else None)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -33,14 +33,26 @@ def environment() -> jinja2.Environment:
     )
 
 
-def css(body_size: str, icon_size: str, print_size: str) -> Markup:
+def css(body_size: str, icon_size: str, print_size: str, page_mark: str | None = None) -> Markup:
     """The shared stylesheet, marked safe: inside <style> the browser does not decode entities,
-    so autoescaping it would turn quotes and '>' into &#34; and &gt; and break the rules."""
+    so autoescaping it would turn quotes and '>' into &#34; and &gt; and break the rules.
+    ``page_mark`` is printed at the top of every page (practice plans say so on each one)."""
     return Markup(
         environment()
         .get_template("base.css.j2")
-        .render(body_size=body_size, icon_size=icon_size, print_size=print_size)
+        .render(
+            body_size=body_size,
+            icon_size=icon_size,
+            print_size=print_size,
+            page_mark=Markup(css_string(page_mark)) if page_mark else None,  # escaped for CSS here
+        )
     )
+
+
+def css_string(text: str) -> str:
+    """Words as a quoted CSS string: anything but letters, digits and spaces is a CSS escape, so no
+    word can end the string or the rule."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def safe_view_bits(view: PlanView) -> tuple[str, dict[str, str | None]]:
@@ -55,12 +67,16 @@ def safe_view_bits(view: PlanView) -> tuple[str, dict[str, str | None]]:
     return language, icons
 
 
+def practice_mark(view: PlanView) -> str | None:
+    return view.t("export_practice_mark") if view.practice else None
+
+
 def render(view: PlanView) -> bytes:
     language, icons = safe_view_bits(view)
     view.language = language
     page = (
         environment()
         .get_template("plan.html.j2")
-        .render(v=view, t=view.t, icons=icons, css=css("1.125rem", "2.5rem", "11pt"))
+        .render(v=view, t=view.t, icons=icons, css=css("1.125rem", "2.5rem", "11pt", practice_mark(view)))
     )
     return page.encode("utf-8")

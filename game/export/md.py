@@ -176,6 +176,14 @@ def _theme(theme: ThemeView, view: PlanView) -> list[str]:
     return out
 
 
+def _learnt(view: PlanView) -> list[str]:
+    t = view.t
+    out = [f"## {escape(t('export_learnt'))}", "", escape(t("export_learnt_intro")), ""]
+    for question, notes in view.learnt:
+        out += [f"### {escape(question)}", ""] + [f"- {escape(n)}" for n in notes] + [""]
+    return out
+
+
 PARTS = {
     "details": _details,
     "glance": _glance,
@@ -184,4 +192,5 @@ PARTS = {
     "parked": _parked,
     "you_said_we_did": _you_said_we_did,
     "next_review": _next_review,
+    "learnt": _learnt,
 }

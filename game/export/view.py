@@ -46,7 +46,8 @@ def build_view(plan: Plan) -> PlanView:
     ]
     if plan.previous_date:
         details.append((t("export_previous_date"), t.date(plan.previous_date)))
-    details.append((t("export_next_review"), t.date(plan.next_review) or t("export_not_set")))
+    if not plan.practice:  # practice is never reviewed: no "Next review" anywhere in its files
+        details.append((t("export_next_review"), t.date(plan.next_review) or t("export_not_set")))
 
     in_play = [th for th in plan.themes if th.in_play]
     glance = [
@@ -98,20 +99,40 @@ def build_view(plan: Plan) -> PlanView:
             for y in plan.you_said_we_did
         ],
         ysd_empty=t("export_ysd_none") if plan.previous_date else t("export_ysd_none_first"),
-        next_review=(
+        next_review=""
+        if plan.practice
+        else (
             t("export_review_intro", date=t.date(plan.next_review))
             if plan.next_review
             else t("export_review_none")
         ),
-        next_review_easy=(
+        next_review_easy=""
+        if plan.practice
+        else (
             t("export_easy_next", date=t.long_date(plan.next_review))
             if plan.next_review
             else t("export_easy_next_none")
         ),
+        order=_order(plan),
+        learnt=_learnt(plan),
         date=t.date(plan.date),
         ysd_intro=t("export_ysd_intro") if plan.previous_date else t("export_ysd_intro_earlier"),
         ysd_easy_heading=t("export_easy_ysd") if plan.previous_date else t("export_easy_ysd_earlier"),
     )
+
+
+def _order(plan: Plan) -> tuple[str, ...]:
+    if not plan.practice:
+        return ORDER
+    return tuple(p for p in ORDER if p != "next_review") + (("learnt",) if plan.learnt else ())
+
+
+def _learnt(plan: Plan) -> list[tuple[str, list[str]]]:
+    """The debrief's notes under their questions, in the order the questions were asked."""
+    out: dict[str, list[str]] = {}
+    for x in plan.learnt:
+        out.setdefault(x.question, []).append(x.text)
+    return list(out.items())
 
 
 def _whose(plan: Plan, t: Labels) -> str:
@@ -145,7 +166,7 @@ def _participant_line(p, t: Labels) -> str:
         extras.append(t("export_shown_anonymous"))
     if p.role != "player":
         extras.append(t.role(p.role))
-    if p.persona:
+    if p.persona and persona_name(p.persona) != p.label:  # a practice plan already names the persona
         extras.append(t("export_playing_as", persona=persona_name(p.persona)))
     return f"{line} ({'; '.join(extras)})" if extras else line
 

@@ -10,7 +10,8 @@ from game.export.labels import Labels
 
 ORDER = ("details", "glance", "actions", "themes", "parked", "you_said_we_did", "next_review")
 """The plan's parts in the order every format shows them. A format draws each part by its name, so a
-different order (a review leading with "You said, we did", say) is a change to ``PlanView.order`` only."""
+different order (a review leading with "You said, we did", say) is a change to ``PlanView.order`` only.
+A practice plan has no "next_review" and ends with "learnt" (the workshop debrief's "What we learnt")."""
 
 
 @dataclass
@@ -154,6 +155,7 @@ class PlanView:
     actions: list[ActionView] = field(default_factory=list)  # every action, for the one action plan
     people: list[tuple[str, str]] = field(default_factory=list)  # (picture, name) per participant
     order: tuple[str, ...] = ORDER
+    learnt: list[tuple[str, list[str]]] = field(default_factory=list)  # workshops: question, its notes
 
     @property
     def author(self) -> str:

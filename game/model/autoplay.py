@@ -132,6 +132,15 @@ def _summary(game, rng, pass_rate, words) -> C.Command:
     return C.ConfirmPlan()
 
 
+@_for(Phase.DEBRIEF)
+def _debrief(game, rng, pass_rate, words) -> C.Command:
+    s = game.state
+    said = any(n["question"] == s.debrief_at for n in s.learnt)
+    if not said and rng.random() >= pass_rate:
+        return C.AddLearnt(text=words.get(f"demo_learnt_{s.debrief_at % 3 + 1}"))
+    return C.Next()
+
+
 def next_command(
     game: Game, rng: random.Random, pass_rate: float = 0.1, words: Words | None = None
 ) -> C.Command:

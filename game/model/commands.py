@@ -151,6 +151,14 @@ class AddNote(Command):
 
 
 @dataclass(frozen=True)
+class AddLearnt(Command):
+    """An anonymous note on the workshop debrief's question being asked: it goes under "What we learnt"."""
+
+    type: ClassVar[str] = "add_learnt"
+    text: str
+
+
+@dataclass(frozen=True)
 class Celebrate(Command):
     type: ClassVar[str] = "celebrate"
     text: str
@@ -279,6 +287,13 @@ class PauseTimer(Command):
 @dataclass(frozen=True)
 class ResumeTimer(Command):
     type: ClassVar[str] = "resume_timer"
+
+
+@dataclass(frozen=True)
+class StopTimer(Command):
+    """The trainer stops this turn's timer; the next turn's starts as usual."""
+
+    type: ClassVar[str] = "stop_timer"
 
 
 @dataclass(frozen=True)

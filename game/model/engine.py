@@ -26,6 +26,7 @@ from game.model.record_rules import RecordRules
 from game.model.rules import collect, handles, phase_commands
 from game.model.state import State
 from game.model.turn_rules import TurnRules
+from game.model.workshop_rules import WorkshopRules
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Outcome:
 OK = Outcome(True)
 
 
-class Game(TurnRules, RecordRules):
+class Game(TurnRules, RecordRules, WorkshopRules):
     """One game: its decks, its accepted commands and the state they add up to."""
 
     def __init__(self, decks: DeckSet):
@@ -108,7 +109,7 @@ class Game(TurnRules, RecordRules):
         """Seconds left on the workshop turn timer, or None when there is no timer."""
         s, t = self.state, self.state.turn
         secs = s.setup.get("timer_seconds")
-        if not secs or t is None or t.started_at is None:
+        if not secs or t is None or t.started_at is None or t.timer_stopped:
             return None
         paused = t.paused_total + ((now - t.paused_at) if t.paused_at is not None else 0.0)
         return secs + t.timer_extra - (now - t.started_at - paused)
@@ -119,7 +120,7 @@ class Game(TurnRules, RecordRules):
         self.event = None
         rule.handler(self, cmd)
 
-    @handles(C.Undo, Phase.SUMMARY, Phase.FINISHED, play=True)
+    @handles(C.Undo, Phase.SUMMARY, Phase.DEBRIEF, Phase.FINISHED, play=True)
     def _undo(self, cmd: C.Undo) -> Outcome:
         if len(self._steps) <= 1:
             return Outcome(False, "refuse_nothing_to_undo")

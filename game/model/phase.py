@@ -24,7 +24,8 @@ class Phase(StrEnum):
     CELEBRATE = "celebrate"
     LOOK_BACK_ONE = "look_back_one"  # a look-back tile: one earlier action
     SUMMARY = "summary"
+    DEBRIEF = "debrief"  # a workshop's close: the deck's debrief questions, one at a time
     FINISHED = "finished"
 
 
-PLAY_PHASES = frozenset(Phase) - {Phase.SETUP, Phase.SUMMARY, Phase.FINISHED}
+PLAY_PHASES = frozenset(Phase) - {Phase.SETUP, Phase.SUMMARY, Phase.DEBRIEF, Phase.FINISHED}

@@ -127,6 +127,14 @@ class LookBack:
 
 
 @dataclass
+class Learnt:
+    """A note from a workshop's debrief, under the question it answers (no author: they are anonymous)."""
+
+    question: str
+    text: str
+
+
+@dataclass
 class DeckRef:
     id: str
     version: str
@@ -147,6 +155,7 @@ class Plan:
     themes: list[ThemeRecord] = field(default_factory=list)
     parked: list[Parked] = field(default_factory=list)
     you_said_we_did: list[LookBack] = field(default_factory=list)
+    learnt: list[Learnt] = field(default_factory=list)  # workshops: "What we learnt" in the debrief
     next_review: str | None = None
     previous_date: str | None = None
     finished: bool = False
@@ -167,7 +176,10 @@ class Plan:
         return [a for t in self.themes for a in t.actions]
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if not d["learnt"]:
+            del d["learnt"]  # only workshops have a debrief: every other plan's file is as it always was
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Plan:
@@ -191,7 +203,7 @@ class Plan:
         rest = {
             k: v
             for k, v in d.items()
-            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did")
+            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did", "learnt")
         }
         return cls(
             **rest,
@@ -199,6 +211,7 @@ class Plan:
             decks=[DeckRef(**x) for x in d.get("decks", [])],
             themes=themes,
             parked=[Parked(**p) for p in d.get("parked", [])],
+            learnt=[Learnt(**x) for x in d.get("learnt", [])],
             you_said_we_did=[
                 LookBack(**{**y, "action": Action(**y["action"])}) for y in d.get("you_said_we_did", [])
             ],

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from game.model.deck import DeckSet
 from game.model.deck_pictures import PICTURES_DIR
 from game.model.phase import Phase
-from game.model.plan import Action, DeckRef, Participant, Plan, Statement, ThemeRecord
+from game.model.plan import Action, DeckRef, Learnt, Participant, Plan, Statement, ThemeRecord
 from game.model.state import State
 from game.words import Words
 
@@ -74,6 +74,7 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         themes=themes,
         parked=copy.deepcopy(state.parked),
         you_said_we_did=copy.deepcopy(state.you_said_we_did),
+        learnt=[Learnt(question=decks.debrief[n["question"]], text=n["text"]) for n in state.learnt],
         next_review=state.next_review,
         previous_date=state.previous_date,
         finished=state.phase == Phase.FINISHED,

@@ -310,6 +310,8 @@ class RecordRules:
 
     @handles(C.ConfirmPlan, Phase.SUMMARY)
     def _confirm_plan(self, cmd: C.ConfirmPlan) -> None:
+        if self._debrief_first():
+            return
         self.state.phase = Phase.FINISHED
         # The plan says "We checked this together on <date>": the day of the tap, or the session's.
         when = dt.date.fromtimestamp(cmd.at) if cmd.at is not None else None

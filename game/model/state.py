@@ -59,6 +59,7 @@ class Turn:
     timer_extra: int = 0
     paused_at: float | None = None
     paused_total: float = 0.0
+    timer_stopped: bool = False  # the trainer stopped this turn's timer
 
 
 @dataclass
@@ -101,6 +102,9 @@ class State:
     checked_on: str | None = None  # the day the group said the summary is right (ISO date)
     previous_date: str | None = None
     stop_reason: str | None = None  # "length" or "stopped"
+    debrief_at: int = 0  # workshops: which debrief question is being asked
+    debriefed: bool = False  # the debrief was had once; confirming again goes straight to the end
+    learnt: list[dict] = field(default_factory=list)  # debrief notes: {"question": index, "text": ...}
     stopped_in: Phase | None = None  # the step the group stopped at, so "back to the game" carries on there
 
     def player(self, player_id: str) -> Player:

@@ -77,6 +77,7 @@ class App:
         self.on_frame = None  # called with the App after each frame is drawn (demo --describe)
         self.demo_data_dir = False  # True: the demo saves in the data folder (`demo --data-dir`)
         self._demo_store = None
+        self.presenter = None  # the trainer's second window (game.ui.presenter), open only when asked for
 
     # ----- window --------------------------------------------------------------------------------------
     def _make_window(self) -> pygame.Surface:
@@ -88,6 +89,19 @@ class App:
     @property
     def size(self) -> tuple[int, int]:
         return self.window.get_size()
+
+    def open_presenter(self) -> None:
+        """Open the trainer's presenter view (on the other display when there are two)."""
+        if self.presenter is None:
+            from game.ui.presenter import Presenter
+
+            self.presenter = Presenter(self)
+            self._dirty = True
+
+    def close_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
@@ -218,6 +232,8 @@ class App:
     def step(self, events: list | None = None) -> bool:
         """One pass of the loop. Returns True if it drew a frame."""
         events = list(events or [])
+        if self.presenter is not None:
+            events = self.presenter.take(events)  # the presenter window's own; the rest are the shared one's
         changed = self._dirty
         screen_events = []
         for e in events:
@@ -257,6 +273,8 @@ class App:
         t0 = time.perf_counter()
         self.draw()
         pygame.display.flip()
+        if self.presenter is not None:
+            self.presenter.draw()
         self.last_frame_ms = (time.perf_counter() - t0) * 1000
         self.frames += 1
         self._dirty = False
@@ -297,6 +315,7 @@ class App:
         self.close()
 
     def close(self) -> None:
+        self.close_presenter()
         self.speaker.stop()
         for s in list(self.screens):
             s.exit()

@@ -323,6 +323,9 @@ class AutoPlayer:
             self.tap("save_lookback")
         elif t == "confirm_plan":
             self.tap("confirm")
+        elif t == "add_learnt":
+            self.type_into("learnt", cmd["text"])
+            self.tap("add_learnt")
         else:
             self.tap("pass")
 

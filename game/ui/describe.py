@@ -1,7 +1,8 @@
 """What a drawn frame shows, as plain data: the screen, its step, the window size, and every widget
 with its role, key, full words, the words as drawn (after any cut), rect, font size, colours and whether
-it can be used. ``making-it-real demo --describe FILE`` writes one JSON line per distinct frame, and the
-layout test checks every frame of seeded demo games with it, so no list of screens is kept by hand."""
+it can be used, and which window it was drawn in: "shared" (the screen everyone sees) or "presenter" (the
+trainer's own, with ``--presenter``). ``making-it-real demo --describe FILE`` writes one JSON line per distinct
+frame, and the layout test checks every frame of seeded demo games with it, so no list of screens is kept by hand."""
 
 from __future__ import annotations
 
@@ -74,19 +75,36 @@ def step_of(screen) -> str:
     return f"page{page + 1}" if isinstance(page, int) else ""
 
 
-def frame(app) -> dict:
-    """The top screen as drawn in the last frame, ready for JSON."""
-    top = app.top
+def _widgets(described: list[dict]) -> list[dict]:
     widgets = []
-    for w in app.widgets():
+    for w in described:
         widgets.append(_one(w))
         for child in w.get("children") or []:
             widgets.append(_one(child, parent=w.get("key", "")))
+    return widgets
+
+
+def frame(app) -> dict:
+    """The top screen as drawn in the last frame on the shared window (the one everyone sees), for JSON."""
+    top = app.top
     return {
+        "window": "shared",
         "screen": getattr(top, "name", "") if top is not None else "",
         "step": step_of(top) if top is not None else "",
         "size": list(app.size),
-        "widgets": widgets,
+        "widgets": _widgets(app.widgets()),
+    }
+
+
+def presenter_frame(app) -> dict:
+    """The trainer's presenter window as drawn beside that frame (its step is the shared screen's)."""
+    top = app.top
+    return {
+        "window": "presenter",
+        "screen": "presenter",
+        "step": step_of(top) if top is not None else "",
+        "size": list(app.presenter.window.size),
+        "widgets": _widgets(app.presenter.describe()),
     }
 
 
@@ -103,7 +121,11 @@ class FrameLog:
             self._file = self.path.open("w", encoding="utf-8")
 
     def __call__(self, app) -> None:
-        f = frame(app)
+        self._keep(frame(app))
+        if getattr(app, "presenter", None) is not None:
+            self._keep(presenter_frame(app))
+
+    def _keep(self, f: dict) -> None:
         line = json.dumps(f, ensure_ascii=False, sort_keys=True)
         if line in self._seen:
             return

@@ -141,7 +141,7 @@ def game_at(
             if g.state.phase == Phase.FINISHED:
                 break
             cmd = model_autoplay.next_command(g, rng, 0.05)
-            if target in ("summary",) and i > 40:
+            if target in ("summary", "debrief") and i > 40 and g.state.phase not in ("summary", "debrief"):
                 cmd = C.StopGame()
             if not g.apply(replace(cmd, at=1000.0 + i)).ok:
                 break

@@ -14,7 +14,7 @@ from game.model import commands as C
 from game.ui import sizes as S
 from game.ui.app import TICK
 from game.ui.layout import cols
-from game.ui.screens import play_views, step_action, step_rate, step_talk, undo  # noqa: F401 - they register their views
+from game.ui.screens import play_views, step_action, step_debrief, step_rate, step_talk, undo  # noqa: F401 - they register their views
 from game.ui.screens.frame import FramedScreen
 from game.ui.screens.play_bars import PlayBars
 from game.ui.screens.play_motion import PlayMotion
@@ -28,7 +28,7 @@ DRAFT_DUE = pygame.event.custom_type()
 DRAFT_AFTER_MS = 250
 DRAFT_LONGEST = 1.0
 RETRY_EVERY = 3.0  # while steps wait to be saved (a full disk), try again this often
-TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note")
+TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note", "learnt")
 
 
 class PlayScreen(PlayBars, PlayMotion, FramedScreen):
@@ -38,7 +38,8 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
     # Every step, plus a few in other modes ("pick@workshop"); each is found by seeded play.
     samples = (
         *("roll landed choose_theme pick rate rate_all reveal talk action celebrate look_back".split()),
-        *("look_back_one summary pick@workshop talk@workshop rate@one-to-one choose_theme@nodice".split()),
+        *("look_back_one summary pick@workshop talk@workshop debrief@workshop rate@one-to-one".split()),
+        "choose_theme@nodice",
     )
 
     @classmethod
