@@ -43,6 +43,7 @@ def test_base_name_uses_only_a_real_date():
     assert base_name("Oak", "2026-11-23") == "oak-2026-11-23"
     assert base_name("Oak", "../../x") == "oak"
     assert base_name("Oak", "2026-11-23T10:00:00", practice=True) == "oak-2026-11-23-practice"
+    assert base_name("Oak", "2027-02-23", review=True) == "oak-review-2027-02-23"
 
 
 def test_files_are_never_overwritten(tmp_path):
@@ -51,20 +52,22 @@ def test_files_are_never_overwritten(tmp_path):
     second = export_plan(feature_plan(), FORMATS, tmp_path)
     third = export_plan(feature_plan(), ["html"], tmp_path)
     assert all(p.read_bytes() == data for p, data in before.items())
-    assert [p.name for p in second][0] == "rose-court-flat-2-2026-11-23-2.docx"
+    assert [p.name for p in second][0] == "rose-court-flat-2-review-2026-11-23-2.docx"
     assert all("-2" in p.name for p in second)
-    assert third[0].name == "rose-court-flat-2-2026-11-23-3.html"
+    assert third[0].name == "rose-court-flat-2-review-2026-11-23-3.html"
     assert len(set(first + second + third)) == 15
 
 
 def test_a_taken_name_for_one_format_moves_the_whole_set(tmp_path):
-    (tmp_path / "rose-court-flat-2-2026-11-23-actions.csv").write_text("mine", encoding="utf-8")
+    (tmp_path / "rose-court-flat-2-review-2026-11-23-actions.csv").write_text("mine", encoding="utf-8")
     paths = export_plan(feature_plan(), ["html", "csv"], tmp_path)
     assert [p.name for p in paths] == [
-        "rose-court-flat-2-2026-11-23-2.html",
-        "rose-court-flat-2-2026-11-23-2-actions.csv",
+        "rose-court-flat-2-review-2026-11-23-2.html",
+        "rose-court-flat-2-review-2026-11-23-2-actions.csv",
     ]
-    assert (tmp_path / "rose-court-flat-2-2026-11-23-actions.csv").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "rose-court-flat-2-review-2026-11-23-actions.csv").read_text(
+        encoding="utf-8"
+    ) == "mine"
 
 
 def test_a_full_disk_part_way_leaves_no_half_set(tmp_path, monkeypatch):
@@ -88,7 +91,7 @@ def test_a_full_disk_part_way_leaves_no_half_set(tmp_path, monkeypatch):
     # Once there is room again the export takes the usual names, not "-2".
     monkeypatch.setattr(filenames, "write_new", real)
     paths = export_plan(feature_plan(), ["html"], tmp_path)
-    assert [p.name for p in paths] == ["rose-court-flat-2-2026-11-23.html"]
+    assert [p.name for p in paths] == ["rose-court-flat-2-review-2026-11-23.html"]
 
 
 def test_output_folder_is_made(tmp_path):
@@ -128,11 +131,11 @@ def test_cli_exports_a_plan_file(tmp_path, capsys):
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"Saved {tmp_path / 'out' / 'rose-court-flat-2-2026-11-23.docx'}",
-        f"Saved {tmp_path / 'out' / 'rose-court-flat-2-2026-11-23-actions.csv'}",
+        f"Saved {tmp_path / 'out' / 'rose-court-flat-2-review-2026-11-23.docx'}",
+        f"Saved {tmp_path / 'out' / 'rose-court-flat-2-review-2026-11-23-actions.csv'}",
     ]
     assert (2, "Living the life I want") in read_docx(
-        tmp_path / "out" / "rose-court-flat-2-2026-11-23.docx"
+        tmp_path / "out" / "rose-court-flat-2-review-2026-11-23.docx"
     ).headings()
 
 

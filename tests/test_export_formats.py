@@ -20,7 +20,8 @@ THEME_TITLES = [
     "The people who support me",
 ]
 NOT_TALKED = "We did not talk about this theme this time."
-LEVEL2 = ["About this plan", "At a glance", "Action plan", *THEME_TITLES, "Topics we parked", "You said, we did",
+# The sample plan is a review, so "You said, we did" comes right after the summary.
+LEVEL2 = ["About this plan", "At a glance", "You said, we did", "Action plan", *THEME_TITLES, "Topics we parked",
           "Next review"]  # fmt: skip
 HEADING = "Making It Real plan: Rosé Court / Flat 2 ✨"
 FSI, PDI = "\u2068", "\u2069"
@@ -35,7 +36,8 @@ def plain(text: str) -> str:
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("export")
     paths = export_plan(feature_plan(), FORMATS, out)
-    return {p.name.removeprefix("rose-court-flat-2-2026-11-23"): p for p in paths}
+    # A review says so in its files' names.
+    return {p.name.removeprefix("rose-court-flat-2-review-2026-11-23"): p for p in paths}
 
 
 def test_every_format_is_written_with_a_safe_name(exported):
@@ -79,7 +81,7 @@ def test_word_shows_details_people_and_decks(exported):
     assert "Extra cards (making-it-real-extra), version 0.2" in texts
     glance = next(t for t in doc.tables if t[0][0] == "Theme")
     assert glance[1:] == [
-        ["Living the life I want", "2", "3", "Statement and action agreed"],
+        ["Living the life I want", "1 (+1 from last time)", "3", "Statement and action agreed"],
         ["Information I need", "1", "1", "Statement and action agreed"],
         ["Keeping connected", "0", "0", "Talked about, no action yet"],
         ["Support my own way", "0", "0", "Not talked about yet"],
@@ -459,7 +461,8 @@ def test_easy_read_word_without_pictures_still_works(tmp_path, monkeypatch):
     paths = export_plan(feature_plan(), ["easyread"], tmp_path)
     d = docx.Document(str(paths[1]))
     assert len(d.inline_shapes) == 0
-    assert [p.text for p in d.paragraphs if p.style.name == "Heading 2"][1].endswith("Living the life I want")
+    heads = [p.text for p in d.paragraphs if p.style.name == "Heading 2"]
+    assert heads[1].endswith("you said. This is what we did.") and heads[2].endswith("Living the life I want")
 
 
 def test_easy_read_word_with_a_broken_picture_still_works(tmp_path, monkeypatch):

@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dice", choices=["on", "off"], default="on", help="off: themes are chosen, not rolled for"
     )
     d.add_argument("--presenter", action="store_true", help="open the trainer's presenter view too")
+    d.add_argument("--review", action="store_true", help="then review that plan three months later")
 
     s = sub.add_parser("sessions", help="list saved games and plans")
     s.add_argument("--delete", metavar="ID", help="delete this game or plan for good")

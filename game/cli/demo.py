@@ -74,6 +74,7 @@ def _play(args, words: Words, headless: bool, size, decks: list, data_dir: str, 
     if getattr(args, "presenter", False):
         app.open_presenter()
     pace = args.pace if getattr(args, "pace", None) is not None else 1.2
+    review = bool(getattr(args, "review", False))  # then a review of that plan, three months on
     ap = AutoPlayer(
         app,
         seed=args.seed,
@@ -83,9 +84,10 @@ def _play(args, words: Words, headless: bool, size, decks: list, data_dir: str, 
         headless=headless,
         screenshots=args.screenshots,
         export_dir=args.export,
-        loop=not headless and not args.export,  # a kiosk demo plays again; one with files to save stops
+        loop=not headless and not args.export and not review,  # a kiosk demo plays again
         dice=getattr(args, "dice", "on") != "off",
         timer=getattr(args, "timer", None),
+        then_review=review,
     )
     app.autoplayer = ap  # the screens show the demo's caption while it plays
     store = app.store  # opened now, so a folder it cannot save in is known before the demo plays
@@ -101,8 +103,9 @@ def _play(args, words: Words, headless: bool, size, decks: list, data_dir: str, 
         app.run()
     if log is not None:
         log.close()
-    if ap.files:
-        write(words.get("cli_demo_saved_files", n=len(ap.files), folder=ap.files[0].parent))
+    files = ap.earlier_files + ap.files
+    if files:
+        write(words.get("cli_demo_saved_files", n=len(files), folder=files[0].parent))
     if ap.shot_files:
         write(words.get("cli_demo_saved_pictures", n=len(ap.shot_files), folder=ap.shot_files[0].parent))
     if cannot_save:

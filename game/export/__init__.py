@@ -147,7 +147,11 @@ def export_plan(plan: Plan | dict, formats: Iterable[str] | str, out_dir: str | 
     made = make_folder(folder)
     if isinstance(plan, dict):
         plan = Plan.from_dict(plan)
-    stem = free_stem(folder, base_name(plan.title, plan.date, plan.practice), [s for s, _ in files])
+    stem = free_stem(
+        folder,
+        base_name(plan.title, plan.date, plan.practice, review=bool(plan.review_of or plan.previous_date)),
+        [s for s, _ in files],
+    )
     written: list[Path] = []
     try:
         for suffix, data in files:

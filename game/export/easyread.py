@@ -72,6 +72,7 @@ class EasyView:
     closing: list[Part]
     next_heading: str
     next_line: Line
+    opening: list[Part] = field(default_factory=list)  # "You said, we did": before the first theme
     lines: list[Line] = field(default_factory=list)  # every line, for pictures and checks
 
 
@@ -89,7 +90,7 @@ def build(view: PlanView) -> EasyView:
         about += [
             Line(name, shape, t("export_token_alt", name=name), sub=True) for shape, name in view.people
         ]
-    closing = []
+    closing, opening = [], []
     if view.parked:
         closing.append(Part(t("export_easy_parked"), [Line(p.text, "park", "") for p in view.parked], "park"))
     if view.you_said_we_did:
@@ -99,19 +100,20 @@ def build(view: PlanView) -> EasyView:
             lines.append(_status(y.status_id, t))
             if y.note:
                 lines.append(Line(y.note, "note", "", sub=True))
-        closing.append(Part(view.ysd_easy_heading, lines, "lookback"))
+        opening.append(Part(view.ysd_easy_heading, lines, "lookback"))
     easy = EasyView(
         title=t("export_easy_title") if view.person_led else t("export_easy_title_group"),
         whose=view.whose,
         about=about,
         themes=[_theme(th, view) for th in view.themes],
         closing=closing,
+        opening=opening,
         next_heading=t("export_easy_next_heading"),
         next_line=Line(view.next_review_easy, "lookback", ""),
     )
     easy.lines = easy.about + ([easy.next_line] if easy.next_line.text else [])
     easy.lines += [line for th in easy.themes for p in th.parts for line in p.lines]
-    easy.lines += [line for p in easy.closing for line in p.lines]
+    easy.lines += [line for p in easy.opening + easy.closing for line in p.lines]
     for line in easy.lines:
         # Each picture's alternative text says what it shows; the words beside it say the rest.
         line.alt = line.alt or t(f"export_picture_{line.icon}") if line.icon else line.alt
@@ -170,7 +172,7 @@ def render_html(view: PlanView) -> bytes:
     view.language = language
     easy = build(view)
     names = {th.icon for th in easy.themes} | {line.icon for line in easy.lines}
-    names |= {p.icon for th in easy.themes for p in th.parts} | {p.icon for p in easy.closing}
+    names |= {p.icon for th in easy.themes for p in th.parts} | {p.icon for p in easy.opening + easy.closing}
     icons.update({name: svg_data_uri(name) for name in names if name})
     pictures = {line.image: card_data_uri(line.image) for line in easy.lines if line.image}
     page = (

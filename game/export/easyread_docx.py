@@ -52,6 +52,8 @@ def render(view: PlanView, easy: EasyView) -> bytes:
         para(doc, t("export_draft_banner"), bold=True)
     keep_with_next(heading(doc, t("export_details"), 2))
     _lines(doc, easy.about)
+    for part in easy.opening:
+        _part(doc, part, 2)
     for th in easy.themes:
         h = keep_with_next(heading(doc, "", 2))
         picture(h, th.icon, BIG, th.title)

@@ -38,9 +38,12 @@ def slug(text: str | None, limit: int = MAX_SLUG) -> str:
     return s
 
 
-def base_name(title: str | None, date: str | None, practice: bool = False) -> str:
-    """The stem shared by one export's files: slug of the title, the session date, 'practice' if so."""
+def base_name(title: str | None, date: str | None, practice: bool = False, review: bool = False) -> str:
+    """The stem shared by one export's files: slug of the title, 'review' for a review (so a plan's and
+    its reviews' files are told apart), the session date, 'practice' if so."""
     parts = [slug(title)]
+    if review:
+        parts.append("review")
     day = parse_date(date)
     if day is not None:
         parts.append(day.isoformat())

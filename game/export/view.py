@@ -7,6 +7,7 @@ only decides how things look, and all formats say the same thing.
 
 from __future__ import annotations
 
+from game.export import then_now
 from game.export.clean import isolate
 from game.export.labels import Labels
 from game.export.view_parts import (  # noqa: F401 - the formats import these from here
@@ -50,16 +51,15 @@ def build_view(plan: Plan) -> PlanView:
         details.append((t("export_next_review"), t.date(plan.next_review) or t("export_not_set")))
 
     in_play = [th for th in plan.themes if th.in_play]
-    glance = [
+    review = bool(plan.previous_date or plan.review_of)
+    glance = then_now.glance(plan, in_play, t) if review else [
         t("export_glance_themes", covered=sum(1 for th in in_play if th.covered), total=len(in_play)),
         t("export_glance_statements", count=sum(len(th.statements) for th in plan.themes)),
         t("export_glance_actions", count=len(plan.all_actions())),
-    ]
+    ]  # fmt: skip
     if plan.won_together:
         glance.append(t("export_won_together"))
-    glance_rows = [
-        [th.title, str(len(th.statements)), str(len(th.actions)), _progress(th, t)] for th in plan.themes
-    ]
+    glance_rows = [[th.title, *then_now.counts(th, t, review), _progress(th, t)] for th in plan.themes]
 
     return PlanView(
         t=t,
@@ -88,7 +88,8 @@ def build_view(plan: Plan) -> PlanView:
             LookBackView(
                 what=y.action.what,
                 who=t.who(y.action),
-                status=t.status(y.status),
+                status=t.status(y.status)
+                + (f" · {t('export_ysd_now_due', date=t.date(y.new_due))}" if y.new_due else ""),
                 note=y.note,
                 by=isolate(t.name(y.by)),
                 theme=titles.get(y.action.theme or "", y.action.theme or ""),
@@ -123,7 +124,8 @@ def build_view(plan: Plan) -> PlanView:
 
 def _order(plan: Plan) -> tuple[str, ...]:
     if not plan.practice:
-        return ORDER
+        # A review opens with "You said, we did", right after the summary.
+        return then_now.REVIEW_ORDER if (plan.previous_date or plan.review_of) else ORDER
     return tuple(p for p in ORDER if p != "next_review") + (("learnt",) if plan.learnt else ())
 
 
@@ -190,6 +192,9 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
         meta.append(t("export_everyone_card"))
     elif s.chosen_by:
         meta.append(t("export_chosen_by", name=isolate(t.name(s.chosen_by))))
+    history = then_now.history(s, t)
+    if history:
+        meta.append(history)
     return StatementView(
         meta=" · ".join(meta),
         text=s.text,
@@ -207,6 +212,8 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
 
 def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
     easy = {"do": "export_easy_good", "dont": "export_easy_not_yet", "together": "export_easy_together"}
+    # With more than one statement in a theme, each note says which one it was said about.
+    about = {s.id: s.text for s in th.statements if s.id} if len(th.statements) > 1 else {}
     # The template asks the theme's own question first, then its two follow-ups.
     questions = {
         "do": th.question,
@@ -229,7 +236,7 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
                 heading=questions[sec] or t(f"export_section_{sec}"),
                 label=t(f"export_section_{sec}"),
                 easy_heading=t(easy[sec]),
-                notes=[_note(n, t) for n in _notes_in(th, sec)],
+                notes=[_note(n, t, about) for n in _notes_in(th, sec)],
             )
             for sec in SECTIONS
         ],
@@ -262,9 +269,12 @@ def _notes_in(th: ThemeRecord, section: str) -> list:
     return th.notes_in(section)
 
 
-def _note(n: Note, t: Labels) -> NoteView:
+def _note(n: Note, t: Labels, about: dict[str, str]) -> NoteView:
     by = isolate(t.name(n.author))
     extra = [t("export_said_by", name=by)] if by else []
+    text = about.get(n.statement or "")
+    if text:
+        extra.append(t("export_note_about", text=isolate(text if len(text) <= 60 else text[:59] + "…")))
     if getattr(n, "carried_over", False):
         extra.append(t("export_carried_over"))
     return NoteView(n.text, by, "; ".join(extra))
@@ -276,6 +286,8 @@ def _progress(th: ThemeRecord, t: Labels) -> str:
         return t("export_progress_not_chosen")
     if th.complete:
         return t("export_progress_complete")
+    if th.covered and len(then_now.new_actions(th)) < len(th.actions):
+        return t("export_progress_carried_action")
     if th.covered:
         return t("export_progress_started")
     return t("export_progress_not_yet")

@@ -39,7 +39,9 @@ def _for(*phases: Phase):
 @_for(Phase.LOOK_BACK)
 def _look_back_round(game, rng, pass_rate, words) -> C.Command:
     status = rng.choice(["done", "started", "not_yet", "not_needed"])
-    return C.MarkAction(status=status, note=_looked_back(game, words, status))
+    # An unfinished earlier action gets a new "by when", as the look-back screen asks.
+    when = {"started": "next_review", "not_yet": "next_month"}.get(status)
+    return C.MarkAction(status=status, note=_looked_back(game, words, status), when=when)
 
 
 @_for(Phase.ROLL)
@@ -124,7 +126,9 @@ def _celebrate(game, rng, pass_rate, words) -> C.Command:
 @_for(Phase.LOOK_BACK_ONE)
 def _look_back_tile(game, rng, pass_rate, words) -> C.Command:
     status = rng.choice(["done", "started", "not_yet"])
-    return C.MarkAction(status=status, note=_looked_back(game, words, status))
+    queued = any(a.id == game.state.turn.look_back_action for a in game.state.look_back_queue)
+    when = "next_review" if queued and status != "done" else None
+    return C.MarkAction(status=status, note=_looked_back(game, words, status), when=when)
 
 
 @_for(Phase.SUMMARY)

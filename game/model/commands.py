@@ -36,8 +36,8 @@ class Command:
         d: dict[str, Any] = {"type": self.type}
         for f in dataclasses.fields(self):
             v = getattr(self, f.name)
-            if f.name == "at" and v is None:
-                continue
+            if v is None and (f.name == "at" or f.metadata.get("added")):
+                continue  # fields added later stay out of the saved form when unused: old logs read the same
             d[f.name] = v
         return d
 
@@ -178,12 +178,16 @@ class AgreeAction(Command):
 
 @dataclass(frozen=True)
 class MarkAction(Command):
-    """Look back on an earlier action: done / started / not_yet / not_needed, with a note."""
+    """Look back on an earlier action: done / started / not_yet / not_needed, with a note. An earlier
+    action not done gets a new "by when" (``when``/``due`` as for a new action; left out, it is due by
+    the next review)."""
 
     type: ClassVar[str] = "mark_action"
     status: str
     note: str = ""
     by: str | None = None
+    when: str | None = field(default=None, metadata={"added": True})
+    due: str | None = field(default=None, metadata={"added": True})
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,15 @@ class Park(Command):
     text: str
     theme: str | None = None
     by: str | None = None
+
+
+@dataclass(frozen=True)
+class RaiseParked(Command):
+    """A topic parked last time, offered again: ``talk`` about it now (it becomes a note to talk
+    through), ``keep`` it for later, or ``drop`` it."""
+
+    type: ClassVar[str] = "raise_parked"
+    choice: str
 
 
 @dataclass(frozen=True)
@@ -237,16 +250,21 @@ class RemoveAction(Command):
 
 @dataclass(frozen=True)
 class SetRating(Command):
+    """Correct a view. ``statement`` names the statement by its own id; saved games made before
+    statements had ids name only the ``card`` (its latest statement is meant)."""
+
     type: ClassVar[str] = "set_rating"
-    card: str
-    player: str
+    card: str = ""
+    player: str = ""
     point: str | None = None
+    statement: str | None = field(default=None, metadata={"added": True})
 
 
 @dataclass(frozen=True)
 class RemoveStatement(Command):
     type: ClassVar[str] = "remove_statement"
-    card: str
+    card: str = ""
+    statement: str | None = field(default=None, metadata={"added": True})
 
 
 @dataclass(frozen=True)

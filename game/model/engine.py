@@ -189,15 +189,29 @@ class Game(TurnRules, RecordRules, WorkshopRules):
         wait to be looked back on, so nobody has to say them again."""
         s = self.state
         s.previous_date = prev.date
-        s.parked.extend(
+        s.review_of = {"id": prev.game_id or "", "date": prev.date, "title": prev.title}
+        s.parked_before.extend(  # offered again during the game: talk now, keep for later, or drop
             Parked(text=p.text, theme=p.theme if self.decks.has_theme(p.theme or "") else None, by=p.by)
             for p in prev.parked
         )
         for t in prev.themes:
-            for st in t.statements:
+            # Plans made before statements had ids: name each by its place, and its notes by card.
+            ids: dict[str, str] = {}
+            by_card: dict[str, str] = {}
+            for i, st in enumerate(t.statements):
+                old = st.id or f"{t.id}.{i + 1}"
+                ids[old] = by_card[st.card_id] = "p" + old  # a note names its card's latest statement
                 if self.decks.has_theme(t.id):
                     s.statements.setdefault(t.id, []).append(
-                        Statement(**{**st.__dict__, "carried_over": True, "ratings": list(st.ratings)})
+                        Statement(
+                            **{
+                                **st.__dict__,
+                                "id": "p" + old,
+                                "carried_over": True,
+                                "ratings": list(st.ratings),
+                                "said_on": st.said_on or (prev.date if not st.carried_over else None),
+                            }
+                        )
                     )
                     s.carried.append(st.card_id)
             for n in t.notes:
@@ -209,6 +223,7 @@ class Game(TurnRules, RecordRules, WorkshopRules):
                         author=n.author,
                         card_id=n.card_id,
                         carried_over=True,
+                        statement=ids.get(n.statement or "") or by_card.get(n.card_id or ""),
                     )
                 )
             for a in t.actions:

@@ -41,16 +41,11 @@ class Rating:
 
 
 @dataclass
-class Statement:
-    card_id: str
-    text: str
-    easy_read: str | None = None
-    we: str | None = None
-    chosen_by: str | None = None
-    everyone: bool = False
-    carried_over: bool = False
+class Then:
+    """The views a statement had on one earlier day: one step of its history."""
+
+    date: str
     ratings: list[Rating] = field(default_factory=list)
-    image: str | None = None  # the card's picture, as the deck names it (Easy Read shows it)
 
 
 @dataclass
@@ -61,6 +56,41 @@ class Note:
     author: str | None = None
     card_id: str | None = None
     carried_over: bool = False  # said in the previous plan and brought forward
+    statement: str | None = None  # the id of the statement it was said about (None: about the theme)
+
+
+@dataclass
+class Previously:
+    """What was said about a card last time it was discussed, kept beside this time's views."""
+
+    date: str
+    statement: str = ""  # last time's statement id
+    ratings: list[Rating] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    earlier: list[Then] = field(default_factory=list)  # the times before that, oldest first
+
+
+@dataclass
+class Statement:
+    card_id: str
+    text: str
+    easy_read: str | None = None
+    we: str | None = None
+    chosen_by: str | None = None
+    everyone: bool = False
+    carried_over: bool = False
+    ratings: list[Rating] = field(default_factory=list)
+    image: str | None = None  # the card's picture, as the deck names it (Easy Read shows it)
+    id: str = ""  # its own id, so two discussions of one card are told apart ("" in plans made before)
+    said_on: str | None = None  # the day these views were given
+    previously: Previously | None = None  # set when the card was discussed in the plan this one reviews
+
+    def history(self) -> list[Then]:
+        """The statement's views over time, oldest first, ending with these."""
+        steps = []
+        if self.previously is not None:
+            steps = [*self.previously.earlier, Then(self.previously.date, self.previously.ratings)]
+        return [*steps, Then(self.said_on or "", self.ratings)]
 
 
 @dataclass
@@ -121,9 +151,19 @@ class LookBack:
     """One earlier action looked back on: the "You said, we did" row."""
 
     action: Action
-    status: str  # done | started | not_yet | not_needed, or "" if passed
+    status: str  # the outcome: done | started | not_yet | not_needed, or "" if they chose not to say
     note: str = ""
     by: str | None = None
+    new_due: str | None = None  # when a not-done action is now due (after the review's date)
+
+
+@dataclass
+class ReviewOf:
+    """The plan a review looks back on."""
+
+    id: str
+    date: str
+    title: str = ""
 
 
 @dataclass
@@ -158,6 +198,9 @@ class Plan:
     learnt: list[Learnt] = field(default_factory=list)  # workshops: "What we learnt" in the debrief
     next_review: str | None = None
     previous_date: str | None = None
+    review_of: ReviewOf | None = None
+    dice: bool | None = None  # how it was played, so a review can start the same way (None: not known)
+    length: dict | None = None  # {"kind": themes | rounds | minutes, "value": n}
     finished: bool = False
     checked_on: str | None = None  # ISO date the group said "Yes, this is right" at the summary
     written_by: str = ""  # who wrote the plan up, if set-up said
@@ -189,13 +232,7 @@ class Plan:
             themes.append(
                 ThemeRecord(
                     **{k: v for k, v in t.items() if k not in ("statements", "notes", "actions")},
-                    statements=[
-                        Statement(
-                            **{k: v for k, v in s.items() if k != "ratings"},
-                            ratings=[Rating(**r) for r in s.get("ratings", [])],
-                        )
-                        for s in t.get("statements", [])
-                    ],
+                    statements=[_statement(s) for s in t.get("statements", [])],
                     notes=[Note(**n) for n in t.get("notes", [])],
                     actions=[Action(**a) for a in t.get("actions", [])],
                 )
@@ -203,8 +240,9 @@ class Plan:
         rest = {
             k: v
             for k, v in d.items()
-            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did", "learnt")
+            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did", "learnt", "review_of")
         }
+        review_of = d.get("review_of")
         return cls(
             **rest,
             participants=[Participant(**p) for p in d.get("participants", [])],
@@ -215,4 +253,26 @@ class Plan:
             you_said_we_did=[
                 LookBack(**{**y, "action": Action(**y["action"])}) for y in d.get("you_said_we_did", [])
             ],
+            review_of=ReviewOf(**review_of) if review_of else None,
         )
+
+
+def _then(d: dict) -> Then:
+    return Then(date=d["date"], ratings=[Rating(**r) for r in d.get("ratings", [])])
+
+
+def _statement(d: dict) -> Statement:
+    prev = d.get("previously")
+    return Statement(
+        **{k: v for k, v in d.items() if k not in ("ratings", "previously")},
+        ratings=[Rating(**r) for r in d.get("ratings", [])],
+        previously=None
+        if prev is None
+        else Previously(
+            date=prev["date"],
+            statement=prev.get("statement", ""),
+            ratings=[Rating(**r) for r in prev.get("ratings", [])],
+            notes=[Note(**n) for n in prev.get("notes", [])],
+            earlier=[_then(x) for x in prev.get("earlier", [])],
+        ),
+    )

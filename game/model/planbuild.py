@@ -13,7 +13,7 @@ from pathlib import PurePath
 from game.model.deck import DeckSet
 from game.model.deck_pictures import PICTURES_DIR
 from game.model.phase import Phase
-from game.model.plan import Action, DeckRef, Learnt, Participant, Plan, Statement, ThemeRecord
+from game.model.plan import Action, DeckRef, Learnt, Participant, Plan, ReviewOf, Statement, ThemeRecord
 from game.model.state import State
 from game.words import Words
 
@@ -36,8 +36,20 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
     for a in state.look_back_queue:
         if a.theme is not None:
             waiting.setdefault(a.theme, []).append(a)
+    # A carried statement discussed again lives on as the new one's "previously" (then -> now), so the
+    # plan shows it once, and its notes belong to the new one.
+    gone = state.superseded() - {""}
+    moved = {
+        st.previously.statement: st.id
+        for sts in state.statements.values()
+        for st in sts
+        if st.previously is not None and not st.carried_over
+    }
     themes = []
     for t in decks.themes:
+        notes = copy.deepcopy(state.notes.get(t.id, []))
+        for n in notes:
+            n.statement = moved.get(n.statement or "", n.statement)
         themes.append(
             ThemeRecord(
                 id=t.id,
@@ -47,8 +59,8 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 icon=t.icon,
                 in_play=t.id in in_play,
                 easy_read=t.easy_read,
-                statements=[_with_image(s, decks) for s in state.statements.get(t.id, [])],
-                notes=copy.deepcopy(state.notes.get(t.id, [])),
+                statements=[_with_image(st, decks) for st in state.statements.get(t.id, []) if st.id not in gone],
+                notes=notes,
                 actions=copy.deepcopy(state.actions.get(t.id, []) + waiting.get(t.id, [])),
             )
         )
@@ -72,11 +84,14 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         ],
         decks=[DeckRef(id=d.id, version=d.version, title=d.title, language=d.language) for d in decks.decks],
         themes=themes,
-        parked=copy.deepcopy(state.parked),
+        parked=copy.deepcopy(state.all_parked),
         you_said_we_did=copy.deepcopy(state.you_said_we_did),
         learnt=[Learnt(question=decks.debrief[n["question"]], text=n["text"]) for n in state.learnt],
         next_review=state.next_review,
         previous_date=state.previous_date,
+        review_of=ReviewOf(**state.review_of) if state.review_of else None,
+        dice=setup.get("dice"),
+        length=copy.deepcopy(setup.get("length")),
         finished=state.phase == Phase.FINISHED,
         checked_on=state.checked_on if state.phase == Phase.FINISHED else None,
         written_by=setup.get("written_by", ""),

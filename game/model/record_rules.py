@@ -36,8 +36,16 @@ class RecordRules:
         if section not in ("do", "dont", "together"):
             raise Refused("refuse_bad_section", section=section)
         author = self._optional_player(cmd.author)
+        st = self._statement() if t.card else None
         s.notes.setdefault(t.theme, []).append(
-            Note(id=self._new_id("n"), section=section, text=text, author=author, card_id=t.card)
+            Note(
+                id=self._new_id("n"),
+                section=section,
+                text=text,
+                author=author,
+                card_id=t.card,
+                statement=st.id if st else None,
+            )
         )
 
     @handles(C.Celebrate, Phase.CELEBRATE)
@@ -104,7 +112,7 @@ class RecordRules:
         """The review's look-back round: last plan's actions, one by one, then the first turn."""
         s = self.state
         note, by = self._look_back_words(cmd)
-        self._record_look_back(s.look_back_queue[0], cmd.status, note, by)
+        self._record_look_back(s.look_back_queue[0], cmd, note, by)
         s.look_back_queue.pop(0)
         if not s.look_back_queue:
             self._start_turn(cmd.at)
@@ -117,7 +125,7 @@ class RecordRules:
         target_id = s.turn.look_back_action
         queued = [a for a in s.look_back_queue if a.id == target_id]
         if queued:
-            self._record_look_back(queued[0], cmd.status, note, by)
+            self._record_look_back(queued[0], cmd, note, by)
             s.look_back_queue.remove(queued[0])
         else:
             action = s.find_action(target_id)
@@ -133,14 +141,38 @@ class RecordRules:
             )
         self._end_turn(cmd.at)
 
-    def _record_look_back(self, action: Action, status: str, note: str, by: str | None) -> None:
-        """Last plan's action, looked back on: into "You said, we did"; unfinished ones carry on."""
-        s = self.state
-        s.you_said_we_did.append(LookBack(action=Action(**action.__dict__), status=status, note=note, by=by))
-        if status in ("started", "not_yet", ""):
-            carried = Action(**{**action.__dict__, "status": status or action.status, "note": note})
-            if carried.when == "next_review":  # "by the next review" now means the coming one
-                carried.due = s.next_review
+    def _new_due(self, action: Action, cmd: C.MarkAction) -> tuple[str, str | None]:
+        """An unfinished earlier action's new "by when": as chosen, else by the next review. It must
+        fall after the review's date, or the plan would hold an action already overdue."""
+        review_day = self.state.setup["date"]
+        if cmd.when is None:
+            if action.when != "next_review" and action.due and action.due[:10] > review_day:
+                return action.when, action.due  # still in the future: it stands as agreed
+            return "next_review", self.state.next_review
+        due = self._when(cmd.when, cmd.due)
+        if due is not None and due[:10] <= review_day:
+            raise Refused("refuse_due_not_after_review", date=due, review=review_day)
+        return cmd.when, due
+
+    def _record_look_back(self, action: Action, cmd: C.MarkAction, note: str, by: str | None) -> None:
+        """Last plan's action, looked back on: into "You said, we did"; unfinished ones carry on with a
+        new "by when"."""
+        s, status = self.state, cmd.status
+        unfinished = status in ("started", "not_yet", "")
+        when, due = self._new_due(action, cmd) if unfinished else (action.when, None)  # may refuse: first
+        s.you_said_we_did.append(
+            LookBack(action=Action(**action.__dict__), status=status, note=note, by=by, new_due=due)
+        )
+        if unfinished:
+            carried = Action(
+                **{
+                    **action.__dict__,
+                    "status": status or action.status,
+                    "note": note,
+                    "when": when,
+                    "due": due,
+                }
+            )
             theme = (
                 action.theme
                 if action.theme in s.themes_in_play or self.decks.has_theme(action.theme or "")
@@ -159,6 +191,24 @@ class RecordRules:
         by = self._optional_player(cmd.by)
         s.parked.append(Parked(text=text, theme=theme, by=by))
         self.event = "event_parked"
+
+    @handles(C.RaiseParked, Phase.SUMMARY, play=True)
+    def _raise_parked(self, cmd: C.RaiseParked) -> None:
+        """Last time's first parked topic still waiting: talked about now (a note to work on together,
+        under its theme, or the first theme in play when it had none), kept for later, or dropped."""
+        s = self.state
+        if not s.parked_before:
+            raise Refused("refuse_no_such_parked")
+        if cmd.choice not in ("talk", "keep", "drop"):
+            raise Refused("refuse_setup", detail="choice")
+        topic = s.parked_before.pop(0)
+        if cmd.choice == "keep":
+            s.parked.append(topic)
+        elif cmd.choice == "talk":
+            theme = topic.theme if topic.theme in s.themes_in_play else s.themes_in_play[0]
+            s.notes.setdefault(theme, []).append(
+                Note(id=self._new_id("n"), section="together", text=topic.text, author=topic.by)
+            )
 
     @handles(C.StopGame, play=True)
     def _stop_game(self, cmd: C.StopGame) -> None:
@@ -256,9 +306,15 @@ class RecordRules:
                     return
         raise Refused("refuse_no_such_action", action=cmd.action)
 
-    def _find_statement(self, card_id: str) -> Statement:
-        """The statement a correction means: this session's latest one for the card, before one
-        carried over from the last plan (a carried card can be dealt again and talked about anew)."""
+    def _find_statement(self, card_id: str, statement_id: str | None = None) -> Statement:
+        """The statement a correction means: the one named by its id; or, in games saved before
+        statements had ids, this session's latest one for the card, before one carried over from the
+        last plan (a carried card can be dealt again and talked about anew)."""
+        if statement_id is not None:
+            st = self.state.find_statement(statement_id)
+            if st is None:
+                raise Refused("refuse_no_such_statement", card=statement_id)
+            return st
         found = [st for sts in self.state.statements.values() for st in sts if st.card_id == card_id]
         if not found:
             raise Refused("refuse_no_such_statement", card=card_id)
@@ -267,7 +323,7 @@ class RecordRules:
 
     @handles(C.SetRating, Phase.SUMMARY)
     def _set_rating(self, cmd: C.SetRating) -> None:
-        st = self._find_statement(cmd.card)
+        st = self._find_statement(cmd.card, cmd.statement)
         if not self.state.has_player(cmd.player):
             raise Refused("refuse_unknown_player", player=cmd.player)
         self._check_point(cmd.point)
@@ -280,23 +336,27 @@ class RecordRules:
     @handles(C.RemoveStatement, Phase.SUMMARY)
     def _remove_statement(self, cmd: C.RemoveStatement) -> None:
         s = self.state
-        st = self._find_statement(cmd.card)
+        st = self._find_statement(cmd.card, cmd.statement)
+        card = st.card_id
         for sts in s.statements.values():
             for i, other in enumerate(sts):
                 if other is st:  # by identity: a card talked about twice gives equal statements
                     del sts[i]
                     break
-        still = any(
-            o.card_id == cmd.card and not o.carried_over for sts in s.statements.values() for o in sts
-        )
-        if cmd.card in s.discussed and not still:
-            s.discussed.remove(cmd.card)
+        still = any(o.card_id == card and not o.carried_over for sts in s.statements.values() for o in sts)
+        if card in s.discussed and not still:
+            s.discussed.remove(card)
 
     @handles(C.RemoveParked, Phase.SUMMARY)
     def _remove_parked(self, cmd: C.RemoveParked) -> None:
-        if not 0 <= cmd.index < len(self.state.parked):
+        s = self.state
+        if not 0 <= cmd.index < len(s.all_parked):  # numbered as the plan lists them
             raise Refused("refuse_no_such_parked")
-        self.state.parked.pop(cmd.index)
+        before = len(s.parked_before)
+        if cmd.index < before:
+            s.parked_before.pop(cmd.index)
+        else:
+            s.parked.pop(cmd.index - before)
 
     @handles(C.SetNextReview, Phase.SUMMARY)
     def _set_next_review(self, cmd: C.SetNextReview) -> None:

@@ -41,6 +41,7 @@ def normalise(raw: dict, decks: DeckSet) -> dict:
     unknown = set(raw) - _KEYS
     if unknown:
         raise Refused("refuse_setup", detail=sorted(unknown)[0])
+    raw = {**like_last_time(raw.get("previous_plan"), decks), **raw}
     mode = raw.get("mode", "group")
     if mode not in MODES:
         raise Refused("refuse_setup", detail="mode")
@@ -115,6 +116,25 @@ def normalise(raw: dict, decks: DeckSet) -> dict:
         "keep": bool(raw.get("keep", mode != "workshop")),
         "language": language,
     }
+
+
+def like_last_time(prev, decks: DeckSet) -> dict:
+    """A review starts as the plan it reviews was played: its themes, dice and length (each can
+    still be changed). Plans made before these were kept give only their themes."""
+    if not isinstance(prev, dict):
+        return {}
+    out: dict = {}
+    themes = prev.get("themes")
+    if isinstance(themes, list):
+        ids = [t.get("id") for t in themes if isinstance(t, dict) and t.get("in_play", True)]
+        ids = [t for t in ids if isinstance(t, str) and decks.has_theme(t)]
+        if ids:
+            out["themes"] = ids
+    if isinstance(prev.get("dice"), bool):
+        out["dice"] = prev["dice"]
+    if isinstance(prev.get("length"), dict):
+        out["length"] = prev["length"]
+    return out
 
 
 def _player(p, i: int) -> dict:

@@ -88,6 +88,7 @@ class State:
     notes: dict[str, list[Note]] = field(default_factory=dict)
     actions: dict[str, list[Action]] = field(default_factory=dict)
     parked: list[Parked] = field(default_factory=list)
+    parked_before: list[Parked] = field(default_factory=list)  # last plan's parked topics, not yet raised
     you_said_we_did: list[LookBack] = field(default_factory=list)
     look_back_queue: list[Action] = field(
         default_factory=list
@@ -101,6 +102,7 @@ class State:
     next_review: str | None = None
     checked_on: str | None = None  # the day the group said the summary is right (ISO date)
     previous_date: str | None = None
+    review_of: dict | None = None  # {id, date, title} of the plan this game reviews
     stop_reason: str | None = None  # "length" or "stopped"
     debrief_at: int = 0  # workshops: which debrief question is being asked
     debriefed: bool = False  # the debrief was had once; confirming again goes straight to the end
@@ -156,6 +158,28 @@ class State:
                 if n.id == note_id:
                     return n
         return None
+
+    @property
+    def all_parked(self) -> list[Parked]:
+        """Every parked topic as the plan lists it: last time's not raised yet, then this game's."""
+        return self.parked_before + self.parked
+
+    def find_statement(self, statement_id: str) -> Statement | None:
+        for sts in self.statements.values():
+            for st in sts:
+                if st.id == statement_id:
+                    return st
+        return None
+
+    def superseded(self) -> set[str]:
+        """Ids of carried statements discussed again in this game (the new one keeps them as
+        ``previously``)."""
+        return {
+            st.previously.statement
+            for sts in self.statements.values()
+            for st in sts
+            if st.previously is not None and not st.carried_over
+        }
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -8,10 +8,12 @@ rather than one if-chain over phases. What landing on each tile kind does is dec
 
 from __future__ import annotations
 
+import copy
+
 from game.model import commands as C
 from game.model.errors import Refused
 from game.model.phase import Phase
-from game.model.plan import Action, Rating, Statement
+from game.model.plan import Action, Previously, Rating, Statement, Then
 from game.model.rules import handles, lands_on
 from game.model.state import Turn, TurnRecord
 from game.model.tiles import TileKind
@@ -182,9 +184,28 @@ class TurnRules:
                 we=card.we,
                 chosen_by=s.player(t.player).label,
                 everyone=t.everyone,
+                id=f"s{t.number}",  # one statement a turn, so the turn number names it
+                said_on=s.setup.get("date"),
+                previously=self._previously(t.theme, card.id),
             )
         )
         s.phase = Phase.RATE_ALL if t.everyone else Phase.RATE
+
+    def _previously(self, theme: str, card_id: str) -> Previously | None:
+        """Last time's views and notes on a card carried over from the plan this game reviews."""
+        s = self.state
+        last = [st for st in s.statements.get(theme, []) if st.carried_over and st.card_id == card_id]
+        if not last:
+            return None
+        st = last[-1]
+        earlier = st.history()[:-1]
+        return Previously(
+            date=st.said_on or s.previous_date or "",
+            statement=st.id,
+            ratings=copy.deepcopy(st.ratings),
+            notes=[copy.deepcopy(n) for n in s.notes.get(theme, []) if n.statement == st.id],
+            earlier=[Then(x.date, copy.deepcopy(x.ratings)) for x in earlier],
+        )
 
     # ----- views on the card ----------------------------------------------------------------
     def _statement(self) -> Statement:

@@ -14,6 +14,7 @@ import pygame
 
 from game.model import autoplay as model_autoplay
 from game.model.phase import Phase
+from game.ui import review_play
 from game.ui.caption import caption
 from game.ui.input_events import key_event, tap_events
 
@@ -39,6 +40,7 @@ class AutoPlayer:
         review: bool = False,
         dice: bool = True,
         timer: int | None = None,
+        then_review: bool = False,
     ):
         self.app = app
         self.rng = random.Random(seed)
@@ -61,6 +63,7 @@ class AutoPlayer:
         self.stuck = None
         self.loop, self.quit_when_done, self.review = loop, quit_when_done, review
         self.dice, self.timer = dice, timer
+        self.then_review, self.earlier_files, self.asked_before = then_review, [], {}  # see review_play
 
     # ----- driving the loop ----------------------------------------------------------------------------
     def busy(self) -> bool:
@@ -202,7 +205,8 @@ class AutoPlayer:
             self.review = False
             return
         self.review = False
-        self.tap(rows[0]["key"])
+        newest = review_play.newest_plan(self.app.store, [w["key"] for w in rows])
+        self.tap(newest or rows[0]["key"])
 
     def _plan_setup(self, top) -> None:
         from game.ui.screens.setup import STEPS
@@ -241,6 +245,9 @@ class AutoPlayer:
                 self.type_into("plan_title", w.get("demo_plan_title"))
             if not top.service_box.text.strip():
                 self.type_into("plan_service", w.get("demo_service"))
+            later = review_play.three_months_on(top.previous_plan)
+            if later and top.date_box.text != later:  # a review: the clock has moved on
+                self.type_into("plan_date", later, clear=True)
             self.tap("next")
 
     def _plan_text_dialog(self, top) -> None:
@@ -248,7 +255,7 @@ class AutoPlayer:
         self.tap("save")
 
     def _plan_choice_dialog(self, top) -> None:
-        self.tap("cancel")
+        self.tap(review_play.parked_choice(self) or "cancel")
 
     def _plan_settings(self, top) -> None:
         self.tap("back")
@@ -257,6 +264,7 @@ class AutoPlayer:
         if top.files is not None:
             self.files = list(top.files)
             self.finished = True
+            review_play.begin_review(self)  # demo --review: the review follows the plan
             return
         if top.busy:
             top.wait()
@@ -283,6 +291,8 @@ class AutoPlayer:
             self.type_into("note", self.extra_text.pop(0))
             self.tap("add_note")
             return
+        if s.phase == Phase.PICK and review_play.pick_again(self, s):
+            return
         cmd = model_autoplay.choose(g, self.rng, self.pass_rate, self.app.words)
         t = cmd["type"]
         if t == "roll_die":
@@ -291,8 +301,8 @@ class AutoPlayer:
             self.tap(f"theme:{cmd['theme']}")
         elif t == "pick_card":
             self.tap(f"card:{cmd['card']}")
-        elif t == "more_cards":
-            self.tap("more_cards")
+        elif t == "more_cards":  # in a review, cards talked about before have a button of their own
+            self.tap("cards_before" if cmd.get("include_discussed") and s.carried else "more_cards")
         elif t == "pass":
             self.tap("pass")
         elif t == "rate":
@@ -317,7 +327,11 @@ class AutoPlayer:
             self.tap(f"ctheme:{cmd['theme']}")
             self.tap("add_celebrate")
         elif t == "mark_action":
-            self.tap(f"status:{cmd['status']}")
+            self.tap(f"status:{cmd['status'] or 'unsaid'}")
+            if cmd.get("when"):
+                self.tap(f"when:{cmd['when']}")
+            if cmd.get("due"):
+                self.type_into("lookback_date", cmd["due"])
             if cmd.get("note"):
                 self.type_into("lookback_note", cmd["note"])
             self.tap("save_lookback")

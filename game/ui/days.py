@@ -24,6 +24,14 @@ def parse_day(text: str) -> dt.date | None:
     return None
 
 
+def review_title(w, title: str, review_of: dict | None) -> str:
+    """A screen's title line in a review: "<title> · Review of <plan title>, <its date>"."""
+    if not review_of:
+        return title
+    plan = review_of.get("title") or w("review_of_untitled")
+    return w("review_title_line", title=title, plan=plan, date=show_day(review_of.get("date")))
+
+
 def show_day(day: str | None) -> str:
     try:
         return dt.date.fromisoformat(day).strftime("%d/%m/%Y") if day else ""

@@ -13,6 +13,37 @@ from game.ui.screens.frame import FramedScreen, shorten
 from game.ui.widgets import Button, Label
 
 
+def with_reviews(store, plans: list) -> list:
+    """The plan list with each plan followed by its reviews (plan -> review -> review), newest plan
+    first. A review names the plan it looks back on by its date and title."""
+    bodies = {}
+    for r in plans:
+        try:
+            bodies[str(_get(r, "id"))] = store.load_plan(str(_get(r, "id")))
+        except Exception:  # noqa: BLE001 - a plan that cannot be read is listed on its own
+            bodies[str(_get(r, "id"))] = {}
+
+    def parent(r):
+        prev = bodies[str(_get(r, "id"))].get("previous_date")
+        title = _get(r, "title")
+        return next(
+            (o for o in plans if o is not r and _get(o, "date") == prev and _get(o, "title") == title), None
+        )
+
+    def root(r, seen=()):
+        p = parent(r)
+        return r if p is None or p in seen else root(p, (*seen, r))
+
+    out = []
+    for r in plans:
+        if root(r) is not r:
+            continue
+        family = [o for o in plans if o is not r and root(o) is r]
+        out.append(r)
+        out.extend({**dict(o), "review_of": True} for o in sorted(family, key=lambda o: _get(o, "date")))
+    return out
+
+
 def _get(row, name, default=""):
     if isinstance(row, dict):
         return row.get(name, default)
@@ -85,7 +116,7 @@ class ChooseGameScreen(FramedScreen):
         try:
             if self.what == "games":
                 return [r for r in self.app.store.list_games() if not _get(r, "finished", False)]
-            return list(self.app.store.list_plans())
+            return with_reviews(self.app.store, list(self.app.store.list_plans()))
         except Exception:  # noqa: BLE001 - a store problem shows as words, not a crash
             return []
 
@@ -122,6 +153,8 @@ class ChooseGameScreen(FramedScreen):
             title = shorten(_get(r, "title") or w("untitled"), 60)
             service = shorten(_get(r, "service") or "", 36)
             words = w("choose_row", title=title, service=service, date=show_day(_get(r, "date")))
+            if _get(r, "review_of"):  # listed under the plan it reviews
+                words = w("choose_row_review", row=words)
             out.append(
                 Button(main, words, f"open:{rid}", lambda rid=rid, r=r: self.open(rid, r), icon="play")
             )
@@ -237,6 +270,8 @@ class ChooseGameScreen(FramedScreen):
             if not plan:
                 self.message = self.app.w("plan_read_failed")
                 return
+            # The review names the plan it looks back on ("review_of"): its game, or its id here.
+            plan["game_id"] = plan.get("game_id") or _get(row, "game_id") or rid
             self.app.show(
                 "setup",
                 how="replace",

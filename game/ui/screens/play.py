@@ -13,8 +13,17 @@ import pygame
 from game.model import commands as C
 from game.ui import sizes as S
 from game.ui.app import TICK
+from game.ui.days import review_title
 from game.ui.layout import cols
-from game.ui.screens import play_views, step_action, step_debrief, step_rate, step_talk, undo  # noqa: F401 - they register their views
+from game.ui.screens import (  # noqa: F401 - they register their views
+    play_views,
+    step_action,
+    step_debrief,
+    step_look_back,
+    step_rate,
+    step_talk,
+    undo,
+)
 from game.ui.screens.frame import FramedScreen
 from game.ui.screens.play_bars import PlayBars
 from game.ui.screens.play_motion import PlayMotion
@@ -28,7 +37,17 @@ DRAFT_DUE = pygame.event.custom_type()
 DRAFT_AFTER_MS = 250
 DRAFT_LONGEST = 1.0
 RETRY_EVERY = 3.0  # while steps wait to be saved (a full disk), try again this often
-TEXT_FIELDS = ("note", "action_what", "action_who", "action_date", "celebrate", "lookback_note", "learnt")
+TEXT_FIELDS = (
+    "note",
+    "action_what",
+    "action_who",
+    "action_date",
+    "celebrate",
+    "lookback_note",
+    "lookback_date",
+    "learnt",
+)
+DATE_FIELDS = ("action_date", "lookback_date")
 
 
 class PlayScreen(PlayBars, PlayMotion, FramedScreen):
@@ -62,9 +81,10 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
                 "",
                 on_change=lambda t, f=f: self._typed(f),
                 max_chars=300 if f != "note" else 600,
-                single_line=f in ("action_who", "action_date"),
+                single_line=f in ("action_who", *DATE_FIELDS),
             )
-        self.boxes["action_date"].max_chars = 10
+        for f in DATE_FIELDS:
+            self.boxes[f].max_chars = 10
         self.view: StepView = StepView(self)
         self.warned: tuple[str, str] | None = None
         self.hold_board = False
@@ -266,7 +286,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     # ----- the frame ------------------------------------------------------------------------------
     def title(self) -> str:
-        return self.shown.title()
+        return review_title(self.app.w, self.shown.title(), self.state.review_of)
 
     def speech_text(self) -> str:
         parts = [self.title(), *self.shown.speech()]

@@ -36,6 +36,11 @@ class BoardView(StepView):
     def board_speech(self) -> list[str]:
         return []
 
+    def on_enter(self) -> None:
+        from game.ui.screens.step_look_back import offer_parked
+
+        offer_parked(self.scr)  # a review: last time's parked topics are raised at the start of a turn
+
     def do_pass(self) -> None:
         self.scr.hold_board = False
         self.scr.apply(C.Pass())

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from game.model.setup import like_last_time
 from game.store.session import PlaySession
-from game.ui.days import parse_day, show_day
+from game.ui.days import parse_day, review_title, show_day
 from game.ui.decks import available_decks, default_files, load_for_game
 from game.ui.look import TOKEN_COLOURS
 from game.ui.screens.frame import FramedScreen
@@ -91,8 +92,22 @@ class SetupScreen(SetupPages, FramedScreen):
         )
         self.set_mode(mode)
         self._same_people_as(prev.get("participants") or [])
+        self._played_as_last_time(prev)
         if self.deck_problems:
             self.message = self.deck_problem_words()
+
+    def _played_as_last_time(self, prev: dict) -> None:
+        """A review starts with last time's themes, dice and length, each of which can be changed."""
+        last = like_last_time(prev, self.decks) if self.decks else {}
+        self.themes = last.get("themes", self.themes)
+        self.dice = last.get("dice", self.dice)
+        length = last.get("length")
+        if length and length.get("kind") in ("themes", "rounds", "minutes"):
+            self.length_kind = length["kind"]
+            if length["kind"] == "rounds":
+                self.rounds = length.get("value") or self.rounds
+            elif length["kind"] == "minutes":
+                self.minutes = length.get("value") or self.minutes
 
     def _same_people_as(self, participants: list) -> None:
         """A review starts with last time's people already filled in (names as they were shown, tokens
@@ -288,7 +303,11 @@ class SetupScreen(SetupPages, FramedScreen):
 
     # ----- moving through the pages ---------------------------------------------------------------
     def title(self) -> str:
-        return self.app.w(f"setup_{STEPS[self.step]}_title", n=self.step + 1, of=len(STEPS))
+        words = self.app.w(f"setup_{STEPS[self.step]}_title", n=self.step + 1, of=len(STEPS))
+        prev = self.previous_plan
+        return review_title(
+            self.app.w, words, {"title": prev.get("title"), "date": prev.get("date")} if prev else None
+        )
 
     def speech_text(self) -> str:
         return self.title() + ". " + self.app.w(f"setup_{STEPS[self.step]}_intro")

@@ -1,10 +1,9 @@
 """Agree an action (what, who, by when) with the card and what was said in view; celebrate something
-that already works; look back at an action agreed before."""
+that already works."""
 
 from __future__ import annotations
 
 from game.model import commands as C
-from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, grid, rows
@@ -14,7 +13,6 @@ from game.ui.screens.steps import StepView, step, trainer_strip
 from game.ui.widgets import Button, Chip, Label, Widget
 
 WHEN = ("next_week", "next_month", "next_review", "date")
-STATUSES = (("done", "check"), ("started", "play"), ("not_yet", "scale-not-yet"), ("not_needed", "pass"))
 
 
 @step("action")
@@ -231,107 +229,3 @@ class CelebrateView(StepView):
             scr.clear_box("celebrate")
             scr.message = scr.app.w("celebrate_added")
         scr.needs_build = True
-
-
-@step("look_back")
-class LookBackView(StepView):
-    """The look-back round at the start of a review: each earlier action in turn."""
-
-    title_key = "title_look_back"
-    typed_field = "lookback_note"
-    trainer_step = "lookback"
-    warning = "stop_unsaved"
-
-    def __init__(self, scr):
-        super().__init__(scr)
-        self.status: str | None = None
-
-    def action(self):
-        q = self.scr.state.look_back_queue
-        return q[0] if q else None
-
-    def speech(self) -> list[str]:
-        a = self.action()
-        return [self.scr.app.w("lookback_said", what=a.what)] if a is not None else []
-
-    def do_pass(self) -> None:
-        self.scr.apply(C.Pass())
-
-    def build(self, rect) -> list[Widget]:
-        scr = self.scr
-        m, w = scr.app.ctx.m, scr.app.w
-        out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
-        a = self.action()
-        if a is None:
-            return out + [Label(rect, w("lookback_none"), "body", key="lookback_none")]
-        said_r, q, st_r, l2, note_r, btn = rows(
-            rect,
-            [
-                m.px(S.SAID_BEFORE),
-                m.px(S.LABEL_ROW),
-                m.px(S.BUTTON_ROW),
-                m.px(S.SMALL_LABEL_ROW),
-                1.0,
-                m.px(S.BUTTON_ROW),
-            ],
-            m.gap,
-        )
-        due = show_day(a.due) if a.due else w(f"when_{a.when}")
-        out.append(
-            Label(
-                said_r,
-                w("lookback_card", what=a.what, who=who_words(a, scr.app.words), due=due),
-                "body",
-                style="panel",
-                key="lookback_card",
-            )
-        )
-        out.append(Label(q, w("lookback_question"), "body", bold=True, key="lookback_question"))
-        for (st, icon), r in zip(STATUSES, cols(st_r, [1] * 4, m.gap), strict=True):
-            out.append(
-                Chip(
-                    r,
-                    w(f"status_{st}"),
-                    f"status:{st}",
-                    lambda s=st: self._set_status(s),
-                    selected=self.status == st,
-                    icon=icon,
-                )
-            )
-        out.append(Label(l2, w("lookback_note"), "small", key="lookback_note_label"))
-        b = scr.boxes["lookback_note"]
-        b.rect, b.hint, b.on_submit = note_r, w("lookback_note_hint"), None
-        out.append(b)
-        a2, _ = cols(btn, [0.5, 0.5], m.gap)
-        out.append(
-            Button(a2, w("btn_save_lookback"), "save_lookback", self.mark, icon="check", style="primary")
-        )
-        return out
-
-    def _set_status(self, st) -> None:
-        self.status = st
-
-    def mark(self) -> None:
-        scr = self.scr
-        if self.status is None:
-            scr.message = scr.app.w("lookback_need_status")
-            scr.needs_build = True
-            return
-        if scr.apply(C.MarkAction(status=self.status, note=scr.boxes["lookback_note"].text.strip())):
-            scr.clear_box("lookback_note")
-            self.status = None
-
-
-@step("look_back_one")
-class LookBackOneView(LookBackView):
-    """A "Look back" tile: one action agreed before."""
-
-    title_key = "title_look_back_one"
-
-    def action(self):
-        s, t = self.scr.state, self.scr.turn
-        aid = t.look_back_action if t is not None else None
-        if not aid:
-            return None
-        return next((a for a in s.look_back_queue if a.id == aid), None) or s.find_action(aid)

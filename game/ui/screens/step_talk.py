@@ -39,16 +39,26 @@ class PickView(StepView):
         out.append(Label(info, line, "body", key="pick_help"))
         for cid, r in zip(t.dealt, cols(cards_r, [1] * len(t.dealt), m.gap * 2), strict=True):
             out.append(card_widget(scr, r, cid, f"card:{cid}", lambda c=cid: scr.apply(C.PickCard(card=c))))
-        a, _ = cols(more_r, [0.4, 0.6], m.gap)
+        a, b, _ = cols(more_r, [0.4, 0.4, 0.2], m.gap)
         out.append(
             Button(
                 a,
                 w("btn_other_cards"),
                 "more_cards",
-                lambda: scr.apply(C.MoreCards(include_discussed=True)),
+                lambda: scr.apply(C.MoreCards(include_discussed=not scr.state.carried)),
                 icon="cards",
             )
         )
+        if scr.state.carried:  # a review: cards talked about before come only when asked for
+            out.append(
+                Button(
+                    b,
+                    w("btn_cards_before"),
+                    "cards_before",
+                    lambda: scr.apply(C.MoreCards(include_discussed=True)),
+                    icon="cards",
+                )
+            )
         return out
 
 
@@ -106,7 +116,8 @@ class TalkView(StepView):
             )
         )
         b = scr.boxes["note"]
-        b.rect, b.hint, b.on_submit = box, w("note_hint"), self.add_note
+        changed = turn_record.last_time(scr) is not None  # the group can say what changed since
+        b.rect, b.hint, b.on_submit = box, w("note_hint_changed" if changed else "note_hint"), self.add_note
         out.append(b)
         out.append(Label(who_l, w("who_said_it"), "small", key="who_said"))
         author_chips(scr, who_r, out, self.author, self._set_author)

@@ -119,12 +119,14 @@ class StepView:
 def card_widget(scr, rect, card_id, key="card", action=None, selected=False) -> CardWidget:
     c = scr.decks.card(card_id)
     th = scr.decks.theme(c.theme)
+    # A card discussed in the plan this review looks back on says so, wherever it is shown.
+    band = scr.app.w("card_last_time", theme=th.title) if card_id in scr.state.carried else th.title
     return CardWidget(
         rect,
         c.text,
         key,
         action,
-        th.title,
+        band,
         hex_colour(th.colour),
         th.icon,
         selected,

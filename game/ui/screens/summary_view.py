@@ -29,7 +29,14 @@ def items(scr, section: str | None = None) -> list[dict]:
             out.append({"kind": "theme", "text": th.title, "theme": th})
         if not (sts or notes or acts):
             out.append({"kind": "empty", "text": w("summary_nothing_yet")})
-        for st in sts:
+        # Each note under the statement it was said about (a carried statement discussed again hands
+        # its notes to the new one); notes about the theme itself come after.
+        gone = s.superseded() - {""}
+        moved = {st.previously.statement: st.id for st in sts if st.previously and not st.carried_over}
+        shown = [st for st in sts if st.id not in gone]
+        ids = {st.id for st in shown if st.id}
+        belongs = {n.id: moved.get(n.statement or "", n.statement) for n in notes}
+        for st in shown:
             views = "; ".join(
                 f"{r.player_label}: {(r.symbol + ' ' + r.label) if r.point_id else w('chose_not_to_say')}"
                 for r in st.ratings
@@ -37,10 +44,19 @@ def items(scr, section: str | None = None) -> list[dict]:
             text = w("summary_statement", text=st.text, views=views or w("summary_no_views"))
             if st.carried_over:
                 text = w("summary_carried", text=text)
-            out.append({"kind": "statement", "text": text, "card": st.card_id, "carried": st.carried_over})
-        for n in notes:
-            by = f" ({n.author})" if n.author else ""
-            out.append({"kind": "note", "text": w(f"section_{n.section}") + ": " + n.text + by, "note": n})
+            if len(st.history()) > 1:  # a statement looked at before: its views over time
+                text = w("summary_history", text=text, strips=history_strip(st))
+            out.append(
+                {
+                    "kind": "statement",
+                    "text": text,
+                    "card": st.card_id,
+                    "statement": st.id or None,
+                    "carried": st.carried_over,
+                }
+            )
+            out.extend(_note_item(w, n) for n in notes if st.id and belongs[n.id] == st.id)
+        out.extend(_note_item(w, n) for n in notes if belongs[n.id] not in ids)
         for a in acts:
             due = show_day(a.due) if a.due else w(f"when_{a.when}")
             out.append(
@@ -51,10 +67,31 @@ def items(scr, section: str | None = None) -> list[dict]:
                 }
             )
     if section in (None, "other"):
-        for i, p in enumerate(s.parked):
+        for i, p in enumerate(s.all_parked):
             out.append({"kind": "parked", "text": w("summary_parked", text=p.text), "index": i})
         out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
     return out
+
+
+def history_strip(st) -> str:
+    """Each person's views over time in the scale's symbols: "Ann ○ → ◐ → ✔"."""
+    steps = st.history()
+    people: dict[str, str] = {}
+    for step in steps:
+        for r in step.ratings:
+            people.setdefault(r.player_id, r.player_label)
+    strips = []
+    for pid, name in people.items():
+        said = [
+            next((r.symbol for r in step.ratings if r.player_id == pid and r.point_id), "–") for step in steps
+        ]
+        strips.append(f"{name} {' → '.join(said)}")
+    return "; ".join(strips)
+
+
+def _note_item(w, n) -> dict:
+    by = f" ({n.author})" if n.author else ""
+    return {"kind": "note", "text": w(f"section_{n.section}") + ": " + n.text + by, "note": n}
 
 
 def build(scr, rect) -> list[Widget]:
@@ -70,7 +107,7 @@ def build(scr, rect) -> list[Widget]:
     for i, sec in enumerate(sections):
         r = pygame.Rect(left.left, left.top + i * (btn_h + m.gap), left.width, btn_h)
         if sec == "other":
-            count = len(s.parked) + 1
+            count = len(s.all_parked) + 1
             out.append(
                 Chip(
                     r,
@@ -166,8 +203,8 @@ def _actions(scr, it):
         return (lambda: _edit_action(scr, a), lambda: scr.apply(C.RemoveAction(action=a.id)))
     if kind == "statement":
         return (
-            None if it["carried"] else (lambda: _change_rating(scr, it["card"])),
-            lambda: scr.apply(C.RemoveStatement(card=it["card"])),
+            None if it["carried"] else (lambda: _change_rating(scr, it["card"], it["statement"])),
+            lambda: scr.apply(C.RemoveStatement(card=it["card"], statement=it["statement"])),
         )
     if kind == "parked":
         return None, lambda: scr.apply(C.RemoveParked(index=it["index"]))
@@ -211,7 +248,7 @@ def _edit_review(scr):
     )
 
 
-def _change_rating(scr, card_id):
+def _change_rating(scr, card_id, statement_id):
     from game.ui.screens.dialogs import ChoiceDialog
 
     w = scr.app.w
@@ -223,7 +260,11 @@ def _change_rating(scr, card_id):
         ]
 
         def chose_point(pt):
-            ok = scr.apply(C.SetRating(card=card_id, player=pid, point=None if pt == "none" else pt))
+            ok = scr.apply(
+                C.SetRating(
+                    card=card_id, statement=statement_id, player=pid, point=None if pt == "none" else pt
+                )
+            )
             scr.needs_build = True
             return None if ok else scr.message
 

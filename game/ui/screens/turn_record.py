@@ -48,6 +48,36 @@ def turn_notes(scr) -> list:
     return [n for n in scr.state.notes.get(t.theme, []) if n.card_id == t.card and not n.carried_over]
 
 
+def last_time(scr):
+    """Last time's views and notes on this turn's card, when the plan under review discussed it."""
+    t = scr.turn
+    if t is None or t.card is None or not t.theme:
+        return None
+    for st in reversed(scr.state.statements.get(t.theme, [])):
+        if st.card_id == t.card and not st.carried_over:
+            return st.previously
+    return None
+
+
+def last_time_items(scr) -> list[tuple[str, str, object]]:
+    w = scr.app.w
+    prev = last_time(scr)
+    if prev is None:
+        return []
+    views = "; ".join(
+        w(
+            "record_view",
+            name=r.player_label,
+            answer=f"{r.symbol} {r.label}" if r.point_id else w("chose_not_to_say"),
+        )
+        for r in prev.ratings
+    )
+    items = [(f"record_last_note:{n.id}", w("record_last_note", text=n.text), None) for n in prev.notes]
+    # Last of all, so last time's views are never the ones cut when the column is too short.
+    last = w("record_last_views", date=show_day(prev.date), views=views or "-")
+    return items + [("record_last_views", last, None)]
+
+
 def turn_actions(scr) -> list:
     t = scr.turn
     if t is None or t.card is None or not t.theme:
@@ -78,6 +108,9 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     for a in turn_actions(scr):
         words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
+    # Last time's views lead (so they are on the first page), its notes come after this time's record.
+    last = last_time_items(scr)
+    items = last[-1:] + items + last[:-1]
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves.
     row_h = m.px(S.CHIP_ROW)
     gap = m.gap // 2

@@ -1,0 +1,72 @@
+"""How the self-playing demo plays a review as a group would: three months on from the plan it looks
+back on, asking for last time's cards and talking one through again."""
+
+from __future__ import annotations
+
+from game.model.textrules import add_months, parse_date
+from game.ui.days import show_day
+
+ASKS_PER_TURN = 4
+AGAIN_PER_REVIEW = 2  # cards from last time talked through again; the rest stay as they were
+
+
+def three_months_on(previous_plan: dict | None) -> str:
+    """The review's day as typed into set-up, or "" when this is not a review."""
+    d = parse_date((previous_plan or {}).get("date") or "")
+    return show_day(add_months(d, 3).isoformat()) if d else ""
+
+
+def newest_plan(store, keys: list[str]) -> str | None:
+    """The row key of the newest kept plan (plans are listed grouped with their reviews, so the newest is
+    not always first): a review looks back on the latest plan."""
+    try:
+        newest = store.list_plans()[0]["id"]
+    except Exception:  # noqa: BLE001 - no list: take the first row
+        return None
+    key = f"open:{newest}"
+    return key if key in keys else None
+
+
+def parked_choice(ap) -> str | None:
+    """Last time's parked topic offered: talk about it now, keep it for later, or drop it (the demo's
+    choice); None for any other question."""
+    return f"choice:{ap.rng.choice(['talk', 'keep', 'drop'])}" if ap.widget("choice:talk") else None
+
+
+def begin_review(ap) -> None:
+    """The plan is saved: now review it, as a group would three months later, from the start screen
+    (only when the demo was asked for a review; ``asked_before`` counts "Cards from before" per turn)."""
+    if not ap.then_review:
+        return
+    ap.earlier_files += ap.files
+    ap.files, ap.finished, ap.then_review, ap.review, ap.parked = [], False, False, True, False
+    ap.queue.clear()
+    ap.app.show("start", how="reset")
+
+
+def pick_again(ap, s) -> bool:
+    """Queue the taps that bring back a card from last time; False when there is none to bring."""
+    t = s.turn
+    again_so_far = sum(
+        1 for sts in s.statements.values() for st in sts if st.previously and not st.carried_over
+    )
+    if not s.carried or t.theme is None or again_so_far >= AGAIN_PER_REVIEW:
+        return False
+    # The card with the longest story first, so its history grows review by review.
+    told = {
+        st.card_id: len(st.history())
+        for st in s.statements.get(t.theme, [])
+        if st.carried_over and st.card_id not in s.discussed
+    }
+    if not told:
+        return False
+    again = [c for c in t.dealt if c in told]
+    asks = ap.asked_before.get(t.number, 0)
+    if again and (max(told[c] for c in again) == max(told.values()) or asks >= ASKS_PER_TURN):
+        ap.tap(f"card:{max(again, key=lambda c: told[c])}")
+        return True
+    if asks < ASKS_PER_TURN:
+        ap.asked_before[t.number] = asks + 1
+        ap.tap("cards_before")
+        return True
+    return False
