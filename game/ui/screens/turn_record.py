@@ -78,6 +78,12 @@ def last_time_items(scr) -> list[tuple[str, str, object]]:
     return items + [("record_last_views", last, None)]
 
 
+def _joined(scr, notes: list) -> tuple[str, str, object]:
+    """Last time's notes on one row (each is in the plan in full)."""
+    words = "; ".join(w for _, w, _ in notes)
+    return ("record_last_note:all", words, None)
+
+
 def turn_actions(scr) -> list:
     t = scr.turn
     if t is None or t.card is None or not t.theme:
@@ -100,6 +106,7 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     m, w = scr.app.ctx.m, scr.app.w
     t = scr.turn
     items: list[tuple[str, str, object]] = []  # (key, words, action or None)
+    out_last: list[Widget] = []
     line = views_line(scr)
     if line:
         items.append(("record_views", line, None))
@@ -108,14 +115,23 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     for a in turn_actions(scr):
         words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
-    # Last time's views lead (so they are on the first page), its notes come after this time's record.
+    # Last time's views (and, on the talk step, its notes) keep rows of their own under the card, so
+    # they stay in view however long this time's record grows.
     last = last_time_items(scr)
-    items = last[-1:] + items + last[:-1]
+    last = last[-1:] + ([_joined(scr, last[:-1])] if last[:-1] and scr.phase == "talk" else [])
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves.
     row_h = m.px(S.CHIP_ROW)
     gap = m.gap // 2
-    card_r, rest = rows(rect, [card_height(scr, rect, row_h * 2 + gap), 1.0], m.gap)
-    out: list[Widget] = [card_widget(scr, card_r, t.card)]
+    kept = len(last) * (row_h + gap)
+    card_r, rest = rows(rect, [card_height(scr, rect, row_h * 2 + gap + kept), 1.0], m.gap)
+    if last:
+        last_r, rest = rows(rest, [kept - gap, 1.0], gap)
+        for i, (key, words, _) in enumerate(last):
+            item = Label(pygame.Rect(last_r.left, last_r.top + i * (row_h + gap), last_r.width, row_h), words,
+                         "small", style="panel", key=key)  # fmt: skip
+            item.floor = "min_body"
+            out_last.append(item)
+    out: list[Widget] = [card_widget(scr, card_r, t.card), *out_last]
     fits = max(2, (rest.height + gap) // (row_h + gap))
     fonts = scr.app.ctx.fonts
 
