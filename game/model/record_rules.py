@@ -142,8 +142,7 @@ class RecordRules:
         self._end_turn(cmd.at)
 
     def _new_due(self, action: Action, cmd: C.MarkAction) -> tuple[str, str | None]:
-        """An unfinished earlier action's new "by when": as chosen, else by the next review. It must
-        fall after the review's date, or the plan would hold an action already overdue."""
+        """An unfinished earlier action's new "by when" (else the next review), after the review's day."""
         review_day = self.state.setup["date"]
         if cmd.when is None:
             if action.when != "next_review" and action.due and action.due[:10] > review_day:
@@ -194,8 +193,7 @@ class RecordRules:
 
     @handles(C.RaiseParked, Phase.SUMMARY, play=True)
     def _raise_parked(self, cmd: C.RaiseParked) -> None:
-        """Last time's first parked topic still waiting: talked about now (a note to work on together,
-        under its theme, or the first theme in play when it had none), kept for later, or dropped."""
+        """Last time's next parked topic: talked about now (a note), kept for later, or dropped."""
         s = self.state
         if not s.parked_before:
             raise Refused("refuse_no_such_parked")
@@ -307,9 +305,8 @@ class RecordRules:
         raise Refused("refuse_no_such_action", action=cmd.action)
 
     def _find_statement(self, card_id: str, statement_id: str | None = None) -> Statement:
-        """The statement a correction means: the one named by its id; or, in games saved before
-        statements had ids, this session's latest one for the card, before one carried over from the
-        last plan (a carried card can be dealt again and talked about anew)."""
+        """The statement named by its id; in games saved before ids, the card's latest one this session
+        (before one carried over from the last plan)."""
         if statement_id is not None:
             st = self.state.find_statement(statement_id)
             if st is None:
@@ -353,10 +350,7 @@ class RecordRules:
         if not 0 <= cmd.index < len(s.all_parked):  # numbered as the plan lists them
             raise Refused("refuse_no_such_parked")
         before = len(s.parked_before)
-        if cmd.index < before:
-            s.parked_before.pop(cmd.index)
-        else:
-            s.parked.pop(cmd.index - before)
+        s.parked_before.pop(cmd.index) if cmd.index < before else s.parked.pop(cmd.index - before)
 
     @handles(C.SetNextReview, Phase.SUMMARY)
     def _set_next_review(self, cmd: C.SetNextReview) -> None:

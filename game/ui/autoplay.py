@@ -205,8 +205,7 @@ class AutoPlayer:
             self.review = False
             return
         self.review = False
-        newest = review_play.newest_plan(self.app.store, [w["key"] for w in rows])
-        self.tap(newest or rows[0]["key"])
+        self.tap(review_play.newest_plan(self.app.store, [w["key"] for w in rows]) or rows[0]["key"])
 
     def _plan_setup(self, top) -> None:
         from game.ui.screens.setup import STEPS
@@ -245,9 +244,7 @@ class AutoPlayer:
                 self.type_into("plan_title", w.get("demo_plan_title"))
             if not top.service_box.text.strip():
                 self.type_into("plan_service", w.get("demo_service"))
-            later = review_play.three_months_on(top.previous_plan)
-            if later and top.date_box.text != later:  # a review: the clock has moved on
-                self.type_into("plan_date", later, clear=True)
+            review_play.move_clock_on(self, top)
             self.tap("next")
 
     def _plan_text_dialog(self, top) -> None:
@@ -263,8 +260,7 @@ class AutoPlayer:
     def _plan_export(self, top) -> None:
         if top.files is not None:
             self.files = list(top.files)
-            self.finished = True
-            review_play.begin_review(self)  # demo --review: the review follows the plan
+            self.finished = review_play.finished_or_review(self)  # demo --review: a review follows
             return
         if top.busy:
             top.wait()

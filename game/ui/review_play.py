@@ -33,15 +33,24 @@ def parked_choice(ap) -> str | None:
     return f"choice:{ap.rng.choice(['talk', 'keep', 'drop'])}" if ap.widget("choice:talk") else None
 
 
-def begin_review(ap) -> None:
-    """The plan is saved: now review it, as a group would three months later, from the start screen
-    (only when the demo was asked for a review; ``asked_before`` counts "Cards from before" per turn)."""
+def move_clock_on(ap, setup) -> None:
+    """A review's set-up: its day is three months on from the plan it looks back on."""
+    later = three_months_on(setup.previous_plan)
+    if later and setup.date_box.text != later:
+        ap.type_into("plan_date", later, clear=True)
+
+
+def finished_or_review(ap) -> bool:
+    """The plan is saved: the demo is finished, unless it was asked for a review; then it reviews the
+    plan, as a group would three months later, from the start screen (``asked_before`` counts "Cards
+    from before" per turn)."""
     if not ap.then_review:
-        return
+        return True
     ap.earlier_files += ap.files
-    ap.files, ap.finished, ap.then_review, ap.review, ap.parked = [], False, False, True, False
+    ap.files, ap.then_review, ap.review, ap.parked = [], False, True, False
     ap.queue.clear()
     ap.app.show("start", how="reset")
+    return False
 
 
 def pick_again(ap, s) -> bool:
