@@ -332,12 +332,19 @@ class Fonts:
             return got
         px = int(max_px)
         longest = self._widest_candidates(clean(text), bold)
-        while px > min_px:
-            w, h = self.size(text, px, box_w, bold)
+
+        def fits(p: int) -> bool:
+            w, h = self.size(text, p, box_w, bold)
             # A size that would split a word across lines is not a fit: shrink until whole words fit.
-            if w <= box_w and h <= box_h and max(self.measure(t, px, bold) for t in longest) <= box_w:
-                break
-            px = max(min_px, min(px - 1, int(px * 0.96)))
+            return w <= box_w and h <= box_h and max(self.measure(t, p, bold) for t in longest) <= box_w
+
+        tried = px
+        while px > min_px and not fits(px):
+            tried, px = px, max(min_px, min(px - 1, int(px * 0.96)))
+        # The steps skip sizes: the largest that fits may lie between the last two tried (so a size rule
+        # met exactly is not missed by a pixel).
+        while px + 1 < tried and fits(px + 1):
+            px += 1
         self._fits[key] = px
         if len(self._fits) > self._cache_size:
             self._fits.popitem(last=False)
