@@ -107,9 +107,9 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     t = scr.turn
     items: list[tuple[str, str, object]] = []  # (key, words, action or None)
     out_last: list[Widget] = []
-    line = views_line(scr)
-    if line:
-        items.append(("record_views", line, None))
+    # The views' slot is kept from the start, so the notes never move down when the views are shown
+    # (after a Back to the rating, notes are already there when the last person chooses).
+    items.append(("record_views", views_line(scr) or "", None))
     for n in turn_notes(scr):
         items.append((f"record_note:{n.id}", note_words(scr, n), lambda n=n: edit_note(scr, n)))
     for a in turn_actions(scr):
@@ -158,7 +158,7 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     start, placed = page_of([rows_for(*it) for it in items], fits)
     if start:
         out.append(place("record_more", w("record_more", n=start), None, 0, 1))
-    out += [place(*items[i], slot, size) for i, slot, size in placed]
+    out += [place(*items[i], slot, size) for i, slot, size in placed if items[i][1]]
     return out
 
 
