@@ -109,7 +109,7 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     out_last: list[Widget] = []
     # The views' slot is kept from the start, so the notes never move down when the views are shown
     # (after a Back to the rating, notes are already there when the last person chooses).
-    items.append(("record_views", views_line(scr) or "", None))
+    items.append(("record_views", views_line(scr), None))
     for n in turn_notes(scr):
         items.append((f"record_note:{n.id}", note_words(scr, n), lambda n=n: edit_note(scr, n)))
     for a in turn_actions(scr):
