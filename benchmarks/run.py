@@ -76,16 +76,24 @@ def startup(quick: bool) -> list[dict]:
 
 # ----- frame times ------------------------------------------------------------------------------------------
 def frame_times(quick: bool) -> list[dict]:
-    from game.ui.harness import SCREENS, make_app, push_screen
+    from game.ui.harness import game_at, make_app, push_screen, screen_names
 
+    names = screen_names()
+    links: dict = {}
     frames = 20 if quick else 90
     rows = []
     for size, target in (((1920, 1080), 8.0), ((3840, 2160), 16.0)):
         app = make_app(size)
         all_times = []
         worst = ("", 0.0)
-        for name in SCREENS:
-            push_screen(app, name)
+        for name in names:
+            base, _, mode = name.partition("@")
+            kind, _, step = base.partition(":")
+            link = None
+            if kind == "play":  # a play screen needs a game paused at its step, as the screenshots do
+                link = links.get(name) or game_at(step, mode=mode or "group")
+                links[name] = link
+            push_screen(app, name, link)
             app.step([])
             times = []
             for _ in range(frames):
@@ -105,7 +113,7 @@ def frame_times(quick: bool) -> list[dict]:
                 percentile(all_times, 50),
                 "ms",
                 target,
-                note=f"{len(SCREENS)} screens x {frames} frames",
+                note=f"{len(names)} screens x {frames} frames",
             )
         )
         rows.append(
@@ -125,11 +133,11 @@ WINDOW_FRAMES_PROBE = """
 import os, sys, time
 sys.path.insert(0, {root!r})
 from game.ui.app import App
-from game.ui.gamelink import MemoryStore
+from game.store import memory_store
 from game.ui.harness import push_screen
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
-app = App({size!r}, headless=False, settings=Settings(), store=MemoryStore(None), speaker=Speaker("record"),
+app = App({size!r}, headless=False, settings=Settings(), store=memory_store(), speaker=Speaker("record"),
           save_settings_file=False)
 times = []
 for name in ("play:roll", "play:pick", "play:talk", "play:summary"):
@@ -181,12 +189,12 @@ import os, resource, sys, threading, time
 sys.path.insert(0, {root!r})
 import pygame
 from game.ui.app import App
-from game.ui.gamelink import MemoryStore
+from game.store import memory_store
 from game.ui.harness import game_at, push_screen
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
-app = App((1920, 1080), headless=headless, settings=Settings(), store=MemoryStore(None),
+app = App((1920, 1080), headless=headless, settings=Settings(), store=memory_store(),
           speaker=Speaker("record"), save_settings_file=False)
 push_screen(app, "play:roll", game_at("roll"))
 app.step([])
