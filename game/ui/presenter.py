@@ -21,6 +21,7 @@ from game.ui import sizes as S
 from game.ui.layout import Metrics, cols, rows
 from game.ui.look import look_for
 from game.ui.screen import pointer_of
+from game.ui.timer_controls import timer_buttons, timer_words
 from game.ui.widgets import Button, Ctx, Label, Widget
 
 SIZE = (1280, 800)
@@ -233,28 +234,11 @@ class Presenter:
             return [Label(rect, w("presenter_no_timer"), "small", key="presenter_timer")]
         t = play.turn
         paused = t.paused_at is not None
-        words = (
-            w("timer_over") if left < 0 else w("timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}")
-        )
+        words = timer_words(w, left)
         a, b, c, d = cols(rect, [1.0, 1.0, 1.0, 1.0], m.gap)
         return [
             Label(a, words, "body", bold=True, style="panel", key="presenter_timer"),
-            Button(
-                b,
-                w("btn_timer_more"),
-                "presenter_timer_more",
-                lambda: play.apply(C.ExtendTimer(seconds=60)),
-                icon="plus",
-                size="small",
-            ),
-            Button(
-                c,
-                w("btn_timer_resume" if paused else "btn_timer_pause"),
-                "presenter_timer_pause",
-                (lambda: play.apply(C.ResumeTimer())) if paused else (lambda: play.apply(C.PauseTimer())),
-                icon="pause",
-                size="small",
-            ),
+            *timer_buttons(w, play.apply, b, c, paused, prefix="presenter_", pause_icon="pause"),
             Button(
                 d,
                 w("btn_timer_stop"),

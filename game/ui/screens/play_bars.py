@@ -7,9 +7,9 @@ import time
 
 import pygame
 
-from game.model import commands as C
 from game.ui import sizes as S
 from game.ui.layout import cols
+from game.ui.timer_controls import timer_buttons, timer_words
 from game.ui.widgets import Button, Label
 
 
@@ -48,9 +48,7 @@ class PlayBars:
         left = self.game.timer_remaining(time.time())
         if left is None:
             return ""
-        if left < 0:
-            return self.app.w("timer_over")
-        return self.app.w("timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}")
+        return timer_words(self.app.w, left)
 
     def message_height(self) -> int:
         # With a timer the row holds its buttons too, so it is as tall as a target.
@@ -72,21 +70,6 @@ class PlayBars:
         )
         out = [
             Label(a, timer, "body", bold=True, style="timer" if over else "panel", key="timer"),
-            Button(
-                b,
-                w("btn_timer_more"),
-                "timer_more",
-                lambda: self.apply(C.ExtendTimer(seconds=60)),
-                icon="plus",
-                size="small",
-            ),
-            Button(
-                c,
-                w("btn_timer_resume" if paused else "btn_timer_pause"),
-                "timer_pause",
-                (lambda: self.apply(C.ResumeTimer())) if paused else (lambda: self.apply(C.PauseTimer())),
-                icon="timer",
-                size="small",
-            ),
+            *timer_buttons(w, self.apply, b, c, paused, prefix="", pause_icon="timer"),
         ]
         return out, rest
