@@ -121,3 +121,11 @@ def test_a_control_code_in_a_key_is_named_escaped():
     assert isinstance(error, DeckError)
     assert all("\x1f" not in str(p) for p in error.problems)
     assert any("\\x1f" in str(p) for p in error.problems)
+
+
+def test_the_control_pattern_names_the_same_characters_as_is_control():
+    """The deck check searches with one pattern; it must refuse exactly what the typed-text rules do."""
+    from game.model.textrules import CONTROL, is_control
+
+    differ = [hex(c) for c in range(0x110000) if bool(CONTROL.fullmatch(chr(c))) != is_control(chr(c))]
+    assert differ == []

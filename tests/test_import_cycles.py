@@ -88,7 +88,9 @@ def test_the_graph_sees_imports_inside_functions():
     g = import_graph()
     assert "game.ui.app" in g["game.ui.screens.play"]
     assert "game.ui.screens" in g["game.ui.app"], "App.show imports the screen table inside a method"
-    assert "game.ui.autoplay" in g["game.ui.screens.start"], "the start screen starts the demo inside a method"
+    assert "game.ui.autoplay" in g["game.ui.screens.start"], (
+        "the start screen starts the demo inside a method"
+    )
 
 
 def test_no_import_cycle_in_game():

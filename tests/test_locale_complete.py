@@ -39,7 +39,9 @@ def test_every_english_key_is_translated(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_fill_the_same_blanks(language):
     en, other = table("en"), table(language)
-    wrong = [k for k, v in en.items() if isinstance(other.get(k), str) and not blanks(other[k]) <= blanks(str(v))]
+    wrong = [
+        k for k, v in en.items() if isinstance(other.get(k), str) and not blanks(other[k]) <= blanks(str(v))
+    ]
     assert not wrong, f"{language} words with {{blanks}} English does not fill: {wrong}"
 
 

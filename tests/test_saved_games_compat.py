@@ -25,7 +25,17 @@ GAMES = sorted(SAVED["games"])
 # Plan fields added since that version (the token's shape, the card's picture, who wrote the plan up and
 # when the group checked it; statement ids, history, "review of", how it was played): the old plan is this
 # plan without them.
-ADDED = {"shape", "image", "written_by", "checked_on", "said_on", "previously", "statement", "review_of", "dice"}
+ADDED = {
+    "shape",
+    "image",
+    "written_by",
+    "checked_on",
+    "said_on",
+    "previously",
+    "statement",
+    "review_of",
+    "dice",
+}
 ADDED |= {"length", "new_due"}
 
 
@@ -46,7 +56,9 @@ def comparable(plan: dict) -> dict:
     plan = as_then(plan)
     for t in plan["themes"]:
         fresh = {st["card_id"] for st in t["statements"] if not st["carried_over"]}
-        t["statements"] = [st for st in t["statements"] if not (st["carried_over"] and st["card_id"] in fresh)]
+        t["statements"] = [
+            st for st in t["statements"] if not (st["carried_over"] and st["card_id"] in fresh)
+        ]
         for a in t["actions"]:
             if a["id"].startswith("p"):
                 a.pop("when"), a.pop("due")
@@ -75,7 +87,9 @@ def test_an_old_saved_game_resumes_from_the_store_half_way(tmp_path, name):
     saved = SAVED["games"][name]
     half = saved["log"][: len(saved["log"]) // 2]
     with open_store(tmp_path) as store:
-        assert store.create_game("g-old", decks_of(name), {"title": "Rose House", "mode": "group", "keep": True})
+        assert store.create_game(
+            "g-old", decks_of(name), {"title": "Rose House", "mode": "group", "keep": True}
+        )
         assert store.append_many("g-old", 0, half)
         session = PlaySession.resume(store, "g-old")
         assert session.game_id == "g-old" and session.problem is None

@@ -16,7 +16,7 @@ from game.model.deck_pictures import PICTURES_DIR, locate, outside, problem
 from game.model.deck_problem import Finding
 from game.model.deck_words import SECTION_ITEM
 from game.model.deck_yaml import Parsed
-from game.model.textrules import escaped, is_control
+from game.model.textrules import CONTROL, escaped
 
 
 def items(data: Any, section: str) -> list[tuple[int, dict]]:
@@ -66,10 +66,8 @@ MAX_CONTROL_FINDINGS = 50
 
 def control_code(text: str) -> str | None:
     """The first control code in ``text``, written out (``\\x1b``), or None."""
-    for ch in text:
-        if is_control(ch):
-            return escaped(ch)
-    return None
+    found = CONTROL.search(text)
+    return escaped(found.group()) if found else None
 
 
 def _control_codes(data: dict, out: list[Finding]) -> None:

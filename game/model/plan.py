@@ -240,7 +240,8 @@ class Plan:
         rest = {
             k: v
             for k, v in d.items()
-            if k not in ("participants", "decks", "themes", "parked", "you_said_we_did", "learnt", "review_of")
+            if k
+            not in ("participants", "decks", "themes", "parked", "you_said_we_did", "learnt", "review_of")
         }
         review_of = d.get("review_of")
         return cls(

@@ -59,7 +59,9 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
                 icon=t.icon,
                 in_play=t.id in in_play,
                 easy_read=t.easy_read,
-                statements=[_with_image(st, decks) for st in state.statements.get(t.id, []) if st.id not in gone],
+                statements=[
+                    _with_image(st, decks) for st in state.statements.get(t.id, []) if st.id not in gone
+                ],
                 notes=notes,
                 actions=copy.deepcopy(state.actions.get(t.id, []) + waiting.get(t.id, [])),
             )

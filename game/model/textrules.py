@@ -18,6 +18,9 @@ BOM, Mongolian vowel separator). A U+202E in a name would print the words after 
 turn nothing."""
 
 _TERMINAL_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_TERMINAL_BIDI)) + "]")
+"""The characters ``is_control`` names, as one pattern: a deck's 10,000 cards are searched with it
+(one regex search per text instead of a Python call per character)."""
 
 
 def is_control(ch: str) -> bool:
