@@ -102,8 +102,9 @@ class Game(TurnRules, RecordRules, WorkshopRules):
     def state_dict(self) -> dict:
         return self.state.to_dict()
 
-    def plan(self) -> Plan:
-        return build_plan(self.state, self.decks)
+    def plan(self, language: str | None = None) -> Plan:
+        """The plan draft, worded in ``language`` (default: the game's own)."""
+        return build_plan(self.state, self.decks, language)
 
     def timer_remaining(self, now: float) -> float | None:
         """Seconds left on the workshop turn timer, or None when there is no timer."""
@@ -150,12 +151,12 @@ class Game(TurnRules, RecordRules, WorkshopRules):
         return s.player(player_id)
 
     def _optional_player(self, player_id: str | None) -> str | None:
-        """The label of an attributed player, or None when a note is not attributed."""
+        """How records name an attributed player (``Player.ref``), or None when a note is not attributed."""
         if player_id is None:
             return None
         if not self.state.has_player(player_id):
             raise Refused("refuse_unknown_player", player=player_id)
-        return self.state.player(player_id).label
+        return self.state.player(player_id).ref
 
     # ----- set-up ---------------------------------------------------------------------------
     @handles(C.StartGame, Phase.SETUP)

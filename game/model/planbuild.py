@@ -1,33 +1,39 @@
 """Builds the plan draft (``game.model.plan.Plan``) from a game's state at any moment.
 
 The state holds keys, not words, where the words come from the game's own language files (an action for
-"the staff team" or "everyone"); they are looked up here, in the plan's language, and by ``who_words``
-when a screen shows the state.
+"the staff team" or "everyone", someone named only by their token); they are looked up here, in the plan's
+language, and by ``who_words`` / ``State.name`` / ``Player.label`` when a screen shows the state.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import PurePath
 
 from game.model.deck import DeckSet
 from game.model.deck_pictures import PICTURES_DIR
+from game.model.names import name_words
 from game.model.phase import Phase
 from game.model.plan import Action, DeckRef, Learnt, Participant, Plan, ReviewOf, Statement, ThemeRecord
 from game.model.state import State
 from game.words import Words
 
 GROUP_WHO = ("staff", "everyone")  # who_kinds whose words are the game's, not typed by anyone
+# The records' fields that name someone as the state does (``Player.ref``): a typed name or a token's key.
+NAME_FIELDS = frozenset({"chosen_by", "player_label", "author", "by", "who"})
 
 
 def who_words(action: Action, words: Words) -> str:
-    """How an action's "who" reads: the words for the staff team or everyone, else as it was recorded."""
+    """How an action's "who" reads: the words for the staff team, everyone or someone's token, else as it
+    was recorded."""
     if not action.who and action.who_kind in GROUP_WHO:
         return words.get("who_" + action.who_kind)
-    return action.who
+    return name_words(action.who, words) or ""
 
 
-def build_plan(state: State, decks: DeckSet) -> Plan:
+def build_plan(state: State, decks: DeckSet, language: str | None = None) -> Plan:
+    """The plan as the state has it now, worded in ``language`` (default: the game's own)."""
     setup = state.setup
     in_play = set(setup.get("themes", []))
     # Last plan's actions not looked back on yet (the group stopped during the look-back round)
@@ -72,11 +78,11 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
         date=setup.get("date", ""),
         mode=setup.get("mode", "group"),
         practice=bool(setup.get("practice")),
-        language=setup.get("language") or decks.language,
+        language=language or setup.get("language") or decks.language,
         participants=[
             Participant(
                 id=p.id,
-                label=p.label,
+                label=p.ref,
                 shown_as=p.shown_as,
                 role=p.role,
                 persona=_persona(decks, p.persona),
@@ -102,7 +108,24 @@ def build_plan(state: State, decks: DeckSet) -> Plan:
     words = Words(plan.language)
     for action in [a for t in plan.themes for a in t.actions] + [y.action for y in plan.you_said_we_did]:
         action.who = who_words(action, words)
+    for p in plan.participants:
+        p.label = name_words(p.label, words) or ""
+    _name_words_in(plan, words)
     return plan
+
+
+def _name_words_in(item, words: Words) -> None:
+    """Every name a record holds (``NAME_FIELDS``, in the plan's copies), as words in the plan's language."""
+    if isinstance(item, list):
+        for x in item:
+            _name_words_in(x, words)
+    elif dataclasses.is_dataclass(item):
+        for f in dataclasses.fields(item):
+            value = getattr(item, f.name)
+            if f.name in NAME_FIELDS and isinstance(value, str):
+                setattr(item, f.name, name_words(value, words))
+            elif isinstance(value, list) or dataclasses.is_dataclass(value):
+                _name_words_in(value, words)
 
 
 def _with_image(statement: Statement, decks: DeckSet) -> Statement:

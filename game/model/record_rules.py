@@ -66,7 +66,7 @@ class RecordRules:
         if kind == "player":
             if not self.state.has_player(who):
                 raise Refused("refuse_unknown_player", player=who)
-            return self.state.player(who).label
+            return self.state.player(who).ref
         if kind in GROUP_WHO:
             return ""  # the words are looked up when shown or exported (planbuild.who_words)
         return clean_text(who, 100)

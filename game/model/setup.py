@@ -6,10 +6,10 @@ import re
 
 from game.model.deck import DeckSet
 from game.model.errors import Refused
+from game.model.names import token_key, token_of
 from game.model.plan import ROLES, SHOWN_AS, Plan
 from game.model.state import LENGTH_KINDS, MODES, SHAPES, Player
 from game.model.textrules import add_months, clean_text, parse_date
-from game.words import Words
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # As plan.schema.json has it, so every plan this game makes can be read back to start a review.
@@ -184,23 +184,26 @@ def initials(name: str) -> str:
 
 
 def make_players(setup: dict, decks: DeckSet) -> list[Player]:
-    words = Words(setup.get("language"))
+    language = setup.get("language") or decks.language
     out = []
     for p in setup["players"]:
         if p["shown_as"] == "name":
-            label = p["name"]
+            ref = p["name"]
         elif p["shown_as"] == "initials":
-            label = initials(p["name"])
+            ref = initials(p["name"])
         else:
-            label = words.get("token_" + p["shape"])
-        out.append(Player(**p, label=label))
-    # Two people with the same initials (or name) must still be told apart in the plan's views.
-    seen: dict[str, int] = {}
+            ref = token_key(p["shape"])  # the words are looked up when shown (game.model.names)
+        out.append(Player(**p, ref=ref, language=language))
+    # Two people with the same initials (or name) must still be told apart in the plan's views. A token's
+    # name is a key and stays one, so a typed name that reads the same as someone's token takes the number.
+    seen = {p.label.casefold(): 1 for p in out if token_of(p.ref)}
     for player in out:
+        if token_of(player.ref):
+            continue
         key = player.label.casefold()
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
-            player.label = f"{player.label} ({seen[key]})"
+            player.ref = f"{player.ref} ({seen[key]})"
     return out
 
 

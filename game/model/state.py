@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from game.model.names import name_words
 from game.model.phase import Phase
 from game.model.plan import Action, LookBack, Note, Parked, Statement
 from game.model.tiles import TileKind
+from game.words import Words
 
 MODES = ("group", "one-to-one", "workshop")
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross")
@@ -26,7 +28,13 @@ class Player:
     shape: str = "circle"
     colour: str = "#0072B2"
     persona: str | None = None
-    label: str = ""  # how the plan names them: the name, the initials, or their token
+    ref: str = ""  # how records name them: the name or initials as typed, or their token's key (model.names)
+    language: str = "en"  # the game's language, for the words of a token's name
+
+    @property
+    def label(self) -> str:
+        """How the screens name them, in the game's language: the name, the initials, or their token."""
+        return name_words(self.ref, Words(self.language)) or ""
 
 
 @dataclass
@@ -114,6 +122,11 @@ class State:
             if p.id == player_id:
                 return p
         raise KeyError(player_id)
+
+    def name(self, ref: str | None) -> str | None:
+        """The words for how a record names someone (``Note.author``, ``Rating.player_label`` ...), in the
+        game's language."""
+        return name_words(ref, Words(self.setup.get("language")))
 
     def has_player(self, player_id: str) -> bool:
         return any(p.id == player_id for p in self.players)

@@ -182,7 +182,7 @@ class TurnRules:
                 text=card.text,
                 easy_read=card.easy_read,
                 we=card.we,
-                chosen_by=s.player(t.player).label,
+                chosen_by=s.player(t.player).ref,
                 everyone=t.everyone,
                 id=f"s{t.number}",  # one statement a turn, so the turn number names it
                 said_on=s.setup.get("date"),
@@ -218,11 +218,11 @@ class TurnRules:
     def _rating(self, player_id: str, point: str | None) -> Rating:
         p = self.state.player(player_id)
         if point is None:
-            return Rating(player_id=p.id, player_label=p.label, point_id=None)
+            return Rating(player_id=p.id, player_label=p.ref, point_id=None)
         sp = self.decks.scale_point(point)
         return Rating(
             player_id=p.id,
-            player_label=p.label,
+            player_label=p.ref,
             point_id=sp.id,
             label=sp.label,
             symbol=sp.symbol,

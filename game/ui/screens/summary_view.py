@@ -38,14 +38,14 @@ def items(scr, section: str | None = None) -> list[dict]:
         belongs = {n.id: moved.get(n.statement or "", n.statement) for n in notes}
         for st in shown:
             views = "; ".join(
-                f"{r.player_label}: {(r.symbol + ' ' + r.label) if r.point_id else w('chose_not_to_say')}"
+                f"{s.name(r.player_label)}: {(r.symbol + ' ' + r.label) if r.point_id else w('chose_not_to_say')}"
                 for r in st.ratings
             )
             text = w("summary_statement", text=st.text, views=views or w("summary_no_views"))
             if st.carried_over:
                 text = w("summary_carried", text=text)
             if len(st.history()) > 1:  # a statement looked at before: its views over time
-                text = w("summary_history", text=text, strips=history_strip(st))
+                text = w("summary_history", text=text, strips=history_strip(st, s.name))
             out.append(
                 {
                     "kind": "statement",
@@ -55,8 +55,8 @@ def items(scr, section: str | None = None) -> list[dict]:
                     "carried": st.carried_over,
                 }
             )
-            out.extend(_note_item(w, n) for n in notes if st.id and belongs[n.id] == st.id)
-        out.extend(_note_item(w, n) for n in notes if belongs[n.id] not in ids)
+            out.extend(_note_item(w, n, s) for n in notes if st.id and belongs[n.id] == st.id)
+        out.extend(_note_item(w, n, s) for n in notes if belongs[n.id] not in ids)
         for a in acts:
             due = show_day(a.due) if a.due else w(f"when_{a.when}")
             out.append(
@@ -73,24 +73,24 @@ def items(scr, section: str | None = None) -> list[dict]:
     return out
 
 
-def history_strip(st) -> str:
+def history_strip(st, name) -> str:
     """Each person's views over time in the scale's symbols: "Ann ○ → ◐ → ✔"."""
     steps = st.history()
     people: dict[str, str] = {}
     for step in steps:
         for r in step.ratings:
-            people.setdefault(r.player_id, r.player_label)
+            people.setdefault(r.player_id, name(r.player_label))
     strips = []
-    for pid, name in people.items():
+    for pid, shown in people.items():
         said = [
             next((r.symbol for r in step.ratings if r.player_id == pid and r.point_id), "–") for step in steps
         ]
-        strips.append(f"{name} {' → '.join(said)}")
+        strips.append(f"{shown} {' → '.join(said)}")
     return "; ".join(strips)
 
 
-def _note_item(w, n) -> dict:
-    by = f" ({n.author})" if n.author else ""
+def _note_item(w, n, s) -> dict:
+    by = f" ({s.name(n.author)})" if n.author else ""
     return {"kind": "note", "text": w(f"section_{n.section}") + ": " + n.text + by, "note": n}
 
 

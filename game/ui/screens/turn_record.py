@@ -67,7 +67,7 @@ def last_time_items(scr) -> list[tuple[str, str, object]]:
     views = "; ".join(
         w(
             "record_view",
-            name=r.player_label,
+            name=scr.state.name(r.player_label),
             answer=f"{r.symbol} {r.label}" if r.point_id else w("chose_not_to_say"),
         )
         for r in prev.ratings
@@ -97,7 +97,7 @@ def when_words(scr, a) -> str:
 
 def note_words(scr, n) -> str:
     w = scr.app.w
-    author = n.author
+    author = scr.state.name(n.author)
     return w("record_note_by", text=n.text, name=author) if author else w("record_note", text=n.text)
 
 

@@ -28,10 +28,10 @@ def said(state) -> Said:
 def _action_choices(state, a) -> dict:
     who = a.who
     if a.who_kind == "player":
-        who = next((p.id for p in state.players if p.label == a.who), None)
+        who = next((p.id for p in state.players if a.who in (p.ref, p.label)), None)
     elif a.who_kind in ("staff", "everyone", "typed"):
         who = a.who_kind
-    return {"who_kind": a.who_kind, "who": who, "who_words": a.who, "when": a.when, "due": a.due}
+    return {"who_kind": a.who_kind, "who": who, "who_words": state.name(a.who), "when": a.when, "due": a.due}
 
 
 def put_back(scr, before: Said) -> None:
