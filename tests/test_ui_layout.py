@@ -85,6 +85,7 @@ def demo_frames(i: int) -> tuple[list[dict], bool]:
         )
         log = FrameLog()
         app.on_frame = log
+        app.seed = i + 1  # as `making-it-real demo --seed` does: the game's dice and deals are seeded too
         app.show("start")
         ap = AutoPlayer(app, seed=i + 1, mode=mode, players=players, headless=True, dice=dice, timer=timer)
         app.autoplayer = ap  # as `making-it-real demo` does: every frame carries the demo's caption

@@ -3,6 +3,8 @@ as step views for the play screen."""
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.model import commands as C
@@ -187,7 +189,7 @@ def board(scr, rect: pygame.Rect, choosing: bool) -> list[Widget]:
     elif not choosing:
         a, b = rows(rest, [1.0, m.px(S.ROLL_BUTTON)], m.gap)
         persona = persona_line(scr)
-        out.append(Label(a, persona or w("roll_help"), "body", key="help"))
+        out.append(Label(a, sentences_that_fit(scr, persona, a) or w("roll_help"), "body", key="help"))
         out.append(
             Button(b, w("btn_roll"), "roll", lambda: roll(scr), icon="die", style="primary", size="heading")
         )
@@ -236,6 +238,19 @@ def persona_line(scr) -> str:
     except KeyError:
         return ""
     return scr.app.w("persona_line", summary=per.summary)
+
+
+def sentences_that_fit(scr, text: str, box: pygame.Rect) -> str:
+    """As many whole sentences of ``text`` as fit in ``box`` at a readable size: a persona's story is
+    long, and its start ("You are playing as Tom, 84.") read from across the room beats all of it too
+    small to read. "About Tom" in the workshop strip, and Read aloud, give the whole story."""
+    fonts, m = scr.app.ctx.fonts, scr.app.ctx.m
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    for n in range(len(parts), 1, -1):
+        words = " ".join(parts[:n])
+        if fonts.fit(words, box.width, box.height, m.body, m.min_body - 1) >= m.min_body:
+            return words
+    return parts[0]
 
 
 class TurnBadge(Widget):

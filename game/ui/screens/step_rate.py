@@ -14,7 +14,7 @@ from game.ui.look import hex_colour
 from game.ui.screens import turn_record
 from game.ui.screens.steps import StepView, step, trainer_strip
 from game.ui.shapes import draw_token
-from game.ui.widgets import Button, Chip, Label, Widget
+from game.ui.widgets import SELECTED_MARK, Button, Chip, Label, Widget
 
 LEFT = 0.4  # the record column's share of the width
 
@@ -39,8 +39,31 @@ def _scale(view, rect, player_id, out, show_choice: bool):
         out.append(chip)
 
 
-def _status_rows(m, n: int) -> tuple[int, int]:
+def _status_rows(scr, width: int, raters, answers: bool) -> tuple[int, int]:
+    """How many names to a row, and the rows' height: up to four to a row, fewer when the longest words
+    a name can show in this step ("Bilal: chose not to say", in bold) would fall below the readable
+    size. Worked out from the longest words, not the ones shown, so the names never move in a step."""
+    m, fonts, w = scr.app.ctx.m, scr.app.ctx.fonts, scr.app.w
+    said = [turn_record.answer_words(scr, "", None)] + [sp.label for sp in scr.decks.scale]
+    longest = [
+        (SELECTED_MARK if answers else "") + words
+        for p in raters
+        for words in (
+            w("rate_all_done", name=p.label),
+            w("rate_all_waiting", name=p.label),
+            *(w("rate_chip_answer", name=p.label, answer=a) for a in (said if answers else [])),
+        )
+    ]
+    n = len(raters)
     per_row = max(1, min(n, 4))
+    while per_row > 1:
+        r = pygame.Rect(0, 0, (width - (per_row - 1) * (m.gap // 2)) // per_row, m.px(S.CHIP_ROW))
+        box = Chip(r, "", "").text_box(m) if answers else PlayerMark.words_box(r, m)
+        if all(
+            fonts.fit(t, box.width, box.height, m.body, m.min_body - 1, True) >= m.min_body for t in longest
+        ):
+            break
+        per_row -= 1
     nrows = -(-n // per_row)
     return per_row, nrows * m.px(S.CHIP_ROW) + (nrows - 1) * (m.gap // 2)
 
@@ -136,7 +159,7 @@ class RateView(_Rating):
         out += turn_record.build(scr, left)
         rater = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
-        per_row, who_h = _status_rows(m, len(raters))
+        per_row, who_h = _status_rows(scr, right.width, raters, True)
         shown = turn_record.views_shown(scr)
         person = next((p for p in raters if p.role == "person"), None)
         supporter = next((p for p in raters if p.role == "supporter"), None)
@@ -218,7 +241,7 @@ class RateAllView(_Rating):
         out += turn_record.build(scr, left)
         who = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
-        per_row, status_h = _status_rows(m, len(raters))
+        per_row, status_h = _status_rows(scr, right.width, raters, False)
         q, scale_r, status = rows(right, [m.px(S.QUESTION_ROW + 30), 1.0, status_h], m.gap)
         out.append(Label(q, self.question(who), "body", bold=True, key="rate_question"))
         _scale(self, scale_r, who, out, show_choice=False)
@@ -278,6 +301,18 @@ class PlayerMark(Widget):
         super().__init__(rect, f"mark:{player.id}", text)
         self.player, self.done = player, done
 
+    @staticmethod
+    def token_rect(rect: pygame.Rect, m) -> pygame.Rect:
+        size = rect.height - m.px(16)
+        return pygame.Rect(rect.left + m.px(8), rect.top + m.px(8), size, size)
+
+    @staticmethod
+    def words_box(rect: pygame.Rect, m) -> pygame.Rect:
+        tr = PlayerMark.token_rect(rect, m)
+        return pygame.Rect(
+            tr.right + m.px(10), rect.top + m.px(4), rect.right - tr.right - m.px(18), rect.height - m.px(8)
+        )
+
     def draw(self, surface, ctx, focused=False):
         m, look = ctx.m, ctx.look
         bg, fg = look.pair("panel")
@@ -285,15 +320,9 @@ class PlayerMark(Widget):
         pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(12))
         edge = S.EDGE_SELECTED if self.done else 2
         pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(edge)), border_radius=m.px(12))
-        size = self.rect.height - m.px(16)
-        tr = pygame.Rect(self.rect.left + m.px(8), self.rect.top + m.px(8), size, size)
+        tr = self.token_rect(self.rect, m)
         draw_token(
-            surface, self.player.shape, hex_colour(self.player.colour), tr.center, size * 0.4, look.edge
+            surface, self.player.shape, hex_colour(self.player.colour), tr.center, tr.height * 0.4, look.edge
         )
-        box = pygame.Rect(
-            tr.right + m.px(10),
-            self.rect.top + m.px(4),
-            self.rect.right - tr.right - m.px(18),
-            self.rect.height - m.px(8),
-        )
+        box = self.words_box(self.rect, m)
         self._text_in(surface, ctx, self.text, box, m.body, fg, bold=self.done, align="left")

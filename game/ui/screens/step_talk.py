@@ -31,18 +31,25 @@ class PickView(StepView):
         m, w, t = scr.app.ctx.m, scr.app.w, scr.turn
         out: list[Widget] = []
         rect = trainer_strip(self, rect, out)
-        info, cards_r, more_r = rows(rect, [m.px(S.HELP_ROW), 1.0, m.px(S.BUTTON_ROW)], m.gap)
         th = scr.decks.theme(t.theme)
         line = w("pick_help_everyone" if t.everyone else "pick_help", theme=th.title)
         if t.repeats:
             line += " " + w("pick_repeats")
+        # The help line and the buttons for other cards share one row above the cards, so the cards
+        # get the height (their words stay at card size and their pictures stay large). The row is as
+        # tall as the longest line this step can show needs, so nothing moves when new cards come.
+        n_buttons = 2 if scr.state.carried else 1
+        info_w = rect.width - n_buttons * (int(rect.width * 0.27) + m.gap)
+        longest = line if t.repeats else f"{line} {w('pick_repeats')}"
+        top_h = max(m.px(S.BUTTON_ROW), scr.app.ctx.fonts.size(longest, m.min_body, info_w)[1])
+        top, cards_r = rows(rect, [top_h, 1.0], m.gap)
+        info, *buttons = cols(top, [1.0] + [int(rect.width * 0.27)] * n_buttons, m.gap)
         out.append(Label(info, line, "body", key="pick_help"))
         for cid, r in zip(t.dealt, cols(cards_r, [1] * len(t.dealt), m.gap * 2), strict=True):
             out.append(card_widget(scr, r, cid, f"card:{cid}", lambda c=cid: scr.apply(C.PickCard(card=c))))
-        a, b, _ = cols(more_r, [0.4, 0.4, 0.2], m.gap)
         out.append(
             Button(
-                a,
+                buttons[0],
                 w("btn_other_cards"),
                 "more_cards",
                 lambda: scr.apply(C.MoreCards(include_discussed=not scr.state.carried)),
@@ -52,7 +59,7 @@ class PickView(StepView):
         if scr.state.carried:  # a review: cards talked about before come only when asked for
             out.append(
                 Button(
-                    b,
+                    buttons[1],
                     w("btn_cards_before"),
                     "cards_before",
                     lambda: scr.apply(C.MoreCards(include_discussed=True)),

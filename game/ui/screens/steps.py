@@ -12,10 +12,11 @@ import pygame
 
 from game.model import commands as C
 from game.ui import sizes as S
+from game.ui.card_widget import CardWidget
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
 from game.ui.textbox import TextBox
-from game.ui.widgets import Button, CardWidget, Label, Widget
+from game.ui.widgets import Button, Label, Widget
 
 VIEWS: dict[str, type[StepView]] = {}
 

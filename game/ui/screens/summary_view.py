@@ -8,10 +8,11 @@ import pygame
 from game.model import commands as C
 from game.model.planbuild import who_words
 from game.ui import sizes as S
+from game.ui.card_widget import PictureWidget
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
-from game.ui.widgets import Button, Chip, Label, PictureWidget, Widget
+from game.ui.widgets import Button, Chip, Label, Widget
 
 
 def items(scr, section: str | None = None) -> list[dict]:

@@ -10,10 +10,11 @@ import pygame
 from game.model import commands as C
 from game.model.planbuild import who_words
 from game.ui import sizes as S
+from game.ui.card_widget import CardWidget
 from game.ui.days import show_day
 from game.ui.layout import rows
 from game.ui.screens.steps import card_widget
-from game.ui.widgets import Button, CardWidget, Label, Widget
+from game.ui.widgets import Button, Label, Widget
 
 CARD_SHARE = 0.5  # of the column, when there is a record under the card
 
