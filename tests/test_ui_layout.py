@@ -95,20 +95,6 @@ def demo_frames(i: int) -> tuple[list[dict], bool]:
     return _played[i]
 
 
-# Failures the turn screens (set-up, the turn steps, the summary) still have on main, by rule, with the
-# point of issue 13 they belong to: about 190 over the 9 runs, all text a little under the size rule
-# (the card in the record column at 720p with larger text, the pick cards, the roll step's persona
-# line) and a few long actions cut in the record. Any other rule broken there fails the test.
-# 13.2 is fixed for every path seen (the record's rows and the set-up player rows keep fixed
-# slots); "moved" stays listed because the timed runs take paths that vary with the machine's speed.
-MOVES = "13.2 (a row of the record or a set-up row moves within a step)"
-SQUEEZED = "13.7 (with the timer row or larger text, words shrink below the size rule or are cut)"
-KNOWN_TURN = {
-    "moved": MOVES,
-    **{rule: SQUEEZED for rule in ("cut", "fit", "small text", "target", "overlap")},
-}
-
-
 @pytest.mark.parametrize("i", range(len(RUNS)), ids=IDS)
 def test_board_and_start_screens_in_every_demo_frame(i):
     frames, finished = demo_frames(i)
@@ -124,18 +110,11 @@ def test_turn_screens_in_every_demo_frame(i):
     frames, _ = demo_frames(i)
     other = [theirs(f) for f in frames]
     problems = [p for f in other for p in frame_problems(f)] + moved_controls(other)
-    unknown = [p for p in problems if category(p)[2] not in KNOWN_TURN]
-    assert not unknown, f"{len(unknown)} new problems in {len(other)} frames:\n" + "\n".join(unknown[:40])
     if problems:
         counts = Counter(category(p) for p in problems)
-        by_point = Counter()
-        for cat, n in counts.items():
-            by_point[KNOWN_TURN[cat[2]].split(" ")[0]] += n
-        pytest.xfail(
-            "turn screens, not yet fixed on main: "
-            + "; ".join(f"issue {point}: {n} problems" for point, n in sorted(by_point.items()))
-            + " in "
-            + ", ".join(sorted({f"{c[0]}/{c[1]} {c[2]}" for c in counts}))
+        summary = ", ".join(f"{n} {c[0]}/{c[1]} {c[2]}" for c, n in counts.most_common())
+        pytest.fail(
+            f"{len(problems)} problems in {len(other)} frames ({summary}):\n" + "\n".join(problems[:40])
         )
 
 

@@ -196,9 +196,12 @@ def board(scr, rect: pygame.Rect, choosing: bool) -> list[Widget]:
     else:
         themes = [th for th in scr.decks.themes if th.id in s.themes_in_play]
         n = len(themes)
-        row_h = min(m.px(S.BADGE_ROW), (rest.height - m.gap * (n - 1)) // max(1, n))
+        # Half gaps between the theme buttons: a long title ("The people who support me") needs two
+        # lines at the readable size, and the room comes from the gaps rather than from the words.
+        gap = m.gap // 2
+        row_h = min(m.px(S.BADGE_ROW), (rest.height - gap * (n - 1)) // max(1, n))
         ncols = 1 if s.board else 2
-        for th, r in zip(themes, grid(rest, n, ncols, m.gap, row_h if ncols == 1 else None), strict=True):
+        for th, r in zip(themes, grid(rest, n, ncols, gap, row_h if ncols == 1 else None), strict=True):
             covered = s.theme_covered(th.id)
             words = th.title + (" ✔" if covered else "")
             out.append(

@@ -39,10 +39,11 @@ def _scale(view, rect, player_id, out, show_choice: bool):
         out.append(chip)
 
 
-def _status_rows(scr, width: int, raters, answers: bool) -> tuple[int, int]:
+def _status_rows(scr, width: int, raters, answers: bool, room: int) -> tuple[int, int]:
     """How many names to a row, and the rows' height: up to four to a row, fewer when the longest words
     a name can show in this step ("Bilal: chose not to say", in bold) would fall below the readable
-    size. Worked out from the longest words, not the ones shown, so the names never move in a step."""
+    size, as long as the rows take no more than ``room``. Worked out from the longest words, not the
+    ones shown, so the names never move in a step."""
     m, fonts, w = scr.app.ctx.m, scr.app.ctx.fonts, scr.app.w
     said = [turn_record.answer_words(scr, "", None)] + [sp.label for sp in scr.decks.scale]
     longest = [
@@ -56,7 +57,12 @@ def _status_rows(scr, width: int, raters, answers: bool) -> tuple[int, int]:
     ]
     n = len(raters)
     per_row = max(1, min(n, 4))
-    while per_row > 1:
+
+    def height(per_row: int) -> int:
+        nrows = -(-n // per_row)
+        return nrows * m.px(S.CHIP_ROW) + (nrows - 1) * (m.gap // 2)
+
+    while per_row > 1 and height(per_row - 1) <= room:
         r = pygame.Rect(0, 0, (width - (per_row - 1) * (m.gap // 2)) // per_row, m.px(S.CHIP_ROW))
         box = Chip(r, "", "").text_box(m) if answers else PlayerMark.words_box(r, m)
         if all(
@@ -64,8 +70,7 @@ def _status_rows(scr, width: int, raters, answers: bool) -> tuple[int, int]:
         ):
             break
         per_row -= 1
-    nrows = -(-n // per_row)
-    return per_row, nrows * m.px(S.CHIP_ROW) + (nrows - 1) * (m.gap // 2)
+    return per_row, height(per_row)
 
 
 class _Rating(StepView):
@@ -159,7 +164,9 @@ class RateView(_Rating):
         out += turn_record.build(scr, left)
         rater = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
-        per_row, who_h = _status_rows(scr, right.width, raters, True)
+        # The names may take what the question, the line above them, Next and two rows of answers leave.
+        room = right.height - m.px(S.QUESTION_ROW + S.BUTTON_ROW) - 2 * m.px(S.CHOICE_ROW) - 4 * m.gap
+        per_row, who_h = _status_rows(scr, right.width, raters, True, room)
         shown = turn_record.views_shown(scr)
         person = next((p for p in raters if p.role == "person"), None)
         supporter = next((p for p in raters if p.role == "supporter"), None)
@@ -241,7 +248,8 @@ class RateAllView(_Rating):
         out += turn_record.build(scr, left)
         who = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
-        per_row, status_h = _status_rows(scr, right.width, raters, False)
+        room = right.height - m.px(S.QUESTION_ROW + 30) - 2 * m.px(S.CHOICE_ROW) - 3 * m.gap
+        per_row, status_h = _status_rows(scr, right.width, raters, False, room)
         q, scale_r, status = rows(right, [m.px(S.QUESTION_ROW + 30), 1.0, status_h], m.gap)
         out.append(Label(q, self.question(who), "body", bold=True, key="rate_question"))
         _scale(self, scale_r, who, out, show_choice=False)

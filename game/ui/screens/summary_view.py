@@ -9,9 +9,10 @@ from game.model import commands as C
 from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.card_widget import PictureWidget
-from game.ui.days import parse_day, show_day
+from game.ui.days import show_day
 from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
+from game.ui.screens.summary_edit import actions
 from game.ui.widgets import Button, Chip, Label, Widget
 
 
@@ -136,21 +137,18 @@ def build(scr, rect) -> list[Widget]:
             )
     area, nav = rows(right, [1.0, m.px(S.BUTTON_ROW)], m.gap)
     row_h = m.px(S.LIST_ROW)
-    per_page = max(1, (area.height + m.gap) // (row_h + m.gap))
     all_items = items(scr, scr.view.section)
-    pages = max(1, -(-len(all_items) // per_page))
+    book = _pages(scr, all_items, area)
+    pages = len(book)
     scr.view.page = max(0, min(scr.view.page, pages - 1))
-    shown = all_items[scr.view.page * per_page : (scr.view.page + 1) * per_page]
-    for i, it in enumerate(shown):
-        r = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
-        k = scr.view.page * per_page + i
-        change, remove = _actions(scr, it)
-        if not (change or remove):
-            out.append(Label(r, it["text"], "body", style="panel", key=f"row:{k}"))
-            continue
-        text_r, b1, b2 = cols(r, [1.0, m.px(S.ROW_BUTTON), m.px(S.ROW_BUTTON)], m.gap)
-        if it["kind"] == "statement":  # the card's picture beside its words, for those who cannot read
-            pic_r, text_r = cols(text_r, [row_h * 3 // 2, 1.0], m.gap)
+    for k, slot, size in book[scr.view.page]:
+        it = all_items[k]
+        r = pygame.Rect(
+            area.left, area.top + slot * (row_h + m.gap), area.width, size * row_h + (size - 1) * m.gap
+        )
+        change, remove = actions(scr, it)
+        text_r, pic_r, b1, b2 = _row_parts(scr, it, r, bool(change or remove))
+        if pic_r is not None:  # the card's picture beside its words, for those who cannot read
             card = scr.decks.card(it["card"]) if scr.decks.has_card(it["card"]) else None
             icon = scr.decks.theme(card.theme).icon if card and scr.decks.has_theme(card.theme) else ""
             out.append(PictureWidget(pic_r, scr.decks.card_image(it["card"]), f"picture:{k}", icon))
@@ -173,6 +171,48 @@ def build(scr, rect) -> list[Widget]:
     return out
 
 
+def _row_parts(scr, it, r: pygame.Rect, has_buttons: bool):
+    """A summary row's words, picture (a statement's card) and Change and Remove buttons."""
+    m = scr.app.ctx.m
+    if not has_buttons:
+        return r, None, None, None
+    text_r, b1, b2 = cols(r, [1.0, m.px(S.ROW_BUTTON), m.px(S.ROW_BUTTON)], m.gap)
+    pic_r = None
+    if it["kind"] == "statement":
+        pic_r, text_r = cols(text_r, [m.px(S.LIST_ROW) * 3 // 2, 1.0], m.gap)
+    return text_r, pic_r, b1, b2
+
+
+def _pages(scr, all_items: list[dict], area: pygame.Rect) -> list[list[tuple[int, int, int]]]:
+    """The summary's pages: (item, first slot, slots) for each row on each. A row takes as many slots
+    as its words need to stay at a readable size (a statement with many views takes two), so long
+    lines grow taller instead of shrinking."""
+    m, fonts = scr.app.ctx.m, scr.app.ctx.fonts
+    row_h = m.px(S.LIST_ROW)
+    slots = max(1, (area.height + m.gap) // (row_h + m.gap))
+    pad = m.px(8)  # as a panel Label's words sit inside its edge
+
+    def need(it) -> int:
+        change, remove = actions(scr, it)
+        for size in range(1, slots):
+            r = pygame.Rect(area.left, area.top, area.width, size * row_h + (size - 1) * m.gap)
+            box = _row_parts(scr, it, r, bool(change or remove))[0].inflate(-2 * pad, -2 * pad)
+            if fonts.fit(it["text"], box.width, box.height, m.body, m.min_body - 1) >= m.min_body:
+                return size
+        return slots
+
+    book: list[list[tuple[int, int, int]]] = [[]]
+    used = 0
+    for k, it in enumerate(all_items):
+        size = need(it)
+        if book[-1] and used + size > slots:
+            book.append([])
+            used = 0
+        book[-1].append((k, used, size))
+        used += size
+    return book
+
+
 def _has_content(scr, theme_id) -> bool:
     s = scr.state
     return bool(s.statements.get(theme_id) or s.notes.get(theme_id) or s.actions.get(theme_id))
@@ -184,201 +224,3 @@ def _section(scr, sec):
 
 def _page(scr, d):
     scr.view.page += d
-
-
-def _actions(scr, it):
-    kind = it["kind"]
-    if kind == "note":
-        n = it["note"]
-        return (
-            lambda: _edit_text(
-                scr,
-                scr.app.w("edit_note_title"),
-                n.text,
-                lambda t: scr.apply(C.EditNote(note=n.id, text=t)),
-            ),
-            lambda: scr.apply(C.RemoveNote(note=n.id)),
-        )
-    if kind == "action":
-        a = it["action"]
-        return (lambda: _edit_action(scr, a), lambda: scr.apply(C.RemoveAction(action=a.id)))
-    if kind == "statement":
-        return (
-            None if it["carried"] else (lambda: _change_rating(scr, it["card"], it["statement"])),
-            lambda: scr.apply(C.RemoveStatement(card=it["card"], statement=it["statement"])),
-        )
-    if kind == "parked":
-        return None, lambda: scr.apply(C.RemoveParked(index=it["index"]))
-    if kind == "review":
-        return (lambda: _edit_review(scr), None)
-    return None, None
-
-
-def _edit_text(scr, title, text, apply):
-    from game.ui.screens.dialogs import TextDialog
-
-    def save(t):
-        if not t.strip():
-            return scr.app.w("dialog_empty")  # this box has Cancel, not Pass
-        ok = apply(t)
-        scr.needs_build = True
-        return None if ok else scr.message
-
-    scr.app.push(TextDialog(scr.app, title, scr.app.w("edit_question"), text, save))
-
-
-def _edit_review(scr):
-    from game.ui.screens.dialogs import TextDialog
-
-    def save(t):
-        day = parse_day(t)
-        if day is None:
-            return scr.app.w("action_bad_date")
-        ok = scr.apply(C.SetNextReview(date=day.isoformat()))
-        scr.needs_build = True
-        return None if ok else scr.message
-
-    scr.app.push(
-        TextDialog(
-            scr.app,
-            scr.app.w("edit_review_title"),
-            scr.app.w("date_hint"),
-            show_day(scr.state.next_review),
-            save,
-        )
-    )
-
-
-def _change_rating(scr, card_id, statement_id):
-    from game.ui.screens.dialogs import ChoiceDialog
-
-    w = scr.app.w
-    players = [(p.id, p.label, None) for p in scr.state.players if p.role != "facilitator"]
-
-    def chose_player(pid):
-        points = [(sp.id, f"{sp.symbol}  {sp.label}", sp.icon) for sp in scr.decks.scale] + [
-            ("none", w("chose_not_to_say"), "pass")
-        ]
-
-        def chose_point(pt):
-            ok = scr.apply(
-                C.SetRating(
-                    card=card_id, statement=statement_id, player=pid, point=None if pt == "none" else pt
-                )
-            )
-            scr.needs_build = True
-            return None if ok else scr.message
-
-        scr.app.pop()
-        scr.app.push(
-            ChoiceDialog(
-                scr.app,
-                w("change_rating_title"),
-                w("change_rating_point", name=scr.player_label(pid)),
-                points,
-                chose_point,
-            )
-        )
-        return None
-
-    # chose_player pops itself and pushes the next question, so the dialog must not pop again.
-    dlg = ChoiceDialog(scr.app, w("change_rating_title"), w("change_rating_who"), players, chose_player)
-    dlg._pick = lambda value: lambda: chose_player(value)
-    scr.app.push(dlg)
-
-
-def _edit_action(scr, a):
-    """Change an action: its words, who, by when, or how it is going. One question at a time."""
-    from game.ui.screens.dialogs import ChoiceDialog, TextDialog
-
-    w, app = scr.app.w, scr.app
-
-    def apply(**changes):
-        ok = scr.apply(C.EditAction(action=a.id, **changes))
-        scr.needs_build = True
-        return None if ok else scr.message
-
-    def then(dialog):
-        app.pop()
-        app.push(dialog)
-
-    def pick(part):
-        if part == "what":
-            then(TextDialog(app, w("edit_action_title"), w("edit_question"), a.what, lambda t: apply(what=t)))
-        elif part == "who":
-            opts = [(f"player:{p.id}", p.label, None) for p in scr.state.players] + [
-                ("staff:staff", w("who_staff_btn"), None),
-                ("everyone:everyone", w("who_everyone_btn"), None),
-                ("typed:", w("who_typed_btn"), None),
-            ]
-
-            def chose(v):
-                kind, _, val = v.partition(":")
-                if kind == "typed":
-                    then(
-                        TextDialog(
-                            app,
-                            w("edit_action_title"),
-                            w("who_typed_hint"),
-                            "",
-                            lambda t: apply(who=t, who_kind="typed") if t.strip() else w("dialog_empty"),
-                        )
-                    )
-                    return None
-                return apply(who=val, who_kind=kind)
-
-            then(_chooser(app, w("action_who"), opts, chose))
-        elif part == "when":
-            opts = [(k, w(f"when_{k}"), None) for k in ("next_week", "next_month", "next_review", "date")]
-
-            def chose(v):
-                if v == "date":
-
-                    def save(t):
-                        day = parse_day(t)
-                        return (
-                            w("action_bad_date") if day is None else apply(when="date", due=day.isoformat())
-                        )
-
-                    then(TextDialog(app, w("edit_action_title"), w("date_hint"), show_day(a.due), save))
-                    return None
-                return apply(when=v)
-
-            then(_chooser(app, w("action_when"), opts, chose))
-        else:
-            opts = [
-                (k, w(f"status_{k}"), None) for k in ("agreed", "done", "started", "not_yet", "not_needed")
-            ]
-            then(_chooser(app, w("edit_status"), opts, lambda v: apply(status=v), a.status))
-
-    parts = [
-        ("what", w("edit_part_what"), "note"),
-        ("who", w("edit_part_who"), "people"),
-        ("when", w("edit_part_when"), "timer"),
-        ("status", w("edit_part_status"), "check"),
-    ]
-    dlg = ChoiceDialog(app, w("edit_action_title"), a.what, parts, lambda v: None)
-    dlg._pick = lambda value: lambda: pick(value)
-    app.push(dlg)
-
-
-def _chooser(app, question, opts, on_choose, selected=None):
-    """A ChoiceDialog whose answer may open a further question (then it must not close itself)."""
-    from game.ui.screens.dialogs import ChoiceDialog
-
-    dlg = ChoiceDialog(app, app.w("edit_action_title"), question, opts, on_choose, selected)
-
-    def pick(value):
-        def go():
-            before = app.top
-            problem = on_choose(value)
-            if problem:
-                dlg.message = problem
-                dlg.needs_build = True
-            elif app.top is before:
-                app.pop()
-
-        return go
-
-    dlg._pick = pick
-    return dlg

@@ -149,15 +149,15 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
 
     def rows_for(key, words, action) -> int:
         """How many slots the words need to stay whole at a readable size (a long note takes two or more)."""
-        for size in range(1, fits):
+        for size in range(1, fits + 1):
             box = place(key, words, action, 0, size).text_box(m)
             bold = action is not None
             if fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1, bold) >= m.min_body:
                 return size
-        return fits - 1
+        return fits
 
     start, placed = page_of([rows_for(*it) for it in items], fits)
-    if start:
+    if start and placed[0][1]:
         out.append(place("record_more", w("record_more", n=start), None, 0, 1))
     out += [place(*items[i], slot, size) for i, slot, size in placed if items[i][1]]
     return out
@@ -191,7 +191,10 @@ def page_of(sizes: list[int], fits: int) -> tuple[int, list[tuple[int, int, int]
     start, used, placed = 0, 0, []
     for i, size in enumerate(sizes):
         if placed and used + size > fits:
-            start, used, placed = i, 1, []
+            # The top slot says how many came before, unless this one needs the whole column (a long
+            # action in a short column): then it has the page to itself, whole, and Read aloud and the
+            # plan still have the rest.
+            start, used, placed = i, int(size < fits), []
         placed.append((i, used, size))
         used += size
     return start, placed
