@@ -21,7 +21,7 @@ def run(app, ap, seen):
         app.step(pygame.event.get())
         top = app.top
         if top.name == "play":
-            seen.setdefault("titles", set()).add(top.title())
+            seen.setdefault("titles", set()).add(top.title_line())
             keys = {w["key"]: w for w in app.widgets()}
             for key in ("record_last_views", "card"):
                 if key in keys:

@@ -266,7 +266,8 @@ class AutoPlayer:
             top.wait()
             return
         if self.export_dir is None:
-            self.finished = True
+            # No files asked for: the plan is kept all the same, so a review can still follow.
+            self.finished = review_play.finished_or_review(self)
             return
         self.type_into("folder", str(self.export_dir), clear=True)
         self.tap("export")
@@ -344,17 +345,16 @@ class AutoPlayer:
         top = self.app.top
         if top is None:
             return "none"
+        return review_play.in_review(top) + self._screen_name(top)
+
+    def _screen_name(self, top) -> str:  # one picture per name (a review's screens have their own)
         name = getattr(top, "name", "screen")
         if name == "setup":
             from game.ui.screens.setup import STEPS
 
             return f"setup-{STEPS[top.step]}"
         if name == "play":
-            extra = "-landed" if top.hold_board else ""
-            t = top.turn
-            if top.phase == Phase.TALK and t is not None:
-                extra = f"-{t.prompt + 1}"
-            return f"play-{top.phase}{extra}"
+            return review_play.picture_name(top)
         if name == "export":
             return "export-done" if top.files is not None else "export"
         return name

@@ -3,6 +3,7 @@ back on, asking for last time's cards and talking one through again."""
 
 from __future__ import annotations
 
+from game.model.phase import Phase
 from game.model.textrules import add_months, parse_date
 from game.ui.days import show_day
 
@@ -79,3 +80,23 @@ def pick_again(ap, s) -> bool:
         ap.tap("cards_before")
         return True
     return False
+
+
+def picture_name(top) -> str:
+    """The play screen's name for the demo's pictures: one per phase (and talk prompt); the steps
+    showing a card from last time get pictures of their own."""
+    from game.ui.screens.turn_record import last_time
+
+    extra = "-landed" if top.hold_board else ""
+    t = top.turn
+    if top.phase == Phase.TALK and t is not None:
+        extra = f"-{t.prompt + 1}"
+    if top.phase in (Phase.RATE, Phase.TALK, Phase.ACTION) and last_time(top) is not None:
+        extra += "-last-time"
+    return f"play-{top.phase}{extra}"
+
+
+def in_review(top) -> str:
+    """ "review-" for a screen of a review (so the demo keeps pictures of the review's own screens)."""
+    reviewing = getattr(top, "reviewing", None)
+    return "review-" if callable(reviewing) and reviewing() else ""

@@ -106,6 +106,10 @@ class ExportScreen(FramedScreen):
             )
         return self.app.w("export_title")
 
+    def reviewing(self) -> dict | None:
+        r = self.plan.review_of
+        return {"title": r.title, "date": r.date} if r is not None else None
+
     def _next_group(self) -> bool:
         """After a workshop game, the main button starts the next group's practice game."""
         return bool(self.plan.practice) and not self.from_history

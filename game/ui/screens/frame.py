@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.days import review_title
 from game.ui.layout import cols, rows
 from game.ui.screen import Screen
 from game.ui.widgets import Button, Label, Widget
@@ -34,6 +35,21 @@ class FramedScreen(Screen):
 
     def title(self) -> str:
         return self.app.w(self.title_key) if self.title_key else ""
+
+    def reviewing(self) -> dict | None:
+        """{title, date} of the plan the game under way reviews, or None. A screen opened over a review
+        (a dialog, the settings) takes it from the screen beneath, so it says "Review of" too."""
+        screens = list(getattr(self.app, "screens", ()))
+        below = screens[: screens.index(self)] if self in screens else screens
+        for s in reversed(below):
+            own = getattr(s, "reviewing", None)
+            if callable(own):
+                return own()
+        return None
+
+    def title_line(self) -> str:
+        """The title bar's words: the title, and in a review "Review of <plan title>, <its date>"."""
+        return review_title(self.app.w, self.title(), self.reviewing())
 
     def bottom_buttons(self) -> list[tuple[str, str, object, str | None, str]]:
         """(key, words, action, icon, style) for the bottom row."""
@@ -110,9 +126,10 @@ class FramedScreen(Screen):
         demo = self.app.autoplayer
         if demo is not None:
             # While the demo plays, the heading says so, and what is happening, for the room.
-            title = Label(head, demo.caption(), "body", bold=True, style="panel", key="demo_caption")
+            words = review_title(self.app.w, demo.caption(), self.reviewing())
+            title = Label(head, words, "body", bold=True, style="panel", key="demo_caption")
         else:
-            title = Label(head, self.title(), "heading", bold=True, key="title")
+            title = Label(head, self.title_line(), "heading", bold=True, key="title")
         return [title, *extras]
 
     def _bar(self, bar: pygame.Rect) -> list[Widget]:
@@ -136,7 +153,7 @@ class FramedScreen(Screen):
         return super().handle_one(e)
 
     def say_screen(self) -> None:
-        text = self.speech_text() or self.title()
+        text = self.speech_text() or self.title_line()
         speaker = self.app.speaker
         if speaker.speaking:
             speaker.stop()  # the same button stops the reading

@@ -13,7 +13,6 @@ import pygame
 from game.model import commands as C
 from game.ui import sizes as S
 from game.ui.app import TICK
-from game.ui.days import review_title
 from game.ui.layout import cols
 from game.ui.screens import (  # noqa: F401 - they register their views
     play_views,
@@ -286,10 +285,13 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     # ----- the frame ------------------------------------------------------------------------------
     def title(self) -> str:
-        return review_title(self.app.w, self.shown.title(), self.state.review_of)
+        return self.shown.title()
+
+    def reviewing(self) -> dict | None:
+        return self.state.review_of
 
     def speech_text(self) -> str:
-        parts = [self.title(), *self.shown.speech()]
+        parts = [self.title_line(), *self.shown.speech()]
         return " ".join(p if p.rstrip()[-1:] in ".?!" else p + "." for p in (x.strip() for x in parts) if p)
 
     def problem(self) -> str | None:

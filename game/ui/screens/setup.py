@@ -13,7 +13,7 @@ import pygame
 
 from game.model.setup import like_last_time
 from game.store.session import PlaySession
-from game.ui.days import parse_day, review_title, show_day
+from game.ui.days import parse_day, show_day
 from game.ui.decks import available_decks, default_files, load_for_game
 from game.ui.look import TOKEN_COLOURS
 from game.ui.screens.frame import FramedScreen
@@ -303,14 +303,14 @@ class SetupScreen(SetupPages, FramedScreen):
 
     # ----- moving through the pages ---------------------------------------------------------------
     def title(self) -> str:
-        words = self.app.w(f"setup_{STEPS[self.step]}_title", n=self.step + 1, of=len(STEPS))
+        return self.app.w(f"setup_{STEPS[self.step]}_title", n=self.step + 1, of=len(STEPS))
+
+    def reviewing(self) -> dict | None:
         prev = self.previous_plan
-        return review_title(
-            self.app.w, words, {"title": prev.get("title"), "date": prev.get("date")} if prev else None
-        )
+        return {"title": prev.get("title"), "date": prev.get("date")} if prev else None
 
     def speech_text(self) -> str:
-        return self.title() + ". " + self.app.w(f"setup_{STEPS[self.step]}_intro")
+        return self.title_line() + ". " + self.app.w(f"setup_{STEPS[self.step]}_intro")
 
     def back(self) -> bool:
         if self.step > 0:

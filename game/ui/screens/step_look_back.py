@@ -37,14 +37,13 @@ class LookBackView(StepView):
         self.status: str | None = None
         self.when: str | None = None
 
-    def asks_when(self) -> bool:
-        """An earlier plan's action not done: it is carried on, so it needs a new "by when"."""
+    def may_ask_when(self) -> bool:
+        """An earlier plan's action: if it is not done, it is carried on with a new "by when"."""
         a = self.action()
-        return (
-            self.status in UNFINISHED
-            and a is not None
-            and any(q.id == a.id for q in self.scr.state.look_back_queue)
-        )
+        return a is not None and any(q.id == a.id for q in self.scr.state.look_back_queue)
+
+    def asks_when(self) -> bool:
+        return self.status in UNFINISHED and self.may_ask_when()
 
     def on_enter(self) -> None:
         offer_parked(self.scr)
@@ -68,16 +67,18 @@ class LookBackView(StepView):
         a = self.action()
         if a is None:
             return out + [Label(rect, w("lookback_none"), "body", key="lookback_none")]
-        asks = self.asks_when()
-        when_h = m.px(S.SMALL_LABEL_ROW) + m.px(S.CHIP_ROW) + m.gap if asks else 0
+        asks, may = self.asks_when(), self.may_ask_when()
+        # The "by when" row's room is kept for every earlier plan's action, whatever is chosen, so the
+        # choices and the note box never move when "not yet" shows it.
+        when_h = m.px(S.SMALL_LABEL_ROW) + m.px(S.CHIP_ROW) + m.gap if may else 0
         said_r, q, st_r, when_r, l2, note_r, btn = rows(
             rect,
             [
-                m.px(S.BUTTON_ROW if asks else S.SAID_BEFORE),  # room for the new "by when" and the note
+                m.px(S.BUTTON_ROW if may else S.SAID_BEFORE),  # room for the new "by when" and the note
                 m.px(S.LABEL_ROW),
                 m.px(S.BUTTON_ROW),
                 when_h,
-                0 if asks else m.px(S.SMALL_LABEL_ROW),
+                0 if may else m.px(S.SMALL_LABEL_ROW),
                 1.0,
                 m.px(S.BUTTON_ROW),
             ],
@@ -107,11 +108,11 @@ class LookBackView(StepView):
             )
         if asks:
             out += self._when_row(when_r)
-        else:
+        elif not may:
             out.append(Label(l2, w("lookback_note"), "small", key="lookback_note_label"))
         b = scr.boxes["lookback_note"]
         # With the "by when" row there is no room for the label: the box itself asks what happened.
-        b.rect, b.hint, b.on_submit = note_r, w("lookback_note" if asks else "lookback_note_hint"), None
+        b.rect, b.hint, b.on_submit = note_r, w("lookback_note" if may else "lookback_note_hint"), None
         out.append(b)
         a2, _ = cols(btn, [0.5, 0.5], m.gap)
         out.append(

@@ -17,6 +17,7 @@ from game.ui.screens.steps import card_widget
 from game.ui.widgets import Button, Label, Widget
 
 CARD_SHARE = 0.5  # of the column, when there is a record under the card
+LAST_TIME_SHARE = 0.3  # at least, for a card from last time: it grows only as far as its words need
 
 
 def views_shown(scr) -> bool:
@@ -60,11 +61,10 @@ def last_time(scr):
     return None
 
 
-def last_time_items(scr) -> list[tuple[str, str, object]]:
+def last_time_items(scr) -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """Last time's views as one line, and (on the talk step) each of last time's notes."""
     w = scr.app.w
     prev = last_time(scr)
-    if prev is None:
-        return []
     views = "; ".join(
         w(
             "record_view",
@@ -73,16 +73,20 @@ def last_time_items(scr) -> list[tuple[str, str, object]]:
         )
         for r in prev.ratings
     )
-    items = [(f"record_last_note:{n.id}", w("record_last_note", text=n.text), None) for n in prev.notes]
-    # Last of all, so last time's views are never the ones cut when the column is too short.
-    last = w("record_last_views", date=show_day(prev.date), views=views or "-")
-    return items + [("record_last_views", last, None)]
+    notes = [(f"record_last_note:{n.id}", w("record_last_note", text=n.text)) for n in prev.notes]
+    return ("record_last_views", w("record_last_views", date=show_day(prev.date), views=views or "-")), (
+        notes if scr.phase == "talk" else []
+    )
 
 
-def _joined(scr, notes: list) -> tuple[str, str, object]:
-    """Last time's notes on one row (each is in the plan in full)."""
-    words = "; ".join(w for _, w, _ in notes)
-    return ("record_last_note:all", words, None)
+def read_last_time(scr) -> None:
+    """Last time's views and notes in full, when they are more than the rows under the card can hold."""
+    from game.ui.screens.dialogs import InfoDialog
+
+    prev = last_time(scr)
+    views, notes = last_time_items(scr)
+    text = "\n".join([views[1], *(w for _, w in notes)])
+    scr.app.push(InfoDialog(scr.app, scr.app.w("last_time_title", date=show_day(prev.date)), text))
 
 
 def turn_actions(scr) -> list:
@@ -103,11 +107,10 @@ def note_words(scr, n) -> str:
 
 
 def build(scr, rect: pygame.Rect) -> list[Widget]:
-    """The card on top, the record under it."""
+    """The card on top, last time's rows (in a review) under it, then this time's record."""
     m, w = scr.app.ctx.m, scr.app.w
     t = scr.turn
     items: list[tuple[str, str, object]] = []  # (key, words, action or None)
-    out_last: list[Widget] = []
     # The views' slot is kept from the start, so the notes never move down when the views are shown
     # (after a Back to the rating, notes are already there when the last person chooses).
     items.append(("record_views", views_line(scr), None))
@@ -116,62 +119,108 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     for a in turn_actions(scr):
         words = w("record_action", what=a.what, who=who_words(a, scr.app.words), when=when_words(scr, a))
         items.append((f"record_action:{a.id}", words, None))
-    # Last time's views (and, on the talk step, its notes) keep rows of their own under the card, so
-    # they stay in view however long this time's record grows.
-    last = last_time_items(scr)
-    last = last[-1:] + ([_joined(scr, last[:-1])] if last[:-1] and scr.phase == "talk" else [])
-    # The card keeps the same place and size for the whole step, record or not yet, so it never moves.
-    row_h = m.px(S.CHIP_ROW)
-    gap = m.gap // 2
-    kept = len(last) * (row_h + gap)
-    card_r, rest = rows(rect, [card_height(scr, rect, row_h * 2 + gap + kept), 1.0], m.gap)
-    if last:
-        last_r, rest = rows(rest, [kept - gap, 1.0], gap)
-        for i, (key, words, _) in enumerate(last):
-            item = Label(pygame.Rect(last_r.left, last_r.top + i * (row_h + gap), last_r.width, row_h), words,
-                         "small", style="panel", key=key)  # fmt: skip
-            item.floor = "min_body"
-            out_last.append(item)
-    out: list[Widget] = [card_widget(scr, card_r, t.card), *out_last]
-    fits = max(2, (rest.height + gap) // (row_h + gap))
-    fonts = scr.app.ctx.fonts
+    row_h, gap = m.px(S.CHIP_ROW), m.gap // 2
+    step = row_h + gap
+    again = last_time(scr) is not None
+    # The card keeps the same place and size for the whole step, record or not yet, so it never moves;
+    # it leaves room for two rows of this time's record and, in a review, one of last time's.
+    # A card from last time is only as tall as its words need at card size, so last time's rows fit.
+    share = LAST_TIME_SHARE if again else CARD_SHARE
+    card_r, rest = rows(rect, [card_height(scr, rect, (3 if again else 2) * step - gap, share), 1.0], m.gap)
+    out: list[Widget] = [card_widget(scr, card_r, t.card)]
+    if again:
+        # Last time's views (and, on the talk step, its notes) keep rows of their own under the card, so
+        # they stay in view however long this time's record grows.
+        used, kept = last_time_rows(scr, rest, row_h, gap)
+        out += kept
+        rest = pygame.Rect(rest.left, rest.top + used * step, rest.width, rest.height - used * step)
+    fits = max(1, (rest.height + gap) // step)
 
     def place(key, words, action, slot: int, size: int) -> Widget:
-        r = pygame.Rect(
-            rest.left, rest.top + slot * (row_h + gap), rest.width, size * row_h + (size - 1) * gap
-        )
-        if action is None:
-            item = Label(r, words, "small", style="panel", key=key)
-        else:
-            item = Button(r, words, key, action, icon="note", size="small")
-        item.floor = "min_body"  # cut with "…" only past the tallest a row may be (tap a note to read it all)
-        return item
+        return _row(rest, row_h, gap, key, words, action, slot, size)
 
-    def rows_for(key, words, action) -> int:
-        """How many slots the words need to stay whole at a readable size (a long note takes two or more)."""
-        for size in range(1, fits + 1):
-            box = place(key, words, action, 0, size).text_box(m)
-            bold = action is not None
-            if fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1, bold) >= m.min_body:
-                return size
-        return fits
-
-    start, placed = page_of([rows_for(*it) for it in items], fits)
+    sizes = [min(fits, rows_needed(scr, rest, row_h, gap, it, fits)) for it in items]
+    start, placed = page_of(sizes, fits)
     if start and placed[0][1]:
         out.append(place("record_more", w("record_more", n=start), None, 0, 1))
     out += [place(*items[i], slot, size) for i, slot, size in placed if items[i][1]]
     return out
 
 
-def card_height(scr, rect: pygame.Rect, keep: int) -> int:
-    """Half the column, or taller when the card's words need it to stay at card size (a long statement,
+def _row(rect, row_h: int, gap: int, key: str, words: str, action, slot: int, size: int) -> Widget:
+    """One item of a record: ``size`` rows tall, in row ``slot`` of ``rect``; a button when it does
+    something when tapped."""
+    r = pygame.Rect(rect.left, rect.top + slot * (row_h + gap), rect.width, size * row_h + (size - 1) * gap)
+    if action is None:
+        item = Label(r, words, "small", style="panel", key=key)
+    else:
+        item = Button(r, words, key, action, icon="note", size="small")
+    item.floor = "min_body"  # cut with "…" only past the tallest a row may be (tap it to read it all)
+    return item
+
+
+def rows_needed(scr, rect, row_h: int, gap: int, item, most: int) -> int:
+    """How many rows an item's words need to stay whole at a readable size (a long note takes two or
+    more); ``most + 1`` when even ``most`` rows are not enough."""
+    m, fonts = scr.app.ctx.m, scr.app.ctx.fonts
+    key, words, action = item
+    for size in range(1, most + 1):
+        box = _row(rect, row_h, gap, key, words, action, 0, size).text_box(m)
+        if (
+            fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1, action is not None)
+            >= m.min_body
+        ):
+            return size
+    return most + 1
+
+
+def last_time_rows(scr, rect, row_h: int, gap: int) -> tuple[int, list[Widget]]:
+    """Last time's views, then its notes, each whole at a readable size in the rows under the card that
+    this time's record can spare (it keeps two, or one when that is what lets last time show). When they
+    do not all fit, a button opens them in full: for the notes alone when the views fit, else for all
+    of last time (its words say the views when they fit). Returns the rows used and the widgets."""
+    w = scr.app.w
+    slots = (rect.height + gap) // (row_h + gap)
+    (vkey, vwords), notes = last_time_items(scr)
+    views = (vkey, vwords, None)
+    whole = [views, *((k, words, None) for k, words in notes)]
+    read = lambda: read_last_time(scr)  # noqa: E731
+    more = ("record_last_more", w("record_last_notes_more", n=len(notes)), read)
+    both = (
+        "record_last_all",
+        w("record_last_with_notes", views=vwords, n=len(notes)) if notes else vwords,
+        read,
+    )
+    shown = None
+    for spare in (slots - 2, slots - 1):
+        need = [rows_needed(scr, rect, row_h, gap, it, spare) for it in whole]
+        one = rows_needed(scr, rect, row_h, gap, both, spare)
+        if sum(need) <= spare:
+            shown = list(zip(whole, need, strict=True))
+        elif notes and need[0] < spare:  # the views whole, and a row to open the notes
+            shown = [(views, need[0]), (more, 1)]
+        elif one <= spare:
+            shown = [(both, one)]
+        if shown:
+            break
+    if not shown:
+        shown = [(("record_last_all", w("record_last_all", date=show_day(last_time(scr).date)), read), 1)]
+    out, slot = [], 0
+    for (key, words, action), size in shown:
+        out.append(_row(rect, row_h, gap, key, words, action, slot, size))
+        slot += size
+    return slot, out
+
+
+def card_height(scr, rect: pygame.Rect, keep: int, share: float = CARD_SHARE) -> int:
+    """``share`` of the column (half), or taller when the card's words need it to stay at card size (a long statement,
     Welsh, larger text), leaving at least ``keep`` for the record. The words decide, not the record, so
     the card is the same all through the step."""
     ctx = scr.app.ctx
     m = ctx.m
     words = scr.decks.card(scr.turn.card).text
     most = max(1, rect.height - keep - m.gap)
-    h = min(most, int(rect.height * CARD_SHARE))
+    h = min(most, int(rect.height * share))
     while h < most:
         _, body = CardWidget.parts(pygame.Rect(rect.left, rect.top, rect.width, h), m)
         if (
