@@ -49,23 +49,14 @@ def review_frames(size, language="en", seed=3) -> tuple[list[dict], AutoPlayer]:
 
 
 def turns_to_fix(f: dict) -> dict:
-    """The frame without the text sizes the turn engineer is fixing (issue 13.7, in files of theirs):
-    card words a little under the card size rule in the card widget (game/ui/widgets.py; the pick
-    step's cards and a long statement or "<theme> · Last time" band in the record column) and the
-    summary's rows (game/ui/screens/summary_view.py: a carried statement with everyone's views)."""
+    """The frame without the card's own text sizes, which the turn engineer looks after (issue 13.7, in
+    game/ui/card_widget.py): in a review the band "<theme> · Last time" can come out a pixel or three
+    under the body size rule in the record column of the action step. Every other rule holds on cards."""
 
-    def theirs(w: dict) -> bool:
-        in_card = w["role"] == "card" or str(w.get("parent", "")).startswith("card")
-        summary_row = f["step"].startswith("summary") and w["key"].startswith("row:")
-        return in_card or summary_row
+    def in_card(w: dict) -> bool:
+        return w["role"] == "card" or str(w.get("parent", "")).startswith("card")
 
-    return {**f, "widgets": [{**w, "font_px": None} if theirs(w) else w for w in f["widgets"]]}
-
-
-def known_cut(problem: str) -> bool:
-    """An action agreed this time, cut in the small record under the card on the action step (the
-    step's layout, issue 13.7 too): it is in the plan whole."""
-    return "/action-" in problem and "'record_action:" in problem and "is cut" in problem
+    return {**f, "widgets": [{**w, "font_px": None} if in_card(w) else w for w in f["widgets"]]}
 
 
 RUNS = [(size, "en") for size in SIZES] + [((1280, 720), "cy")]
@@ -87,7 +78,6 @@ def test_every_frame_of_a_review_keeps_the_layout_rules(size, language):
         assert heading and REVIEW_OF[language] in heading[0], (f["screen"], f["step"], heading)
     checked = [turns_to_fix(f) for f in frames]
     problems = [p for f in checked for p in frame_problems(f)] + moved_controls(frames)
-    problems = [p for p in problems if not known_cut(p)]
     assert not problems, f"{len(problems)} problems in {len(frames)} frames:\n" + "\n".join(problems[:40])
 
 
