@@ -31,6 +31,7 @@ class Widget:
     role = "widget"
     focusable = False
     floor: str | None = None  # a Metrics size the words never shrink below (they are cut with "…")
+    most_px: int | None = None  # the largest the words are drawn (a group of choices shares one size)
 
     def __init__(self, rect: pygame.Rect, key: str = "", text: str = ""):
         self.rect = pygame.Rect(rect)
@@ -215,7 +216,7 @@ class Button(Widget):
             ctx,
             self.text,
             inner,
-            getattr(m, self.size),
+            min(getattr(m, self.size), self.most_px or getattr(m, self.size)),
             fg,
             bold=True,
             align="center" if not self.icon else "left",

@@ -244,15 +244,17 @@ def persona_line(scr) -> str:
 
 
 def sentences_that_fit(scr, text: str, box: pygame.Rect) -> str:
-    """As many whole sentences of ``text`` as fit in ``box`` at a readable size: a persona's story is
-    long, and its start ("You are playing as Tom, 84.") read from across the room beats all of it too
-    small to read. "About Tom" in the workshop strip, and Read aloud, give the whole story."""
+    """As many whole sentences of ``text`` as fit in ``box`` at the chosen text size (or, failing that,
+    the readable least): a persona's story is long, and its start ("You are playing as Tom, 84.") read
+    from across the room beats all of it too small to read. "About Tom" in the workshop strip, and
+    Read aloud, give the whole story."""
     fonts, m = scr.app.ctx.fonts, scr.app.ctx.m
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
-    for n in range(len(parts), 1, -1):
-        words = " ".join(parts[:n])
-        if fonts.fit(words, box.width, box.height, m.body, m.min_body - 1) >= m.min_body:
-            return words
+    for least in (m.body, m.min_body):  # at the text size chosen if it can be, else at the readable least
+        for n in range(len(parts), 0, -1):
+            words = " ".join(parts[:n])
+            if fonts.fit(words, box.width, box.height, least, least - 1) >= least:
+                return words
     return parts[0]
 
 

@@ -26,6 +26,7 @@ def _scale(view, rect, player_id, out, show_choice: bool):
     pts = scr.decks.scale
     chosen = scr.turn.ratings.get(player_id, "-") if show_choice else "-"
     ncols = 1 if (rect.height - m.gap * (len(pts) - 1)) // len(pts) >= m.px(S.CHOICE_ROW) else 2
+    chips = []
     for sp, r in zip(pts, grid(rect, len(pts), ncols, m.gap), strict=True):
         chip = Chip(
             r,
@@ -36,7 +37,14 @@ def _scale(view, rect, player_id, out, show_choice: bool):
             icon=sp.icon,
         )
         chip.size = "heading"
-        out.append(chip)
+        chips.append(chip)
+    # One size for all the answers (the size the longest fits at), so none looks more important.
+    fonts = scr.app.ctx.fonts
+    boxes = [(c.text, c.text_box(m)) for c in chips]
+    most = min((fonts.fit(t, b.width, b.height, m.heading, m.min_body, True) for t, b in boxes), default=0)
+    for chip in chips:
+        chip.most_px = most or None
+    out += chips
 
 
 def _status_rows(scr, width: int, raters, answers: bool, room: int) -> tuple[int, int]:
