@@ -216,3 +216,39 @@ def test_smaller_boards_keep_the_wheel_and_fit(themes, size):
     assert len(tiles) == 2 * len(themes) + 4
     assert wheel["rect"][3] >= board["rect"][3] * 0.3, "the plan wheel fills the centre"
     assert not frame_problems(f)
+
+
+def test_removing_a_player_moves_no_row_under_a_finger():
+    """Point 2 on the set-up screen: a player taken off keeps their slot (with Put back, away from where
+    Remove was), so a second tap on Remove lands on nothing, not on the next player's Remove."""
+    from game.ui.harness import make_app, push_screen
+    from game.ui.input_events import tap_events
+
+    app = make_app((1280, 720))
+    scr = push_screen(app, "setup:players")
+    scr.add_player()
+    app.step([])
+
+    def rects():
+        return {w["key"]: tuple(w["rect"]) for w in app.widgets()}
+
+    def tap_at(pos):
+        app.step(tap_events(pos, touch=True, size=app.size))
+        app.step([])
+
+    before = rects()
+    second, third, fourth = (p.id for p in scr.players[1:4])
+    remove_at = pygame.Rect(before[f"remove:{second}"]).center
+    tap_at(remove_at)
+    after = rects()
+    assert [p.id for p in scr.players] == [scr.players[0].id, third, fourth]
+    for pid in (third, fourth):
+        assert after[f"remove:{pid}"] == before[f"remove:{pid}"], "the rows below stay where they were"
+        assert after[f"name:{pid}"] == before[f"name:{pid}"]
+    assert f"removed:{second}" in after and f"put_back:{second}" in after
+    tap_at(remove_at)  # the second tap of a double tap
+    assert len(scr.players) == 3, "a second tap where Remove was takes nobody else off"
+    tap_at(pygame.Rect(after[f"put_back:{second}"]).center)
+    assert [p.id for p in scr.players][1] == second, "Put back puts them back in their place"
+    assert rects()[f"remove:{second}"] == before[f"remove:{second}"]
+    assert len({p.token for p in scr.players}) == len(scr.players)

@@ -69,6 +69,7 @@ class SetupScreen(SetupPages, FramedScreen):
         self._next_id = 1
         self.players: list[PlayerRow] = []
         self.players_page = 0  # which page of player rows is in view
+        self.gone: dict[int, PlayerRow] = {}  # slot -> a player just taken off, kept in place (see slots)
         self.decks, self.deck_problems = None, []
         self.deck_files: list[Path] | None = None
         self._deck_options: list[tuple[Path, str, bool]] | None = None
@@ -216,6 +217,7 @@ class SetupScreen(SetupPages, FramedScreen):
     def set_mode(self, mode: str) -> None:
         changed = mode != self.mode or self.decks is None
         self.mode = mode
+        self.gone.clear()
         if changed:
             self.load_decks()
         want = 2 if mode == "one-to-one" else (3 if mode == "group" else 2)
@@ -236,13 +238,35 @@ class SetupScreen(SetupPages, FramedScreen):
         token = next(i for i in range(len(TOKENS)) if i not in used)
         self.players.append(PlayerRow(self._next_id, token))
         self._next_id += 1
-        self.players_page = (len(self.players) - 1) // PAGE_ROWS  # the new row is in view to be named
+        self.players_page = (len(self.slots()) - 1) // PAGE_ROWS  # the new row is in view to be named
+
+    def slots(self) -> list[tuple[PlayerRow, bool]]:
+        """The player rows as shown, with (row, taken off): a player taken off keeps their slot, with
+        Put back, until the page is left, so the rows below never move up under a finger (a second
+        tap on Remove lands on nothing, not on the next player's Remove)."""
+        out = [(p, False) for p in self.players]
+        for at in sorted(self.gone):
+            out.insert(min(at, len(out)), (self.gone[at], True))
+        return out
 
     def remove_player(self, row: PlayerRow) -> None:
         if len(self.players) <= (2 if self.mode != "workshop" else 1):
             self.message = self.app.w("setup_min_players")
             return
+        at = [p for p, _ in self.slots()].index(row)
         self.players.remove(row)
+        self.gone[at] = row
+
+    def put_back(self, row: PlayerRow) -> None:
+        if len(self.players) >= 8:
+            self.message = self.app.w("setup_max_players")
+            return
+        at = next(k for k, r in self.gone.items() if r is row)
+        before = [p for p, off in self.slots()[:at] if not off]
+        del self.gone[at]
+        self.players.insert(len(before), row)
+        if any(p.token == row.token for p in self.players if p is not row):
+            self.next_token(row)  # their token went to a player added since
 
     def next_token(self, row: PlayerRow) -> None:
         used = {p.token for p in self.players if p is not row}
@@ -313,6 +337,7 @@ class SetupScreen(SetupPages, FramedScreen):
         return self.title_line() + ". " + self.app.w(f"setup_{STEPS[self.step]}_intro")
 
     def back(self) -> bool:
+        self.gone.clear()
         if self.step > 0:
             self.step -= 1
             self.message = None
@@ -323,6 +348,7 @@ class SetupScreen(SetupPages, FramedScreen):
 
     def forward(self) -> None:
         self.message = None
+        self.gone.clear()
         if STEPS[self.step] == "players":
             for p in self.players:
                 if not p.box.text.strip() and p.shown_as != "anonymous":

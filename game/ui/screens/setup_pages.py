@@ -69,13 +69,17 @@ class SetupPages:
         # One full-width row per player in a fixed slot, a page of PAGE_ROWS at a time: adding a player
         # never moves or narrows the rows already there (more players turn the page, not squeeze it).
         row_h = min(m.px(S.LIST_ROW), (area.height - m.gap * (PAGE_ROWS - 1)) // PAGE_ROWS)
-        pages = max(1, -(-len(self.players) // PAGE_ROWS))
+        slots = self.slots()
+        pages = max(1, -(-len(slots) // PAGE_ROWS))
         page = min(self.players_page, pages - 1)
-        on_page = self.players[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
-        for p, r in zip(on_page, grid(area, PAGE_ROWS, 1, m.gap, row_h), strict=False):
+        on_page = slots[page * PAGE_ROWS : (page + 1) * PAGE_ROWS]
+        for (p, off), r in zip(on_page, grid(area, PAGE_ROWS, 1, m.gap, row_h), strict=False):
             workshop = self.mode == "workshop"
             shares = [r.height, 1.0, 0.5, 0.36, 0.36] if workshop else [r.height, 1.0, 0.55, 0.4]
             parts = cols(r, shares, m.gap // 2)
+            if off:
+                out += self.taken_off_row(p, parts)
+                continue
             if workshop:
                 # A trainer can join in without taking turns: tap to switch between player and trainer.
                 out.append(
@@ -158,8 +162,25 @@ class SetupPages:
             )
         return out
 
+    def taken_off_row(self, p, parts) -> list[Widget]:
+        """A player just taken off: their slot says so, with Put back in the middle (never where Remove
+        was, so a second tap there does nothing)."""
+        name = p.box.text.strip()
+        words = self.app.w("setup_removed", name=name) if name else self.app.w("setup_removed_blank")
+        where = parts[0].union(parts[1])
+        return [
+            Label(where, words, "body", style="panel", key=f"removed:{p.id}"),
+            Button(
+                parts[2],
+                self.app.w("btn_put_back"),
+                f"put_back:{p.id}",
+                lambda: self.put_back(p),
+                icon="back",
+            ),
+        ]
+
     def turn_players_page(self) -> None:
-        pages = max(1, -(-len(self.players) // PAGE_ROWS))
+        pages = max(1, -(-len(self.slots()) // PAGE_ROWS))
         self.players_page = (min(self.players_page, pages - 1) + 1) % pages
 
     def page_themes(self, rect) -> list[Widget]:
