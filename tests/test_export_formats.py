@@ -492,7 +492,8 @@ def test_welsh_plan_uses_welsh_words(tmp_path):
     assert html_doc.find_all("html")[0].attrs["lang"] == "cy"
     assert "Fe ddywedoch chi, fe wnaethon ni" in [t for _, t in html_doc.headings()]
     _, rows = read_csv(paths[2])
-    assert rows[0][5:7] == ["Thema", "Beth"] and rows[1][8] == "erbyn 30 Tachwedd 2026"
+    actions = [r for r in rows[1:] if r[4] == "Cam gweithredu"]  # after the look-backs
+    assert rows[0][5:7] == ["Thema", "Beth"] and actions[0][8] == "erbyn 30 Tachwedd 2026"
 
 
 def test_a_plan_not_yet_confirmed_says_it_is_a_draft(tmp_path):

@@ -5,10 +5,13 @@ review's files are named apart from the plan's."""
 
 from __future__ import annotations
 
+import json
+
 import docx
+from export_readback import read_csv
 from test_review_model import finish, first_plan, ok, play_card, review
 
-from game.export import FORMATS, export_plan
+from game.export import EXPORTERS, FORMATS, export_plan
 from game.model import commands as C
 from game.model.plan import Plan
 
@@ -72,3 +75,34 @@ def test_then_now_history_counts_and_notes_in_the_documents(tmp_path):
     for path in export_plan(p3, ["md", "html", "docx"], tmp_path / "b"):
         body = text_of(path)
         assert "Over time: Player 1: ✗ Not yet → ◐ Sometimes → ✔ This is real for me" in body, path.name
+
+
+def test_each_export_format_of_a_review_opens_with_you_said_we_did(tmp_path):
+    """Every format in game.export.EXPORTERS, every file it writes: the earlier actions looked back on
+    come before the first theme (the CSV's first rows, the JSON's keys before "themes")."""
+    _, p2, _ = three_plans()
+    checked = set()
+    for name, exporter in EXPORTERS.items():
+        for path in export_plan(p2, [name], tmp_path / name):
+            suffix = next(s for s in exporter.suffixes if path.name.endswith(s))
+            if suffix.endswith((".md", ".html", ".docx")):
+                body = paragraphs_in_order(path)
+                said = [
+                    i for i in (body.find("You said, we did"), body.find("This is what we did.")) if i >= 0
+                ]
+                mark = {".html": '<section class="theme', ".md": "## Theme living"}.get(
+                    path.suffix, "Theme living"
+                )
+                first_theme = body.find(mark)
+                assert said and 0 <= min(said) < first_theme, path.name
+            elif suffix == ".json":
+                text = path.read_text(encoding="utf-8")
+                assert 0 <= text.find('"you_said_we_did"') < text.find('"themes"'), path.name
+                assert json.loads(text)["you_said_we_did"]
+            else:
+                _, rows = read_csv(path)
+                kinds = [r[4] for r in rows[1:]]
+                looked = kinds.count("Looked back on")
+                assert looked and kinds[:looked] == ["Looked back on"] * looked, kinds
+            checked.add(suffix)
+    assert checked == {s for e in EXPORTERS.values() for s in e.suffixes}

@@ -1,6 +1,6 @@
 """The plan's actions as CSV, for trackers and spreadsheets that gather actions from many plans.
 
-One row per action, then one per earlier action looked back on ("You said, we did"); every row says
+One row per earlier action looked back on ("You said, we did"), then one per action; every row says
 which plan it came from (title, service, plan date, the plan it reviews), so rows from several plans
 can share one tracker. Dates are ISO (2026-11-30) so spreadsheets sort them. UTF-8 with a byte
 order mark so Excel shows accents right.
@@ -50,13 +50,14 @@ def rows(view: PlanView) -> list[list[str]]:
         t("export_action_note"),
     ]
     plan = [view.whose, view.service, view.plan_date, view.previous_plan_date]
+    # A review opens with "You said, we did" (the earlier actions looked back on), as every export does.
     body = [
-        [*plan, t("export_csv_kind_action"), a.theme, a.what, a.who, a.when, a.due, a.status, a.note]
-        for a in view.actions
-    ]
-    body += [
         [*plan, t("export_csv_kind_review"), y.theme, y.what, y.who, y.when, y.due, y.status, y.note]
         for y in view.you_said_we_did
+    ]
+    body += [
+        [*plan, t("export_csv_kind_action"), a.theme, a.what, a.who, a.when, a.due, a.status, a.note]
+        for a in view.actions
     ]
     return [[neutralise(c) for c in row] for row in [header, *body]]
 

@@ -57,10 +57,15 @@ def plan_schema() -> dict:
 
 
 def plan_to_dict(plan: Plan) -> dict:
-    """The plan as JSON-ready data, format and version first so the file says what it is at the top."""
+    """The plan as JSON-ready data, format and version first so the file says what it is at the top; a
+    review's "review_of" and "You said, we did" come before the themes, as in every other export."""
     d = plan.to_dict()
     head = {"format": PLAN_FORMAT, "version": PLAN_VERSION}
-    return {**head, **{k: v for k, v in d.items() if k not in head}}
+    out = {k: v for k, v in d.items() if k not in head and k not in REVIEW_FIRST and k != "themes"}
+    return {**head, **out, **{k: d[k] for k in REVIEW_FIRST}, "themes": d["themes"]}
+
+
+REVIEW_FIRST = ("review_of", "you_said_we_did")
 
 
 def plan_to_json(plan: Plan) -> str:
