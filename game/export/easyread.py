@@ -139,6 +139,7 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
                 for r in sorted(s.ratings, key=lambda r: not r.is_person):
                     label = r.easy_label or r.label
                     out.append(Line(t("export_easy_view", name=r.who, label=label), r.icon, label, sub=True))
+                out += [Line(c, "note", "", sub=True) for c in s.changed]  # in a review, what changed
             return out
 
         own = [s for s in th.statements if s.by_person]

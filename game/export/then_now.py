@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.export.clean import isolate
 from game.export.labels import Labels
 from game.export.view_parts import ORDER
-from game.model.plan import Plan, Statement, ThemeRecord
+from game.model.plan import CHANGED, Note, Plan, Statement, ThemeRecord
 
 # A review opens with "You said, we did", right after the summary and before the first theme.
 REVIEW_ORDER = (
@@ -34,6 +34,20 @@ def history(s: Statement, t: Labels) -> str:
             said.append(f"{r.symbol} {r.label}".strip() if r and r.point_id else "–")
         strips.append(t("export_history_one", name=name, steps=" → ".join(said)))
     return t("export_then_now" if len(steps) == 2 else "export_over_time", views="; ".join(strips))
+
+
+def what_changed(s: Statement, notes: list[Note], t: Labels) -> list[str]:
+    """The notes on what has changed since last time said about this statement (in a review)."""
+    out = []
+    for n in notes:
+        if n.section == CHANGED and n.statement == s.id and s.id:
+            by = isolate(t.name(n.author)) if n.author else ""
+            out.append(
+                t("export_what_changed_by", text=n.text, name=by)
+                if by
+                else t("export_what_changed", text=n.text)
+            )
+    return out
 
 
 def split(statements: list[Statement]) -> tuple[list[Statement], list[Statement]]:

@@ -23,7 +23,7 @@ from game.export.view_parts import (  # noqa: F401 - the formats import these fr
     ThemeView,
 )
 from game.model.deck import SECTIONS
-from game.model.plan import Action, Note, Plan, Rating, Statement, ThemeRecord
+from game.model.plan import CHANGED, Action, Note, Plan, Rating, Statement, ThemeRecord
 
 
 def build_view(plan: Plan) -> PlanView:
@@ -182,7 +182,7 @@ def _rating(r: Rating, t: Labels, person_ids: set[str]) -> RatingView:
     )
 
 
-def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
+def _statement(s: Statement, t: Labels, person_ids: set[str], notes: list[Note] = ()) -> StatementView:
     ratings = [_rating(r, t, person_ids) for r in s.ratings]
     views = {r.point_id for r in s.ratings if r.point_id is not None}
     meta = []
@@ -195,6 +195,8 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
     history = then_now.history(s, t)
     if history:
         meta.append(history)
+    changed = then_now.what_changed(s, notes, t)
+    meta += changed  # beside its then -> now
     return StatementView(
         meta=" · ".join(meta),
         text=s.text,
@@ -207,6 +209,7 @@ def _statement(s: Statement, t: Labels, person_ids: set[str]) -> StatementView:
         ratings=ratings,
         differing=len(views) > 1,
         image=s.image,
+        changed=changed,
     )
 
 
@@ -229,7 +232,7 @@ def _theme(th: ThemeRecord, t: Labels, person_ids: set[str]) -> ThemeView:
         in_play=th.in_play,
         covered=th.covered,
         easy_title=th.easy_read,
-        statements=[_statement(s, t, person_ids) for s in th.statements],
+        statements=[_statement(s, t, person_ids, th.notes) for s in th.statements],
         sections=[
             SectionView(
                 id=sec,
@@ -265,7 +268,8 @@ def _action(a: Action, th: ThemeRecord, t: Labels) -> ActionView:
 def _notes_in(th: ThemeRecord, section: str) -> list:
     # A note with a section this version does not know still appears, under the last heading.
     if section == SECTIONS[-1]:
-        return [n for n in th.notes if n.section == section or n.section not in SECTIONS]
+        # ("What changed" is shown with its statement instead.)
+        return [n for n in th.notes if n.section == section or n.section not in (*SECTIONS, CHANGED)]
     return th.notes_in(section)
 
 

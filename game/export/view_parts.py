@@ -47,6 +47,7 @@ class StatementView:
     differing: bool
     meta: str = ""  # "From the last plan · Chosen by Ann", shown under the statement
     image: str | None = None  # the card's own picture, as the deck names it
+    changed: list[str] = field(default_factory=list)  # in a review: what has changed since last time
 
 
 @dataclass

@@ -48,10 +48,15 @@ class Then:
     ratings: list[Rating] = field(default_factory=list)
 
 
+# A note on a statement talked about again in a review, saying what has changed since last time: it is
+# kept with that statement (beside its then -> now), not under one of the theme's questions.
+CHANGED = "changed"
+
+
 @dataclass
 class Note:
     id: str
-    section: str  # do | dont | together
+    section: str  # do | dont | together, or CHANGED
     text: str
     author: str | None = None
     card_id: str | None = None
@@ -91,6 +96,10 @@ class Statement:
         if self.previously is not None:
             steps = [*self.previously.earlier, Then(self.previously.date, self.previously.ratings)]
         return [*steps, Then(self.said_on or "", self.ratings)]
+
+    def takes_changed(self, section: str) -> bool:
+        """A note on what has changed since last time: only a statement talked about before has one."""
+        return section == CHANGED and self.previously is not None
 
 
 @dataclass

@@ -33,10 +33,10 @@ class RecordRules:
         s, t = self.state, self.state.turn
         text = clean_text(cmd.text, 2000)
         section = cmd.section or self.decks.prompts[t.prompt].section
-        if section not in ("do", "dont", "together"):
+        st = self._statement() if t.card else None
+        if section not in ("do", "dont", "together") and not (st and st.takes_changed(section)):
             raise Refused("refuse_bad_section", section=section)
         author = self._optional_player(cmd.author)
-        st = self._statement() if t.card else None
         s.notes.setdefault(t.theme, []).append(
             Note(
                 id=self._new_id("n"),

@@ -309,9 +309,7 @@ class AutoPlayer:
         elif t == "next":
             self.tap("next")
         elif t == "add_note":
-            self.type_into("note", cmd["text"])
-            self.tap(f"author:{cmd.get('author') or 'none'}")
-            self.tap("add_note")
+            review_play.add_note(self, top, cmd)  # on a card from last time, what has changed
         elif t == "agree_action":
             self.type_into("action_what", cmd["what"])
             self.tap(f"who:{cmd['who']}")

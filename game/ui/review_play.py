@@ -4,6 +4,7 @@ back on, asking for last time's cards and talking one through again."""
 from __future__ import annotations
 
 from game.model.phase import Phase
+from game.model.plan import CHANGED
 from game.model.textrules import add_months, parse_date
 from game.ui.days import show_day
 
@@ -100,3 +101,14 @@ def in_review(top) -> str:
     """ "review-" for a screen of a review (so the demo keeps pictures of the review's own screens)."""
     reviewing = getattr(top, "reviewing", None)
     return "review-" if callable(reviewing) and reviewing() else ""
+
+
+def add_note(ap, top, cmd: dict) -> None:
+    """Type a note and add it. On a card from last time, the first note says what has changed since."""
+    from game.ui.screens.turn_record import last_time, turn_notes
+
+    changed = last_time(top) is not None and not any(n.section == CHANGED for n in turn_notes(top))
+    text = ap.app.words.get(f"demo_changed_{top.turn.number % 2 + 1}") if changed else cmd["text"]
+    ap.type_into("note", text)
+    ap.tap(f"author:{cmd.get('author') or 'none'}")
+    ap.tap("add_changed" if changed else "add_note")

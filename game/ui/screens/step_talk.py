@@ -4,6 +4,7 @@ the keyboard starts in the note box, and every note added stays in view in the t
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.plan import CHANGED
 from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.screens import turn_record
@@ -128,7 +129,11 @@ class TalkView(StepView):
         out.append(b)
         out.append(Label(who_l, w("who_said_it"), "small", key="who_said"))
         author_chips(scr, who_r, out, self.author, self._set_author)
-        a, c = cols(btns, [0.5, 0.5], m.gap)
+        if changed:  # a card from last time: a note can be kept as what has changed since then
+            a, ch, c = cols(btns, [1, 1, 1], m.gap)
+            out.append(Button(ch, w("btn_add_changed"), "add_changed", self.add_changed, icon="note"))
+        else:
+            a, c = cols(btns, [0.5, 0.5], m.gap)
         out.append(Button(a, w("btn_add_note_first"), "add_note", self.add_note, icon="note"))
         last = t.prompt + 1 >= len(d.prompts)
         out.append(
@@ -155,16 +160,20 @@ class TalkView(StepView):
                 return  # it was refused; the message says why and the words stay in the box
         scr.apply(C.Next())
 
-    def add_note(self) -> None:
+    def add_note(self, section: str | None = None) -> None:
         scr = self.scr
         box = scr.boxes["note"]
         if not box.text.strip():
             scr.message = scr.app.w("note_empty")
             scr.needs_build = True
             return
-        if scr.apply(C.AddNote(text=box.text, author=self.author)):
+        if scr.apply(C.AddNote(text=box.text, author=self.author, section=section)):
             scr.clear_box("note")
-            scr.message = scr.app.w("note_added")
+            scr.message = scr.app.w("note_added_changed" if section == CHANGED else "note_added")
+
+    def add_changed(self) -> None:
+        """The note says what has changed since last time: it is kept beside the card's then -> now."""
+        self.add_note(CHANGED)
 
     def stop(self) -> None:
         """Finish and check: a note typed but not added is added first, as Next question does."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.plan import CHANGED
 from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.card_widget import CardWidget
@@ -103,7 +104,8 @@ def when_words(scr, a) -> str:
 def note_words(scr, n) -> str:
     w = scr.app.w
     author = scr.state.name(n.author)
-    return w("record_note_by", text=n.text, name=author) if author else w("record_note", text=n.text)
+    words = w("record_note_by", text=n.text, name=author) if author else w("record_note", text=n.text)
+    return w("record_changed", note=words) if n.section == CHANGED else words
 
 
 def build(scr, rect: pygame.Rect) -> list[Widget]:
