@@ -10,6 +10,7 @@ from game.store import open_store
 from game.ui.autoplay import AutoPlayer
 from game.ui.harness import make_app
 from game.ui.screens.start import StartScreen
+from game.ui.screens.turn_record import last_time
 
 
 def run(app, ap, seen):
@@ -26,8 +27,15 @@ def run(app, ap, seen):
             for key in ("record_last_views", "card"):
                 if key in keys:
                     seen.setdefault((top.phase, key), []).append(keys[key].get("text", ""))
-            if any(k.startswith("record_last_note:") for k in keys):
-                seen.setdefault((top.phase, "record_last_note"), []).append(top.phase)
+            prev = last_time(top) if top.phase in ("rate", "talk", "action") else None
+            if prev is not None and top.phase == "talk" and prev.notes:
+                # Last time's notes are above the note box, whole, or a row opens them.
+                shown = keys.get("record_last_notes", {}).get("text", "")
+                whole = all(n.text in shown for n in prev.notes)
+                assert whole or "record_last_more" in keys, keys.keys()
+                seen.setdefault(
+                    ("talk", "last notes whole" if whole else "last notes a tap away"), []
+                ).append(1)
     assert ap.stuck is None and ap.finished, ap.stuck
     js = [f for f in ap.files if f.suffix == ".json"]
     return read_plan(js[0])
@@ -66,6 +74,7 @@ def test_a_plan_and_two_reviews_through_the_screens(tmp_path):
         assert any("Review of" in t for t in seen["titles"]), "every screen's title says which plan"
         assert seen.get(("rate", "record_last_views")), "last time's views beside the new ones"
         assert seen.get(("talk", "record_last_views")), "and on the talk step"
+        assert seen.get(("talk", "last notes whole")), "last time's notes on screen while talking"
         for a in plan.all_actions():
             if a.status not in ("done", "not_needed"):
                 assert a.due and a.due > plan.date, (a, plan.date)

@@ -8,13 +8,19 @@ from __future__ import annotations
 import pygame
 import pytest
 from layout_rules import frame_problems, moved_controls
+from model_fixtures import group_setup
+from test_review_changed import talk_about
+from test_review_model import DECKS, finish, ok, review
 
+from game.model import commands as C
+from game.model.engine import Game
 from game.store import memory_store
+from game.store.session import PlaySession
 from game.ui.app import App
 from game.ui.autoplay import AutoPlayer
 from game.ui.describe import FrameLog
 from game.ui.input_events import tap_events
-from game.ui.screens.turn_record import last_time
+from game.ui.screens.play import PlayScreen
 from game.ui.settings import Settings
 from game.ui.speech import Speaker
 
@@ -81,45 +87,46 @@ def test_every_frame_of_a_review_keeps_the_layout_rules(size, language):
     assert not problems, f"{len(problems)} problems in {len(frames)} frames:\n" + "\n".join(problems[:40])
 
 
-def test_last_times_words_that_do_not_fit_open_in_full_with_a_tap():
-    """At 1280x720 last time's notes do not fit whole under the card on the talk step: a row says so, and
-    a tap opens last time's views and every note in full, under a title that names the plan reviewed."""
+def test_last_times_notes_that_do_not_fit_open_in_full_with_a_tap():
+    """Last time's notes are too many to show whole above the note box: a row says how many there are,
+    and a tap opens last time's views and every note in full, under a title naming the plan reviewed;
+    Back returns to the talk step as it was."""
+    g = Game.new(DECKS)
+    ok(g, C.StartGame(setup=group_setup(2, dice=False, themes=["living"])))
+    ok(g, C.ChooseTheme(theme="living"))
+    ok(g, C.PickCard(card=g.state.turn.dealt[0]))
+    card = g.state.turn.card
+    for pid in g.state.order:
+        ok(g, C.Rate(player=pid, point="sometimes"))
+    ok(g, C.Next())
+    said = [
+        f"Note {i}: " + "we talked about this for a long while and agreed on many things " * 2
+        for i in range(8)
+    ]
+    for text in said:
+        ok(g, C.AddNote(text=text))
+    review_game = review(finish(g), "2027-02-23")
+    while review_game.state.look_back_queue:
+        ok(review_game, C.MarkAction(status="done"))
+    talk_about(review_game, "living", card, include_discussed=True)
     app = App(
-        (1280, 720),
-        headless=True,
-        settings=Settings(reduced_motion=True),
-        store=memory_store(),
-        speaker=Speaker("record"),
-        save_settings_file=False,
+        (1280, 720), headless=True, store=memory_store(), speaker=Speaker("record"), save_settings_file=False
     )
-    app.show("start")
-    ap = AutoPlayer(app, seed=3, mode="group", players=3, headless=True, then_review=True)
+    play = PlayScreen(app, PlaySession.in_memory(review_game))
+    app.push(play)
     app.step([])
-    button = None
-    for _ in range(20000):
-        ap.act()
-        app.step(pygame.event.get())
-        top = app.top
-        if top.name == "play" and top.phase == "talk" and top.turn is not None:
-            keys = {w["key"]: w for w in app.widgets()}
-            button = keys.get("record_last_more") or keys.get("record_last_all")
-            if button is not None:
-                break
-    assert button is not None, "a card from last time came up on the talk step"
-    play = app.top
-    prev = last_time(play)
-    assert prev is not None and prev.notes, "last time's card had notes"
-    app.autoplayer = None  # a person takes over
-    x, y, w, h = button["rect"]
+    keys = {w["key"]: w for w in app.widgets()}
+    assert "record_last_notes" not in keys and "record_last_more" in keys
+    assert "(8)" in keys["record_last_more"]["text"]
+    x, y, w, h = keys["record_last_more"]["rect"]
     for e in tap_events((x + w // 2, y + h // 2)):
         pygame.event.post(e)
     app.step(pygame.event.get())
     dialog = app.top
     assert dialog.name == "info-dialog"
-    for n in prev.notes:
-        assert n.text in dialog.text
-    assert all(r.player_label in dialog.text for r in prev.ratings)
-    assert "Review of Rose House plan" in dialog.title_line()
+    assert all(text.strip() in dialog.text for text in said)
+    assert "Player 1: ◐ Sometimes" in dialog.text, "last time's views too"
+    assert "Review of Oak House, " in dialog.title_line()
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")])
-    assert app.top is play, "Back returns to the talk step as it was"
+    assert app.top is play, "Back returns to the talk step"
     app.close()

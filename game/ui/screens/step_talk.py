@@ -123,6 +123,8 @@ class TalkView(StepView):
                 key="prompt",
             )
         )
+        last, box = turn_record.last_notes(scr, box)
+        out += last
         b = scr.boxes["note"]
         changed = turn_record.last_time(scr) is not None  # the group can say what changed since
         b.rect, b.hint, b.on_submit = box, w("note_hint_changed" if changed else "note_hint"), self.add_note

@@ -18,6 +18,7 @@ from game.ui.screens.steps import card_widget
 from game.ui.widgets import Button, Label, Widget
 
 CARD_SHARE = 0.5  # of the column, when there is a record under the card
+NOTES_SHARE = 0.6  # of the note box's room, at most, for last time's notes above it (the box keeps the rest)
 LAST_TIME_SHARE = 0.3  # at least, for a card from last time: it grows only as far as its words need
 
 
@@ -62,8 +63,8 @@ def last_time(scr):
     return None
 
 
-def last_time_items(scr) -> tuple[tuple[str, str], list[tuple[str, str]]]:
-    """Last time's views as one line, and (on the talk step) each of last time's notes."""
+def last_views(scr) -> str:
+    """Last time's views on this turn's card, on one line."""
     w = scr.app.w
     prev = last_time(scr)
     views = "; ".join(
@@ -74,20 +75,57 @@ def last_time_items(scr) -> tuple[tuple[str, str], list[tuple[str, str]]]:
         )
         for r in prev.ratings
     )
-    notes = [(f"record_last_note:{n.id}", w("record_last_note", text=n.text)) for n in prev.notes]
-    return ("record_last_views", w("record_last_views", date=show_day(prev.date), views=views or "-")), (
-        notes if scr.phase == "talk" else []
+    return w("record_last_views", date=show_day(prev.date), views=views or "-")
+
+
+def last_notes_words(scr, inline: bool = False) -> str:
+    """Last time's notes under a heading, one to a line (``inline``: on running lines, to take less room)."""
+    w = scr.app.w
+    notes = [w("record_note", text=n.text) for n in last_time(scr).notes]
+    return (
+        (w("record_last_notes") + (" " if inline else "\n") + (" · " if inline else "\n").join(notes))
+        if notes
+        else ""
     )
 
 
 def read_last_time(scr) -> None:
-    """Last time's views and notes in full, when they are more than the rows under the card can hold."""
+    """Last time's views and notes in full, when they are more than the room on screen holds."""
     from game.ui.screens.dialogs import InfoDialog
 
     prev = last_time(scr)
-    views, notes = last_time_items(scr)
-    text = "\n".join([views[1], *(w for _, w in notes)])
+    text = "\n".join(x for x in (last_views(scr), last_notes_words(scr)) if x)
     scr.app.push(InfoDialog(scr.app, scr.app.w("last_time_title", date=show_day(prev.date)), text))
+
+
+def last_notes(scr, rect: pygame.Rect) -> tuple[list[Widget], pygame.Rect]:
+    """Last time's notes on the card, above the note box on the talk step, so what was said then is in
+    view while the group says what has changed: whole at a readable size in the room the box can
+    spare, one to a line or else on running lines; else a row that opens them in full. Returns the
+    widgets and the room left for the box."""
+    prev = last_time(scr)
+    if prev is None or not prev.notes:
+        return [], rect
+    m, w, fonts = scr.app.ctx.m, scr.app.w, scr.app.ctx.fonts
+    row_h = m.px(S.CHIP_ROW)
+    most = max(row_h, int(rect.height * NOTES_SHARE))
+    for words in (last_notes_words(scr), last_notes_words(scr, inline=True)):
+        for h in range(row_h, most + m.gap, m.gap):
+            h = min(h, most)
+            r = pygame.Rect(rect.left, rect.top, rect.width, h)
+            item: Widget = Label(r, words, "small", style="panel", key="record_last_notes")
+            box = item.text_box(m)
+            if fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1) >= m.min_body:
+                item.floor = "min_body"
+                return [item], pygame.Rect(
+                    rect.left, r.bottom + m.gap, rect.width, rect.bottom - r.bottom - m.gap
+                )
+    h = row_h
+    more = w("record_last_notes_more", n=len(prev.notes))
+    r = pygame.Rect(rect.left, rect.top, rect.width, h)
+    item = Button(r, more, "record_last_more", lambda: read_last_time(scr), icon="note", size="small")
+    item.floor = "min_body"
+    return [item], pygame.Rect(rect.left, rect.top + h + m.gap, rect.width, rect.height - h - m.gap)
 
 
 def turn_actions(scr) -> list:
@@ -177,41 +215,18 @@ def rows_needed(scr, rect, row_h: int, gap: int, item, most: int) -> int:
 
 
 def last_time_rows(scr, rect, row_h: int, gap: int) -> tuple[int, list[Widget]]:
-    """Last time's views, then its notes, each whole at a readable size in the rows under the card that
-    this time's record can spare (it keeps two, or one when that is what lets last time show). When they
-    do not all fit, a button opens them in full: for the notes alone when the views fit, else for all
-    of last time (its words say the views when they fit). Returns the rows used and the widgets."""
-    w = scr.app.w
+    """Last time's views, whole at a readable size in the rows under the card that this time's record
+    can spare (it keeps two, or one when that is what lets them show); else a row that opens last time
+    in full. (Its notes are above the note box on the talk step: ``last_notes``.) Returns the rows used
+    and the widgets."""
     slots = (rect.height + gap) // (row_h + gap)
-    (vkey, vwords), notes = last_time_items(scr)
-    views = (vkey, vwords, None)
-    whole = [views, *((k, words, None) for k, words in notes)]
-    read = lambda: read_last_time(scr)  # noqa: E731
-    more = ("record_last_more", w("record_last_notes_more", n=len(notes)), read)
-    both = (
-        "record_last_all",
-        w("record_last_with_notes", views=vwords, n=len(notes)) if notes else vwords,
-        read,
-    )
-    shown = None
+    views = ("record_last_views", last_views(scr), None)
     for spare in (slots - 2, slots - 1):
-        need = [rows_needed(scr, rect, row_h, gap, it, spare) for it in whole]
-        one = rows_needed(scr, rect, row_h, gap, both, spare)
-        if sum(need) <= spare:
-            shown = list(zip(whole, need, strict=True))
-        elif notes and need[0] < spare:  # the views whole, and a row to open the notes
-            shown = [(views, need[0]), (more, 1)]
-        elif one <= spare:
-            shown = [(both, one)]
-        if shown:
-            break
-    if not shown:
-        shown = [(("record_last_all", w("record_last_all", date=show_day(last_time(scr).date)), read), 1)]
-    out, slot = [], 0
-    for (key, words, action), size in shown:
-        out.append(_row(rect, row_h, gap, key, words, action, slot, size))
-        slot += size
-    return slot, out
+        size = rows_needed(scr, rect, row_h, gap, views, spare)
+        if size <= spare:
+            return size, [_row(rect, row_h, gap, *views, 0, size)]
+    words = scr.app.w("record_last_all", date=show_day(last_time(scr).date))
+    return 1, [_row(rect, row_h, gap, "record_last_all", words, lambda: read_last_time(scr), 0, 1)]
 
 
 def card_height(scr, rect: pygame.Rect, keep: int, share: float = CARD_SHARE) -> int:
