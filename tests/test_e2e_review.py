@@ -9,6 +9,7 @@ from game.model.planio import read_plan
 from game.store import open_store
 from game.ui.autoplay import AutoPlayer
 from game.ui.harness import make_app
+from game.ui.screens import summary_view
 from game.ui.screens.start import StartScreen
 from game.ui.screens.turn_record import last_time
 
@@ -27,6 +28,9 @@ def run(app, ap, seen):
             for key in ("record_last_views", "card"):
                 if key in keys:
                     seen.setdefault((top.phase, key), []).append(keys[key].get("text", ""))
+            if top.phase == "summary":  # each statement's views over time, as the summary shows them
+                lines = [it["text"] for it in summary_view.items(top)]
+                seen.setdefault("summary", set()).update(t for t in lines if "→" in t)
             prev = last_time(top) if top.phase in ("rate", "talk", "action") else None
             if prev is not None and top.phase == "talk" and prev.notes:
                 # Last time's notes are above the note box, whole, or a row opens them.
@@ -84,6 +88,16 @@ def test_a_plan_and_two_reviews_through_the_screens(tmp_path):
             assert st.previously.date <= prev.date and st.said_on == plan.date
     longest = max(len(st.history()) for t in p3.themes for st in t.statements)
     assert longest == 3, "plan -> review -> review: three steps of history"
+    md = next((tmp_path / "r2").glob("*review*.md")).read_text(encoding="utf-8")
+    assert "Over time: " in md, "and so does its document"
+    assert (
+        0
+        <= md.find("## You said, we did")
+        < md.find("## Action plan")
+        < md.find("\n## ", md.find("## Action plan") + 5)
+    )
+    strips = [t for t in seen_each[1]["summary"] if t.count("→") >= 2]
+    assert strips, "the third plan's summary shows a statement's history over the three sessions"
     assert p3.you_said_we_did, "You said, we did"
     # "Review a plan" lists the plan with its reviews under it.
     app.reset_to(StartScreen(app))

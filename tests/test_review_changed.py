@@ -98,3 +98,58 @@ def test_the_talk_step_keeps_a_note_as_what_changed(tmp_path):
     shown = [w.get("text", "") for w in app.widgets() if w["key"].startswith("record_note:")]
     assert shown == ["What changed: “Staff knock now”"]
     app.close()
+
+
+def test_a_reviews_set_up_starts_as_last_time_was_played_and_each_can_be_changed():
+    """Point 1 on screen: last time's themes, dice and length are chosen already (the people too, see
+    test_ui_input), the title says which plan is reviewed, and a tap changes any of them."""
+    from game.ui.harness import make_app
+    from game.ui.input_events import tap_events
+    from game.ui.screens.setup import STEPS, SetupScreen
+
+    app = make_app((1280, 720))
+    scr = SetupScreen(app, previous_plan=first_plan())
+    app.push(scr)
+    scr.step = STEPS.index("themes")
+    scr.needs_build = True
+    app.step([])
+    assert scr.themes == ["living", "people"] and scr.dice is False
+    assert (scr.length_kind, scr.rounds) == ("rounds", 3)
+    assert "Review of Oak House, 23/11/2026" in scr.title_line()
+
+    def tap(key: str) -> None:
+        x, y, w, h = next(w["rect"] for w in app.widgets() if w["key"] == key)
+        for e in tap_events((x + w // 2, y + h // 2)):
+            pygame.event.post(e)
+        app.step(pygame.event.get())
+
+    tap("dice:True")
+    tap("theme:connected")
+    tap("length:themes")
+    assert scr.dice is True and "connected" in scr.themes and scr.length_kind == "themes"
+    app.close()
+
+
+def test_demo_review_plays_a_plan_then_its_review_three_months_on(tmp_path, capsys):
+    """Point 9: `demo --review` plays a game, then reviews it three months later; kept in --data-dir
+    with or without --export, and with --export both plans' files, the review's named apart."""
+    from game.cli import main
+    from game.model.textrules import add_months, parse_date
+    from game.store import open_store
+
+    data, out = tmp_path / "data", tmp_path / "files"
+    args = ["demo", "--review", "--headless", "--size", "1280x720", "--seed", "5", "--players", "2"]
+    assert main([*args, "--data-dir", str(data), "--export", str(out)]) == 0
+    plans = sorted(out.glob("*.json"))
+    assert len(plans) == 2 and "-review-" in plans[1].name and "-review-" not in plans[0].name
+    first, again = read_plan(plans[0]), read_plan(plans[1])
+    assert again.review_of.date == first.date and again.review_of.title == first.title
+    assert again.date == add_months(parse_date(first.date), 3).isoformat(), "the clock moved on"
+    assert again.you_said_we_did, "the review looked back on the plan's actions"
+    with open_store(data, read_only=True) as store:
+        assert len(store.list_plans()) == 2
+    data2 = tmp_path / "data2"
+    assert main([*args, "--data-dir", str(data2)]) == 0, "no --export: still a review"
+    with open_store(data2, read_only=True) as store:
+        listed = store.list_plans()
+    assert len(listed) == 2

@@ -82,6 +82,9 @@ def test_every_frame_of_a_review_keeps_the_layout_rules(size, language):
             continue  # choosing the plan to review: the review has not begun
         heading = [w["label"] for w in f["widgets"] if w["key"] in ("title", "demo_caption")]
         assert heading and REVIEW_OF[language] in heading[0], (f["screen"], f["step"], heading)
+    marked = {"en": "· Last time", "cy": "· Y tro diwethaf"}[language]
+    dealt = [w for f in frames if f["step"].startswith("pick") for w in f["widgets"] if marked in w["label"]]
+    assert dealt, "a card from last time is marked 'Last time' where it is dealt"
     checked = [turns_to_fix(f) for f in frames]
     problems = [p for f in checked for p in frame_problems(f)] + moved_controls(frames)
     assert not problems, f"{len(problems)} problems in {len(frames)} frames:\n" + "\n".join(problems[:40])
