@@ -40,6 +40,7 @@ class CardWidget(Button):
         self.selected, self.hidden, self.image = selected, hidden, image
 
     anim_dy = 0  # set by the screen while cards are being dealt
+    on_its_own = False  # a card alone (the turn's record): its picture may go above or beside the words
 
     def draw(self, surface, ctx, focused=False):
         if self.anim_dy:
@@ -87,51 +88,82 @@ class CardWidget(Button):
         ]
         edge = m.px(8) if self.selected else m.px(S.EDGE)
         pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
-        area, body = self.parts(self.rect, m, ctx.fonts, self.text)
+        aspect = 0.0
+        if self.on_its_own:
+            sample = ctx.icons.picture(self.image, 100, 100)  # only its shape is wanted here
+            aspect = sample.get_width() / max(1, sample.get_height()) if sample is not None else 1.0
+        area, body = self.parts(self.rect, m, ctx.fonts, self.text, aspect)
         if area.width and area.height:
             self._draw_picture(surface, ctx, area)
         self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
 
     @classmethod
-    def parts(cls, rect: pygame.Rect, m, fonts=None, text: str = "") -> tuple[pygame.Rect, pygame.Rect]:
+    def parts(
+        cls, rect: pygame.Rect, m, fonts=None, text: str = "", aspect: float = 0.0
+    ) -> tuple[pygame.Rect, pygame.Rect]:
         """Where the picture and the words go on a card of this size (the band is above both).
 
-        Given the fonts and the statement, the picture gives way to the words: it shrinks until the
-        statement fits at card size, and goes only when even a small picture leaves too little room."""
-        options = cls._layouts(rect, m)
+        Given the fonts and the statement, the picture gives way to the words: when they would not fit
+        at card size, the picture shrinks, and goes only when no picture leaves them room. Given the
+        picture's shape (``aspect``, width / height), it may also move (above the words or beside them),
+        whichever leaves it larger: for a card on its own (a row of cards keeps one arrangement)."""
+        natural, other = cls._layouts(rect, m)
         if fonts is None or not text:
-            return options[0]
-        for area, body in options:
-            if body.width > 0 and body.height > 0:
-                if fonts.fit(text, body.width, body.height, m.min_card, m.min_card - 1) >= m.min_card:
-                    return area, body
-        return options[-1]
+            return natural[0] if natural else cls._words_only(rect, m)
+
+        def fits(body: pygame.Rect) -> bool:
+            return (
+                body.width > 0
+                and body.height > 0
+                and fonts.fit(text, body.width, body.height, m.min_card, m.min_card - 1) >= m.min_card
+            )
+
+        if natural and fits(natural[0][1]):
+            return natural[0]
+
+        def drawn(area: pygame.Rect) -> float:  # how much of the card the picture itself covers
+            w = min(area.width, area.height * aspect)  # the picture keeps its shape
+            return w * w / aspect
+
+        room = [(area, body) for area, body in natural + (other if aspect else []) if fits(body)]
+        if room and not aspect:
+            return room[0]
+        if room:
+            return max(room, key=lambda p: drawn(p[0]))
+        return cls._words_only(rect, m)
 
     @classmethod
-    def _layouts(cls, rect: pygame.Rect, m) -> list[tuple[pygame.Rect, pygame.Rect]]:
-        """The ways to share the card between picture and words, biggest picture first, no picture last."""
+    def _inside(cls, rect: pygame.Rect, m) -> pygame.Rect:
         band_h = min(m.px(S.CARD_BAND), rect.height // 4)
         inside = pygame.Rect(rect.left + m.px(16), rect.top + band_h + m.px(10), rect.width - m.px(32), 0)
         inside.height = rect.bottom - m.px(16) - inside.top
+        return inside
+
+    @classmethod
+    def _words_only(cls, rect: pygame.Rect, m) -> tuple[pygame.Rect, pygame.Rect]:
+        inside = cls._inside(rect, m)
+        words = pygame.Rect(inside.left + m.px(8), inside.top, inside.width - m.px(16), inside.height)
+        return pygame.Rect(inside.left, inside.top, 0, 0), words
+
+    @classmethod
+    def _layouts(cls, rect: pygame.Rect, m) -> tuple[list, list]:
+        """The ways to share the card between picture and words, biggest picture first: the card's own
+        way (beside the words on a wide, low card, above them otherwise), then the other way."""
+        inside = cls._inside(rect, m)
         smallest = m.px(cls.PICTURE_MIN)
-        out = []
-        if inside.width > inside.height * 1.6:
-            # A wide, low card (workshop strip, small windows): picture beside the words, so both stay big.
-            for share in cls.SIDE_SHARES:
-                pw = int(inside.width * share)
-                if pw < smallest:
-                    break
+        beside, above = [], []
+        for share in cls.SIDE_SHARES:
+            pw = int(inside.width * share)
+            if pw >= smallest:
                 area = pygame.Rect(inside.left, inside.top, pw, inside.height)
                 gap = m.px(12)
                 body = pygame.Rect(
                     area.right + gap, inside.top, inside.right - area.right - gap, inside.height
                 )
-                out.append((area, body))
-        else:
-            for share in cls.ABOVE_SHARES:
-                ph = int(rect.height * share)
-                if ph < smallest:
-                    break
+                beside.append((area, body))
+        for share in cls.ABOVE_SHARES:
+            ph = int(rect.height * share)
+            if ph >= smallest:
                 area = pygame.Rect(inside.left, inside.top, inside.width, ph)
                 body = pygame.Rect(
                     inside.left + m.px(8),
@@ -139,10 +171,11 @@ class CardWidget(Button):
                     inside.width - m.px(16),
                     inside.bottom - area.bottom - m.px(8),
                 )
-                out.append((area, body))
-        words_only = pygame.Rect(inside.left + m.px(8), inside.top, inside.width - m.px(16), inside.height)
-        out.append((pygame.Rect(inside.left, inside.top, 0, 0), words_only))
-        return out
+                above.append((area, body))
+        if inside.width > inside.height * 1.6:
+            # A wide, low card (workshop strip, small windows): picture beside the words, so both stay big.
+            return beside, above
+        return above, beside
 
     def _draw_picture(self, surface, ctx, area: pygame.Rect) -> None:
         """The picture on a light tile (Mulberry symbols are drawn for a light background, so they stay

@@ -247,3 +247,17 @@ class Chip(Button):
             fill,
         )
         self.selected = selected
+
+
+def one_size(group: list, ctx: Ctx) -> None:
+    """A group of choices drawn at one size, the size the longest fits at (with the selected dot, so
+    choosing one changes no size): for answers where none may look more important (the rating scale:
+    a bigger "This is real for me" would nudge the answer)."""
+    m, fonts = ctx.m, ctx.fonts
+    sizes = []
+    for w in group:
+        words = w.text if w.text.startswith(SELECTED_MARK) else SELECTED_MARK + w.text
+        box = w.text_box(m)
+        sizes.append(fonts.fit(words, box.width, box.height, getattr(m, w.size), m.min_body, True))
+    for w in group:
+        w.most_px = min(sizes) if sizes else None

@@ -14,7 +14,7 @@ from game.ui.look import hex_colour
 from game.ui.screens import turn_record
 from game.ui.screens.steps import StepView, step, trainer_strip
 from game.ui.shapes import draw_token
-from game.ui.widgets import SELECTED_MARK, Button, Chip, Label, Widget
+from game.ui.widgets import SELECTED_MARK, Button, Chip, Label, Widget, one_size
 
 LEFT = 0.4  # the record column's share of the width
 
@@ -38,12 +38,7 @@ def _scale(view, rect, player_id, out, show_choice: bool):
         )
         chip.size = "heading"
         chips.append(chip)
-    # One size for all the answers (the size the longest fits at), so none looks more important.
-    fonts = scr.app.ctx.fonts
-    boxes = [(c.text, c.text_box(m)) for c in chips]
-    most = min((fonts.fit(t, b.width, b.height, m.heading, m.min_body, True) for t, b in boxes), default=0)
-    for chip in chips:
-        chip.most_px = most or None
+    one_size(chips, scr.app.ctx)
     out += chips
 
 

@@ -27,6 +27,18 @@ class PickView(StepView):
         dealt = self.scr.turn.dealt
         return f"card:{dealt[0]}" if dealt else None
 
+    def in_places(self, dealt: list[str]) -> list[str]:
+        """The dealt cards in their places: a card still dealt after "Other cards" keeps its place, so
+        it does not move under a finger; the new cards fill the places left."""
+        kept = getattr(self, "_places", [])[: len(dealt)]
+        places: list[str | None] = [c if c in dealt else None for c in kept]
+        places += [None] * (len(dealt) - len(places))
+        for c in dealt:
+            if c not in places:
+                places[places.index(None)] = c
+        self._places = places
+        return [c for c in places if c is not None]
+
     def build(self, rect) -> list[Widget]:
         scr = self.scr
         m, w, t = scr.app.ctx.m, scr.app.w, scr.turn
@@ -39,14 +51,14 @@ class PickView(StepView):
         # The help line and the buttons for other cards share one row above the cards, so the cards
         # get the height (their words stay at card size and their pictures stay large). The row is as
         # tall as the longest line this step can show needs, so nothing moves when new cards come.
-        n_buttons = 2 if scr.state.carried else 1
+        n_buttons = 2 if scr.state.carried or scr.state.review_of else 1  # the same all through a review
         info_w = rect.width - n_buttons * (int(rect.width * 0.27) + m.gap)
         longest = line if t.repeats else f"{line} {w('pick_repeats')}"
         top_h = max(m.px(S.BUTTON_ROW), scr.app.ctx.fonts.size(longest, m.min_body, info_w)[1])
         top, cards_r = rows(rect, [top_h, 1.0], m.gap)
         info, *buttons = cols(top, [1.0] + [int(rect.width * 0.27)] * n_buttons, m.gap)
         out.append(Label(info, line, "body", key="pick_help"))
-        for cid, r in zip(t.dealt, cols(cards_r, [1] * len(t.dealt), m.gap * 2), strict=True):
+        for cid, r in zip(self.in_places(t.dealt), cols(cards_r, [1] * len(t.dealt), m.gap * 2), strict=True):
             out.append(card_widget(scr, r, cid, f"card:{cid}", lambda c=cid: scr.apply(C.PickCard(card=c))))
         out.append(
             Button(

@@ -167,7 +167,9 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     # A card from last time is only as tall as its words need at card size, so last time's rows fit.
     share = LAST_TIME_SHARE if again else CARD_SHARE
     card_r, rest = rows(rect, [card_height(scr, rect, (3 if again else 2) * step - gap, share), 1.0], m.gap)
-    out: list[Widget] = [card_widget(scr, card_r, t.card)]
+    card = card_widget(scr, card_r, t.card)
+    card.on_its_own = True  # its picture may go above or beside the words, whichever leaves it larger
+    out: list[Widget] = [card]
     if again:
         # Last time's views (and, on the talk step, its notes) keep rows of their own under the card, so
         # they stay in view however long this time's record grows.
