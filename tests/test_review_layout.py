@@ -46,6 +46,7 @@ def review_frames(size, language="en", seed=3) -> tuple[list[dict], AutoPlayer]:
             kept.extend(log.frames[n:])
 
     app.on_frame = on_frame
+    app.seed = seed  # the game's dice and deals too (unset, they come from the clock and the path varies)
     app.show("start")
     ap = AutoPlayer(app, seed=seed, mode="group", players=3, headless=True, then_review=True)
     app.autoplayer = ap
