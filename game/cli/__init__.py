@@ -14,6 +14,7 @@ import sys
 
 from game.cli import report as report_cli
 from game.export import FORMATS
+from game.words import languages
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -99,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--text-size", choices=["normal", "large", "largest"], dest="text_size", help="text size to show"
     )
     d.add_argument("--look", choices=["default", "high-contrast"], help="colours to show")
-    d.add_argument("--language", choices=["en", "cy"], help="words in English or Welsh")
+    d.add_argument("--language", choices=languages(), help="words in English or Welsh")
     d.add_argument(
         "--dice", choices=["on", "off"], default="on", help="off: themes are chosen, not rolled for"
     )

@@ -9,7 +9,6 @@ or an id that does not exist.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from game.export import ExportError, export_plan, parse_formats
 from game.model.deck import DeckSet
 from game.model.engine import Game
 from game.model.plan import Plan
-from game.model.planio import PlanFormatError, read_plan
+from game.model.planio import PlanFormatError, kept_plan, read_plan
 from game.words import Words
 
 
@@ -85,7 +84,7 @@ def find_plan(item: str, data_dir: str | None, words: Words, damage: list[str] |
         if store.problem_key == P.CORRUPT and damage is not None:
             damage.append(store.problem)
         try:
-            return _stored_plan(store.load_plan(item))
+            return kept_plan(store.load_plan(item))
         except UnknownId:
             pass
         except StoreError as exc:
@@ -101,18 +100,6 @@ def find_plan(item: str, data_dir: str | None, words: Words, damage: list[str] |
         except StoreError as exc:
             raise _Problem(words.get("export_cli_store_problem", problem=exc.message)) from None
     return _replayed_plan(item, deck_dict, commands, words)
-
-
-def _stored_plan(data: dict) -> Plan:
-    """A plan from plan history, checked like a file; if this version's checks refuse it but the
-    plan records still fit (a field added since), it is used as kept rather than lost."""
-    try:
-        return read_plan(json.dumps(data, ensure_ascii=False))
-    except PlanFormatError as exc:
-        try:
-            return Plan.from_dict(data)
-        except (TypeError, KeyError, AttributeError):
-            raise exc from None
 
 
 def _replayed_plan(item: str, deck_dict: dict, commands: list[dict], words: Words) -> Plan:

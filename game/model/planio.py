@@ -82,6 +82,19 @@ def read_plan(source: str | bytes | Path, language: str | None = None) -> Plan:
     return Plan.from_dict(data)
 
 
+def kept_plan(data: dict, language: str | None = None) -> Plan:
+    """A plan as the saved games keep it (``Plan.to_dict()``), checked like a file. If this version's
+    checks refuse it but its records still fit (a field added since), it is used as kept rather than
+    lost. Raises ``PlanFormatError`` when it is not a plan at all."""
+    try:
+        return read_plan(json.dumps(data, ensure_ascii=False), language)
+    except PlanFormatError as exc:
+        try:
+            return Plan.from_dict(data)
+        except (TypeError, KeyError, AttributeError, ValueError):
+            raise exc from None
+
+
 def load_plan_data(source: str | bytes | Path, language: str | None = None) -> dict:
     """Like ``read_plan`` but returns the checked dict (useful to store a plan as it came)."""
     raw = _read_bytes(source, language)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from game.model.deck import DeckSet
 from game.model.engine import Game
+from game.model.phase import Phase
 from game.store.location import DB_NAME
 from game.words import Words
 
@@ -183,7 +184,7 @@ def _one_game(src: sqlite3.Connection, row: tuple, store) -> dict | None:
     }
     if not (store.create_game(gid, decks, meta) and store.append_many(gid, 0, game.log)):
         return line
-    if game.state.phase == "finished":
+    if game.state.phase == Phase.FINISHED:
         store.finish(gid, game.plan().to_dict())
     drafts, _ = _rows(src, "SELECT field, text FROM drafts WHERE game_id = ?", (gid,))
     for name, text in drafts:

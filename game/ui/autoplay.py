@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.model import autoplay as model_autoplay
+from game.model import commands as C
 from game.model.phase import Phase
 from game.ui import review_play
 from game.ui.caption import caption
@@ -290,53 +291,51 @@ class AutoPlayer:
             return
         if s.phase == Phase.PICK and review_play.pick_again(self, s):
             return
-        cmd = model_autoplay.choose(g, self.rng, self.pass_rate, self.app.words)
-        t = cmd["type"]
-        if t == "roll_die":
-            self.tap("roll")
-        elif t == "choose_theme":
-            self.tap(f"theme:{cmd['theme']}")
-        elif t == "pick_card":
-            self.tap(f"card:{cmd['card']}")
-        elif t == "more_cards":  # in a review, cards talked about before have a button of their own
-            self.tap("cards_before" if cmd.get("include_discussed") and s.carried else "more_cards")
-        elif t == "pass":
-            self.tap("pass")
-        elif t == "rate":
-            if s.phase == Phase.RATE and top.rater != cmd["player"]:
-                self.tap(f"rater:{cmd['player']}")
-            self.tap(f"point:{cmd['point']}")
-        elif t == "next":
-            self.tap("next")
-        elif t == "add_note":
-            review_play.add_note(self, top, cmd)  # on a card from last time, what has changed
-        elif t == "agree_action":
-            self.type_into("action_what", cmd["what"])
-            self.tap(f"who:{cmd['who']}")
-            self.tap(f"when:{cmd['when']}")
-            self.tap("agree")
-        elif t == "end_turn":
-            self.tap("end_turn")
-        elif t == "celebrate":
-            self.type_into("celebrate", cmd["text"])
-            self.tap(f"ctheme:{cmd['theme']}")
-            self.tap("add_celebrate")
-        elif t == "mark_action":
-            self.tap(f"status:{cmd['status'] or 'unsaid'}")
-            if cmd.get("when"):
-                self.tap(f"when:{cmd['when']}")
-            if cmd.get("due"):
-                self.type_into("lookback_date", cmd["due"])
-            if cmd.get("note"):
-                self.type_into("lookback_note", cmd["note"])
-            self.tap("save_lookback")
-        elif t == "confirm_plan":
-            self.tap("confirm")
-        elif t == "add_learnt":
-            self.type_into("learnt", cmd["text"])
-            self.tap("add_learnt")
-        else:
-            self.tap("pass")
+        # The command the model's player would make, made here the way a person would: by tapping.
+        match model_autoplay.next_command(g, self.rng, self.pass_rate, self.app.words):
+            case C.RollDie():
+                self.tap("roll")
+            case C.ChooseTheme(theme=theme):
+                self.tap(f"theme:{theme}")
+            case C.PickCard(card=card):
+                self.tap(f"card:{card}")
+            case C.MoreCards(include_discussed=again):  # a review's cards talked about before have their own
+                self.tap("cards_before" if again and s.carried else "more_cards")
+            case C.Rate(player=pid, point=point):
+                if s.phase == Phase.RATE and top.rater != pid:
+                    self.tap(f"rater:{pid}")
+                self.tap(f"point:{point}")
+            case C.Next():
+                self.tap("next")
+            case C.AddNote() as cmd:
+                review_play.add_note(self, top, cmd.to_dict())  # on a card from last time, what has changed
+            case C.AgreeAction() as cmd:
+                self.type_into("action_what", cmd.what)
+                self.tap(f"who:{cmd.who}")
+                self.tap(f"when:{cmd.when}")
+                self.tap("agree")
+            case C.EndTurn():
+                self.tap("end_turn")
+            case C.Celebrate(text=text, theme=theme):
+                self.type_into("celebrate", text)
+                self.tap(f"ctheme:{theme}")
+                self.tap("add_celebrate")
+            case C.MarkAction() as cmd:
+                self.tap(f"status:{cmd.status or 'unsaid'}")
+                if cmd.when:
+                    self.tap(f"when:{cmd.when}")
+                if cmd.due:
+                    self.type_into("lookback_date", cmd.due)
+                if cmd.note:
+                    self.type_into("lookback_note", cmd.note)
+                self.tap("save_lookback")
+            case C.ConfirmPlan():
+                self.tap("confirm")
+            case C.AddLearnt(text=text):
+                self.type_into("learnt", text)
+                self.tap("add_learnt")
+            case _:  # Pass, and anything else the screens answer with Pass
+                self.tap("pass")
 
     # ----- pictures ------------------------------------------------------------------------------------
     def signature(self) -> str:

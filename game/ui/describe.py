@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pygame
 
+from game.model.phase import Phase
+
 
 def hex_of(colour) -> str | None:
     if colour is None:
@@ -60,7 +62,7 @@ def step_of(screen) -> str:
         s = screen.state
         t = s.turn
         parts = [str(s.phase), f"turn{t.number if t is not None else len(s.turns)}"]
-        if t is not None and s.phase == "talk":
+        if t is not None and s.phase == Phase.TALK:
             parts.append(f"prompt{t.prompt + 1}")
         if getattr(screen, "hold_board", False):
             parts.append("landed")

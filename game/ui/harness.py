@@ -114,9 +114,8 @@ def game_at(
     decks, problems = load_for_game(mode=mode)
     if decks is None:
         raise RuntimeError("; ".join(problems))
-    review = step in ("look_back",)
-    prev = _previous_plan(decks) if review else None
-    target = "pick" if step == "landed" else step
+    target = Phase.PICK if step == "landed" else Phase(step)  # an unknown step is an error here
+    prev = _previous_plan(decks) if target == Phase.LOOK_BACK else None
     for seed in range(max_seeds):
         g = Game.new(decks)
         setup = default_setup(
@@ -141,7 +140,8 @@ def game_at(
             if g.state.phase == Phase.FINISHED:
                 break
             cmd = model_autoplay.next_command(g, rng, 0.05)
-            if target in ("summary", "debrief") and i > 40 and g.state.phase not in ("summary", "debrief"):
+            ends = (Phase.SUMMARY, Phase.DEBRIEF)
+            if target in ends and i > 40 and g.state.phase not in ends:
                 cmd = C.StopGame()
             if not g.apply(replace(cmd, at=1000.0 + i)).ok:
                 break

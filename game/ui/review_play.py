@@ -21,11 +21,10 @@ def three_months_on(previous_plan: dict | None) -> str:
 def newest_plan(store, keys: list[str]) -> str | None:
     """The row key of the newest kept plan (plans are listed grouped with their reviews, so the newest is
     not always first): a review looks back on the latest plan."""
-    try:
-        newest = store.list_plans()[0]["id"]
-    except Exception:  # noqa: BLE001 - no list: take the first row
+    plans = store.list_plans()  # never raises: a store that cannot be read lists nothing
+    if not plans:
         return None
-    key = f"open:{newest}"
+    key = f"open:{plans[0]['id']}"
     return key if key in keys else None
 
 

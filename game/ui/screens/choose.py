@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pygame
 
+from game.model.planio import PlanFormatError, kept_plan, read_plan
+from game.store.problems import StoreError
+from game.store.session import PlaySession
+from game.ui import sizes as S
 from game.ui.days import show_day
 from game.ui.layout import cols, rows
 from game.ui.screens.frame import FramedScreen, shorten
@@ -19,9 +23,10 @@ def with_reviews(store, plans: list) -> list:
     bodies = {}
     for r in plans:
         try:
-            bodies[str(_get(r, "id"))] = store.load_plan(str(_get(r, "id")))
-        except Exception:  # noqa: BLE001 - a plan that cannot be read is listed on its own
-            bodies[str(_get(r, "id"))] = {}
+            body = store.load_plan(str(_get(r, "id")))
+        except StoreError:  # a plan that cannot be read is listed on its own
+            body = {}
+        bodies[str(_get(r, "id"))] = body if isinstance(body, dict) else {}
 
     def parent(r):
         prev = bodies[str(_get(r, "id"))].get("previous_date")
@@ -76,8 +81,6 @@ class ChooseGameScreen(FramedScreen):
         """Start a review from a plan saved as a file (the "File for the next review")."""
 
         def load(path: str):
-            from game.model.planio import PlanFormatError, read_plan
-
             typed = path.strip()
             if not typed:
                 return self.app.w("plan_file_none_typed")
@@ -90,14 +93,8 @@ class ChooseGameScreen(FramedScreen):
                 return self.app.w("plan_file_missing", detail=shorten(str(file), 60))
             try:
                 plan = read_plan(file)
-            except PlanFormatError as exc:
+            except PlanFormatError as exc:  # read_plan words every problem, unreadable files too
                 return self.app.w("plan_file_problem", detail=shorten(str(exc), 300))
-            except (OSError, ValueError) as exc:
-                return self.app.w(
-                    "plan_file_missing", detail=shorten(getattr(exc, "strerror", None) or str(exc))
-                )
-            except Exception as exc:  # noqa: BLE001 - whatever is in the file, the game goes on
-                return self.app.w("plan_file_problem", detail=shorten(f"{type(exc).__name__}", 80))
             mode = plan.mode if plan.mode != "workshop" else "group"
             self.app.pop()
             self.app.show("setup", how="replace", mode=mode, previous_plan=plan.to_dict())
@@ -113,12 +110,10 @@ class ChooseGameScreen(FramedScreen):
         )
 
     def rows_(self) -> list:
-        try:
-            if self.what == "games":
-                return [r for r in self.app.store.list_games() if not _get(r, "finished", False)]
-            return with_reviews(self.app.store, list(self.app.store.list_plans()))
-        except Exception:  # noqa: BLE001 - a store problem shows as words, not a crash
-            return []
+        # The lists never raise: a store that cannot be read lists nothing, and says why (store.problem).
+        if self.what == "games":
+            return [r for r in self.app.store.list_games() if not _get(r, "finished", False)]
+        return with_reviews(self.app.store, list(self.app.store.list_plans()))
 
     def speech_text(self) -> str:
         return self.title()
@@ -135,8 +130,8 @@ class ChooseGameScreen(FramedScreen):
                     key="none",
                 )
             ]
-        area, nav = rows(rect, [1.0, m.px(100)], m.gap)
-        row_h = m.px(110)
+        area, nav = rows(rect, [1.0, m.px(S.BUTTON_ROW)], m.gap)
+        row_h = m.px(S.LIST_ROW)
         per = max(1, (area.height + m.gap) // (row_h + m.gap))
         pages = max(1, -(-len(items) // per))
         self.page = max(0, min(self.page, pages - 1))
@@ -216,30 +211,14 @@ class ChooseGameScreen(FramedScreen):
         try:
             self.app.store.delete(rid)
             self.message = self.app.w("deleted")
-        except Exception:  # noqa: BLE001
+        except StoreError:  # not deleted (gone already, or the file cannot be written): say so
             self.message = self.app.w("delete_failed")
 
     def kept_plan(self, rid: str):
         """The kept plan as a Plan, or None (with a message on screen) if it cannot be read."""
-        import json
-
-        from game.model.plan import Plan
-        from game.model.planio import read_plan
-
         try:
-            data = self.app.store.load_plan(rid)
-        except Exception:  # noqa: BLE001 - gone, or the store cannot be read: say so, keep the list
-            data = None
-        if not isinstance(data, dict) or not data:
-            self.message = self.app.w("plan_read_failed")
-            return None
-        try:
-            return read_plan(json.dumps(data, ensure_ascii=False))
-        except Exception:  # noqa: BLE001 - e.g. kept by another version: used as kept if its records fit
-            pass
-        try:
-            return Plan.from_dict(data)
-        except Exception:  # noqa: BLE001
+            return kept_plan(self.app.store.load_plan(rid))
+        except (StoreError, PlanFormatError):  # gone, the store cannot be read, or not a plan: say so
             self.message = self.app.w("plan_read_failed")
             return None
 
@@ -253,21 +232,18 @@ class ChooseGameScreen(FramedScreen):
 
     def open(self, rid: str, row) -> None:
         if self.what == "games":
-            from game.store import StoreError, UnknownId
-            from game.store.session import PlaySession
-
             try:
                 session = PlaySession.resume(self.app.store, rid)
-            except (UnknownId, StoreError):
+            except StoreError:  # UnknownId too
                 self.message = self.app.w("resume_failed")
                 return
             self.app.show("play", how="replace", link=session)
         else:
             try:
                 plan = self.app.store.load_plan(rid)
-            except Exception:  # noqa: BLE001
+            except StoreError:
                 plan = None
-            if not plan:
+            if not isinstance(plan, dict) or not plan:
                 self.message = self.app.w("plan_read_failed")
                 return
             # The review names the plan it looks back on ("review_of"): its game, or its id here.

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pygame
 
-from game.export import FORMATS, format_of
+from game.export import EXPORTERS, FORMATS, format_of
 from game.model import commands as C
+from game.ui import sizes as S
 from game.ui.app import TICK
 from game.ui.days import show_day
 from game.ui.layout import cols, grid, rows
@@ -77,7 +78,7 @@ class ExportScreen(FramedScreen):
         scr = cls(app, link.game.plan(), link, folder="/tmp/making-it-real-export")
         if variant == "done":
             folder = Path(scr.folder.text)
-            scr.files = [folder / f"rose-house-plan.{x}" for x in ("docx", "html", "md", "json", "csv")]
+            scr.files = [folder / f"rose-house-plan{sfx}" for e in EXPORTERS.values() for sfx in e.suffixes]
         return scr
 
     def __init__(self, app, plan, link=None, folder: str | None = None, from_history: bool = False):
@@ -248,7 +249,7 @@ class ExportScreen(FramedScreen):
             return out
         # The format chips take what is left, so the rows below always fit above the bottom buttons.
         intro, fmts, l2, folder_r, places_r, status_r = rows(
-            rect, [m.px(60), 1.0, m.px(50), m.px(100), m.px(96), m.px(72)], m.gap
+            rect, [m.px(S.HELP_ROW), 1.0, m.px(S.LABEL_ROW), m.px(100), m.px(96), m.px(S.MESSAGE)], m.gap
         )
         out.append(Label(intro, w("export_intro"), "body", key="intro"))
         for f, r in zip(FORMATS, grid(fmts, len(FORMATS), 3, m.gap), strict=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.days import review_title
 from game.ui.layout import cols, rows
 from game.ui.screen import Screen
@@ -83,7 +84,7 @@ class FramedScreen(Screen):
             return self._build_kept(area)
         strips = [line for line in (self.message, self.problem()) if line]
         # Each message strip is as tall as its words need at full size (up to three lines).
-        fonts, pad = self.app.ctx.fonts, m.px(8)
+        fonts, pad = self.app.ctx.fonts, m.px(S.PAD_Y)
         line_h = fonts.line_height(m.body)
         strip_h = [
             min(3 * line_h, fonts.size(t, m.body, area.width - 2 * pad)[1]) + 2 * pad + m.px(4)
@@ -91,10 +92,10 @@ class FramedScreen(Screen):
         ]
         # The body (cards, choices) must keep room to work: if two strips would squeeze it, show only the
         # first (what just happened); a standing saving problem is back on screen after the next tap.
-        fixed = m.px(96) + m.px(104) + (len(strips) + 2) * m.gap
+        fixed = m.px(S.TOP_BAR) + m.px(S.BOTTOM_BAR) + (len(strips) + 2) * m.gap
         if len(strips) > 1 and area.height - fixed - sum(strip_h) < area.height * 0.58:
             strips, strip_h = strips[:1], strip_h[:1]
-        heights = [m.px(96), *strip_h, 1.0, m.px(104)]
+        heights = [m.px(S.TOP_BAR), *strip_h, 1.0, m.px(S.BOTTOM_BAR)]
         parts = rows(area, heights, m.gap)
         top, bar = parts[0], parts[-1]
         body = parts[-2]
@@ -107,7 +108,9 @@ class FramedScreen(Screen):
 
     def _build_kept(self, area: pygame.Rect) -> list[Widget]:
         m = self.app.ctx.m
-        top, strip, body, bar = rows(area, [m.px(96), m.px(self.message_height()), 1.0, m.px(104)], m.gap)
+        top, strip, body, bar = rows(
+            area, [m.px(S.TOP_BAR), m.px(self.message_height()), 1.0, m.px(S.BOTTOM_BAR)], m.gap
+        )
         out = self._top(top)
         extras, strip = self.message_row(strip)
         out.extend(extras)

@@ -8,6 +8,8 @@ import re
 import pygame
 
 from game.model import commands as C
+from game.model.phase import Phase
+from game.model.tiles import TileKind
 from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
@@ -51,7 +53,7 @@ class BoardView(StepView):
         return board(self.scr, rect, self.choosing and not self.scr.hold_board)
 
 
-@step("roll")
+@step(Phase.ROLL)
 class RollView(BoardView):
     title_key = "title_roll"
 
@@ -59,7 +61,7 @@ class RollView(BoardView):
         return [persona_line(self.scr) or self.scr.app.w("roll_help")]
 
 
-@step("choose_theme")
+@step(Phase.CHOOSE_THEME)
 class ChooseThemeView(BoardView):
     title_key = "title_choose"
     choosing = True
@@ -69,7 +71,7 @@ class ChooseThemeView(BoardView):
         return [th.title for th in self.scr.decks.themes if th.id in s.themes_in_play]
 
 
-@step("summary")
+@step(Phase.SUMMARY)
 class SummaryView(StepView):
     """Is this right? Everything said, a theme at a time, a page at a time, each line to change."""
 
@@ -100,7 +102,7 @@ class SummaryView(StepView):
         return summary_view.build(self.scr, rect)
 
 
-@step("finished")
+@step(Phase.FINISHED)
 class FinishedView(StepView):
     title_key = "title_finished"
 
@@ -224,11 +226,11 @@ def roll(scr) -> None:
 
 def landed_words(scr) -> str:
     w, _s, t, d = scr.app.w, scr.state, scr.turn, scr.decks
-    if t.kind == "theme" and t.theme:
+    if t.kind == TileKind.THEME and t.theme:
         where = d.theme(t.theme).title
     else:
         where = w(f"tile_{t.kind}")
-    what = w(f"landed_{t.kind}") if t.kind != "theme" else w("landed_theme")
+    what = w(f"landed_{t.kind}")
     return w("landed", n=t.roll or 0, where=where) + " " + what
 
 

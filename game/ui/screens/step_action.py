@@ -4,6 +4,7 @@ that already works."""
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, grid, rows
@@ -15,7 +16,7 @@ from game.ui.widgets import Button, Chip, Label, Widget
 WHEN = ("next_week", "next_month", "next_review", "date")
 
 
-@step("action")
+@step(Phase.ACTION)
 class ActionView(StepView):
     title_key = "title_action"
     typed_field = "action_what"
@@ -156,7 +157,7 @@ class ActionView(StepView):
             self.who_kind = self.who = self.when = None
 
 
-@step("celebrate")
+@step(Phase.CELEBRATE)
 class CelebrateView(StepView):
     title_key = "title_celebrate"
     typed_field = "celebrate"

@@ -7,6 +7,7 @@ takes the last step away as everywhere else."""
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.ui import sizes as S
 from game.ui.layout import cols, rows
 from game.ui.screens.steps import StepView, step, trainer_strip
@@ -15,7 +16,7 @@ from game.ui.widgets import Button, Label, Widget
 MAX_SHOWN = 4  # notes already added to this question, newest last
 
 
-@step("debrief")
+@step(Phase.DEBRIEF)
 class DebriefView(StepView):
     title_key = "title_debrief"
     typed_field = "learnt"

@@ -5,6 +5,7 @@ new action."""
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
@@ -23,7 +24,7 @@ STATUSES = (
 UNFINISHED = ("started", "not_yet", "")  # an earlier action in one of these needs a new "by when"
 
 
-@step("look_back")
+@step(Phase.LOOK_BACK)
 class LookBackView(StepView):
     """The look-back round at the start of a review: each earlier action in turn."""
 
@@ -173,7 +174,7 @@ class LookBackView(StepView):
             self.status = self.when = None
 
 
-@step("look_back_one")
+@step(Phase.LOOK_BACK_ONE)
 class LookBackOneView(LookBackView):
     """A "Look back" tile: one action agreed before."""
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
@@ -127,7 +128,7 @@ class _Rating(StepView):
         self.scr.apply(C.Pass(player=self.acting()))
 
 
-@step("rate")
+@step(Phase.RATE)
 class RateView(_Rating):
     """The player's own view; others may add theirs (tap a name first). In one-to-one both are asked,
     and neither view shows until both have chosen."""
@@ -222,7 +223,7 @@ class RateView(_Rating):
         self.rater = pid
 
 
-@step("rate_all")
+@step(Phase.RATE_ALL)
 class RateAllView(_Rating):
     """Everyone in turn, answers hidden until all have chosen."""
 
@@ -265,7 +266,7 @@ class RateAllView(_Rating):
         return out
 
 
-@step("reveal")
+@step(Phase.REVEAL)
 class RevealView(StepView):
     """Everyone's view, shown together."""
 

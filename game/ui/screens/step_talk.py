@@ -4,6 +4,7 @@ the keyboard starts in the note box, and every note added stays in view in the t
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.model.plan import CHANGED
 from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
@@ -14,7 +15,7 @@ from game.ui.widgets import Button, Chip, Label, Widget
 LEFT = 0.4
 
 
-@step("pick")
+@step(Phase.PICK)
 class PickView(StepView):
     title_key = "title_pick"
     trainer_step = "pick"
@@ -94,7 +95,7 @@ def author_chips(scr, rect, out, selected, setter, prefix="author"):
         )
 
 
-@step("talk")
+@step(Phase.TALK)
 class TalkView(StepView):
     title_key = "title_talk"
     typed_field = "note"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.ui import sizes as S
 from game.ui.card_widget import CardWidget
 from game.ui.layout import cols, rows
@@ -18,15 +19,15 @@ from game.ui.look import hex_colour
 from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Label, Widget
 
-VIEWS: dict[str, type[StepView]] = {}
+VIEWS: dict[Phase, type[StepView]] = {}
 
 
-def step(*phases: str):
+def step(*phases: Phase):
     """Register a view class as the one that shows these engine steps."""
 
     def register(cls):
         for p in phases:
-            VIEWS[p] = cls
+            VIEWS[Phase(p)] = cls  # a step the engine does not have is an error here, at import
         return cls
 
     return register
