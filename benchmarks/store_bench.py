@@ -23,6 +23,7 @@ for _path in (ROOT, ROOT / "benchmarks"):
 
 from bench_table import figure, report  # noqa: E402
 
+from game.model import commands as C  # noqa: E402
 from game.model.autoplay import choose  # noqa: E402
 from game.model.deck import DeckSet  # noqa: E402
 from game.model.deckload import load_deckset  # noqa: E402
@@ -64,7 +65,7 @@ def setup(title: str = "Rose House") -> dict:
 
 def whole_game(decks: DeckSet, seed: int = 1) -> Game:
     g = Game.new(decks)
-    g.apply({"type": "start_game", "setup": setup(), "at": 1000.0})
+    g.apply(C.StartGame(setup=setup(), at=1000.0))  # the newest board, as a session starts on
     rng = random.Random(seed)
     n = 0
     while g.state.phase != "finished":

@@ -148,6 +148,25 @@ def test_each_special_tile_has_its_rule_words_and_icon():
         assert sum(t.kind is kind for t in build_board(["living", "people"])) == 1
 
 
+def test_a_game_keeps_the_board_it_was_set_up_on():
+    """A new special tile goes on a new board (tiles.BOARDS); a saved game keeps its own, so its tokens land
+    where they landed. A log saved before boards were numbered was set up on board 0."""
+    from game.model.board import build_board
+    from game.model.tiles import BOARD, BOARDS
+
+    new = C.StartGame(setup=group_setup())
+    assert new.board == BOARD and C.from_dict(new.to_dict()).board == BOARD
+    assert ("board" in new.to_dict()) == (BOARD != 0), "a board-0 start saves as it always did"
+    assert C.from_dict({"type": "start_game", "setup": group_setup()}).board == 0
+    for n, specials in enumerate(BOARDS):
+        g = Game.new(small_decks())
+        assert g.apply(C.StartGame(setup=group_setup(), board=n, at=1.0)).ok
+        assert [t.kind for t in g.state.board if t.kind is not TileKind.THEME] == list(specials)
+        assert g.state.board == build_board(g.state.setup["themes"], specials)
+    newer = Game.new(small_decks()).apply(C.StartGame(setup=group_setup(), board=len(BOARDS), at=1.0))
+    assert not newer.ok and newer.params == {"detail": "board"}, "a board from a newer version is refused"
+
+
 def test_a_typed_command_with_a_wrong_field_is_refused_like_its_dict():
     g = started(dice=False)
     out = g.apply(C.ChooseTheme(theme=3))

@@ -19,6 +19,7 @@ import time
 import pytest
 from test_store_helpers import REPO, child_env, script, setup, tiny_decks
 
+from game.model import commands as C
 from game.model.engine import Game
 from game.store import open_store
 from game.store.session import PlaySession
@@ -71,7 +72,7 @@ def _kill_after(data_dir, spec_path, lines_wanted: int, extra_delay: float) -> t
 
 def test_sigkill_at_twenty_points_loses_no_committed_step(tmp_path):
     commands = script(seed=3)
-    start = {"type": "start_game", "setup": setup(), "at": 1000.0}
+    start = C.StartGame(setup=setup(), at=1000.0).to_dict()  # the newest board, as script() plays on
     full_log = [start, *commands]
     reference = Game.new(tiny_decks())
     states = []  # states[n] = the state after the first n logged steps
@@ -124,7 +125,7 @@ def test_resumed_game_goes_on_and_saves_after_a_kill(tmp_path):
             assert s.apply(cmd).ok
         assert s.unsaved == 0 and s.game.state.phase == "finished"
         reference = Game.new(tiny_decks())
-        reference.apply({"type": "start_game", "setup": setup(), "at": 1000.0})
+        reference.apply(C.StartGame(setup=setup(), at=1000.0))
         for cmd in commands:
             reference.apply(cmd)
         assert s.game.state_dict() == reference.state_dict()

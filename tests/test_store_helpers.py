@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # when run as a script by a test
     sys.path.insert(0, str(REPO))
 
+from game.model import commands as C  # noqa: E402
 from game.model.deck import Card, DeckInfo, DeckSet, Prompt, ScalePoint, Theme  # noqa: E402
 
 THEMES = ("living", "information", "connected", "my-way", "control", "people")
@@ -82,7 +83,9 @@ def script(
     from game.model.engine import Game
 
     g = Game.new(tiny_decks())
-    assert g.apply({"type": "start_game", "setup": setup(**setup_over), "at": 1000.0}).ok
+    assert g.apply(
+        C.StartGame(setup=setup(**setup_over), at=1000.0)
+    ).ok  # the newest board, as a session starts on
     rng = random.Random(seed)
     out: list[dict] = []
     notes = dict(notes or {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from test_store_helpers import script, setup, tiny_decks
 
+from game.model import commands as C
 from game.model.deck import DeckSet
 from game.model.engine import Game
 from game.store import UnknownId, memory_store, open_store
@@ -166,7 +167,7 @@ def test_state_after_resume_matches_replay_of_the_saved_log_at_every_step(tmp_pa
 
 def test_stopped_between_the_last_step_and_keeping_the_plan_keeps_it_on_resume(tmp_path):
     g = Game.new(tiny_decks())
-    g.apply({"type": "start_game", "setup": setup(), "at": 1000.0})
+    g.apply(C.StartGame(setup=setup(), at=1000.0))  # the newest board, as script() plays on
     for cmd in script():
         g.apply(cmd)
     with open_store(tmp_path) as store:

@@ -15,6 +15,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from game.model.tiles import BOARD
+
 REGISTRY: dict[str, type[Command]] = {}
 
 
@@ -38,6 +40,8 @@ class Command:
             v = getattr(self, f.name)
             if v is None and (f.name == "at" or f.metadata.get("added")):
                 continue  # fields added later stay out of the saved form when unused: old logs read the same
+            if "saved_before" in f.metadata and v == f.metadata["saved_before"]:
+                continue  # the value every log saved before the field has: such a log reads the same
             d[f.name] = v
         return d
 
@@ -81,6 +85,8 @@ def from_dict(d: Any) -> Command:
             if not _check_type(d[f.name], hints[f.name]):
                 raise BadCommand(f"{cls.type}: field {f.name!r} has the wrong type")
             kwargs[f.name] = d[f.name]
+        elif "saved_before" in f.metadata:
+            kwargs[f.name] = f.metadata["saved_before"]  # a log saved before the field: what it meant then
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise BadCommand(f"{cls.type}: field {f.name!r} is missing")
     extra = set(d) - names - {"type"}
@@ -93,6 +99,9 @@ def from_dict(d: Any) -> Command:
 class StartGame(Command):
     type: ClassVar[str] = "start_game"
     setup: dict
+    # The board it is played on (tiles.BOARDS): new games get the newest, a saved log keeps its own, and
+    # a log (or dict) without one was set up on board 0.
+    board: int = field(default=BOARD, metadata={"saved_before": 0})
 
 
 @dataclass(frozen=True)

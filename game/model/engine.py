@@ -25,6 +25,7 @@ from game.model.planbuild import build_plan
 from game.model.record_rules import RecordRules
 from game.model.rules import collect, handles, phase_commands
 from game.model.state import State
+from game.model.tiles import BOARDS
 from game.model.turn_rules import TurnRules
 from game.model.workshop_rules import WorkshopRules
 
@@ -161,6 +162,8 @@ class Game(TurnRules, RecordRules, WorkshopRules):
     # ----- set-up ---------------------------------------------------------------------------
     @handles(C.StartGame, Phase.SETUP)
     def _start_game(self, cmd: C.StartGame) -> None:
+        if not 0 <= cmd.board < len(BOARDS):
+            raise Refused("refuse_setup", detail="board")  # a board from a newer version of the game
         setup = setup_rules.normalise(cmd.setup, self.decks)  # raises Refused via setup_rules.Invalid
         s = self.state
         s.setup = setup
@@ -172,7 +175,7 @@ class Game(TurnRules, RecordRules, WorkshopRules):
             for i, pid in enumerate(s.order):
                 s.player(pid).persona = pool[i % len(pool)]
         if setup["dice"]:
-            s.board = build_board(setup["themes"])
+            s.board = build_board(setup["themes"], BOARDS[cmd.board])
         s.positions = {pid: 0 for pid in s.order}
         s.started_at = cmd.at
         s.next_review = setup["next_review"]

@@ -73,10 +73,7 @@ class PlaySession:
         is saved yet and the UI can correct it and ``apply`` a new ``start_game``."""
         gid = game_id or cls._unused_id(store)
         s = cls(store, Game.new(deckset), gid)
-        cmd: dict = {"type": "start_game", "setup": setup}
-        if at is not None:
-            cmd["at"] = at
-        s.outcome = s.apply(cmd)
+        s.outcome = s.apply(C.StartGame(setup=setup, at=at))  # on the newest board
         return s
 
     @classmethod
