@@ -106,3 +106,12 @@ def test_each_export_format_of_a_review_opens_with_you_said_we_did(tmp_path):
                 assert looked and kinds[:looked] == ["Looked back on"] * looked, kinds
             checked.add(suffix)
     assert checked == {s for e in EXPORTERS.values() for s in e.suffixes}
+
+
+def test_easy_read_says_which_statement_a_note_is_about(tmp_path):
+    """Two cards talked about in one theme: in Easy Read too, each note says which statement it is about."""
+    _, p2, _ = three_plans()
+    for path in export_plan(p2, ["easyread"], tmp_path):
+        body = text_of(path)
+        at = body.find("Better now")
+        assert at >= 0 and body.find("This is about “I statement 1 about living.”", at) > at, path.name

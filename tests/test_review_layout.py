@@ -18,7 +18,7 @@ from game.store import memory_store
 from game.store.session import PlaySession
 from game.ui.app import App
 from game.ui.autoplay import AutoPlayer
-from game.ui.describe import FrameLog
+from game.ui.describe import FrameLog, frame
 from game.ui.input_events import tap_events
 from game.ui.screens.play import PlayScreen
 from game.ui.settings import Settings
@@ -27,8 +27,9 @@ from game.ui.speech import Speaker
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
 
 
-def review_frames(size, language="en", seed=3) -> tuple[list[dict], AutoPlayer]:
-    """Every distinct frame drawn while the demo plays the review (not the plan before it)."""
+def review_frames(size, language="en", seed=3, out=None) -> tuple[list[dict], AutoPlayer]:
+    """Every distinct frame drawn while the demo plays the review (not the plan before it), up to the
+    export screen saving its files into ``out``."""
     app = App(
         size,
         headless=True,
@@ -48,7 +49,9 @@ def review_frames(size, language="en", seed=3) -> tuple[list[dict], AutoPlayer]:
     app.on_frame = on_frame
     app.seed = seed  # the game's dice and deals too (unset, they come from the clock and the path varies)
     app.show("start")
-    ap = AutoPlayer(app, seed=seed, mode="group", players=3, headless=True, then_review=True)
+    ap = AutoPlayer(
+        app, seed=seed, mode="group", players=3, headless=True, then_review=True, export_dir=str(out)
+    )
     app.autoplayer = ap
     ap.run_headless()
     app.close()
@@ -71,11 +74,13 @@ REVIEW_OF = {"en": "Review of Rose House plan, ", "cy": "Adolygiad o "}
 
 
 @pytest.mark.parametrize(("size", "language"), RUNS, ids=[f"{w}x{h}-{lang}" for (w, h), lang in RUNS])
-def test_every_frame_of_a_review_keeps_the_layout_rules(size, language):
-    frames, ap = review_frames(size, language)
+def test_every_frame_of_a_review_keeps_the_layout_rules(size, language, tmp_path):
+    frames, ap = review_frames(size, language, out=tmp_path)
     assert ap.finished and ap.stuck is None, ap.stuck
     steps = {f["step"].split("-turn")[0] for f in frames if f["screen"] == "play"}
     assert {"look_back", "rate", "talk"} <= steps, steps
+    screens = {f["screen"] for f in frames}
+    assert {"setup", "choice-dialog", "text-dialog", "export"} <= screens, screens
     last = [f for f in frames if any(w["key"].startswith("record_last") for w in f["widgets"])]
     assert {f["step"].split("-")[0] for f in last} >= {"rate", "talk"}, "last time was on show"
     for f in frames:
@@ -128,6 +133,7 @@ def test_last_times_notes_that_do_not_fit_open_in_full_with_a_tap():
     app.step(pygame.event.get())
     dialog = app.top
     assert dialog.name == "info-dialog"
+    assert not frame_problems(frame(app)), frame_problems(frame(app))
     assert all(text.strip() in dialog.text for text in said)
     assert "Player 1: ◐ Sometimes" in dialog.text, "last time's views too"
     assert "Review of Oak House, " in dialog.title_line()

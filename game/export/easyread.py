@@ -151,7 +151,15 @@ def _theme(th: ThemeView, view: PlanView) -> EasyTheme:
         for sec in th.sections:
             if sec.notes:
                 icon = SECTION_ICONS.get(sec.id, "note")
-                parts.append(Part(sec.easy_heading, [Line(n.text, icon, "") for n in sec.notes], icon))
+                notes = []
+                for n in sec.notes:  # with two cards in a theme, each note says which it is about
+                    notes.append(Line(n.text, icon, ""))
+                    notes += (
+                        [Line(t("export_easy_note_about", text=n.about), th.icon, "", sub=True)]
+                        if n.about
+                        else []
+                    )
+                parts.append(Part(sec.easy_heading, notes, icon))
         if th.actions:
             out = []
             for a in th.actions:

@@ -277,11 +277,12 @@ def _note(n: Note, t: Labels, about: dict[str, str]) -> NoteView:
     by = isolate(t.name(n.author))
     extra = [t("export_said_by", name=by)] if by else []
     text = about.get(n.statement or "")
-    if text:
-        extra.append(t("export_note_about", text=isolate(text if len(text) <= 60 else text[:59] + "…")))
+    short = isolate(text if len(text) <= 60 else text[:59] + "…") if text else ""
+    if short:
+        extra.append(t("export_note_about", text=short))
     if getattr(n, "carried_over", False):
         extra.append(t("export_carried_over"))
-    return NoteView(n.text, by, "; ".join(extra))
+    return NoteView(n.text, by, "; ".join(extra), short)
 
 
 def _progress(th: ThemeRecord, t: Labels) -> str:

@@ -55,6 +55,7 @@ class NoteView:
     text: str
     by: str | None
     extra: str = ""  # "said by Ann; From the last plan", shown after the note in brackets
+    about: str = ""  # the statement it was said about, when its theme has more than one (shortened)
 
 
 @dataclass

@@ -161,7 +161,8 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
         items.append((f"record_action:{a.id}", words, None))
     row_h, gap = m.px(S.CHIP_ROW), m.gap // 2
     step = row_h + gap
-    again = last_time(scr) is not None
+    # Last time's views are beside the rating and the talk; on the action step the record has the room.
+    again = last_time(scr) is not None and scr.phase in ("rate", "rate_all", "reveal", "talk")
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves;
     # it leaves room for two rows of this time's record and, in a review, one of last time's.
     # A card from last time is only as tall as its words need at card size, so last time's rows fit.
