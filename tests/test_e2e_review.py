@@ -34,9 +34,9 @@ def run(app, ap, seen):
             prev = last_time(top) if top.phase in ("rate", "talk", "action") else None
             if prev is not None and top.phase == "talk" and prev.notes:
                 # Last time's notes are above the note box, whole, or a row opens them.
-                shown = keys.get("record_last_notes", {}).get("text", "")
+                shown = keys.get("record_last_views", {}).get("text", "")
                 whole = all(n.text in shown for n in prev.notes)
-                assert whole or "record_last_more" in keys, keys.keys()
+                assert whole or "record_last_all" in keys, keys.keys()
                 seen.setdefault(
                     ("talk", "last notes whole" if whole else "last notes a tap away"), []
                 ).append(1)

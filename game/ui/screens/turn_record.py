@@ -99,21 +99,22 @@ def read_last_time(scr) -> None:
 
 
 def last_notes(scr, rect: pygame.Rect) -> tuple[list[Widget], pygame.Rect]:
-    """Last time's notes on the card, above the note box on the talk step, so what was said then is in
-    view while the group says what has changed: whole at a readable size in the room the box can
-    spare, one to a line or else on running lines; else a row that opens them in full. Returns the
-    widgets and the room left for the box."""
+    """Last time on the card, above the note box on the talk step (its views, then its notes), so what
+    was said then is in view while the group says what has changed: whole at a readable size in the
+    room the box can spare, the notes one to a line or else running on; else a row that opens it all in
+    full. Returns the widgets and the room left for the box."""
     prev = last_time(scr)
-    if prev is None or not prev.notes:
+    if prev is None:
         return [], rect
     m, w, fonts = scr.app.ctx.m, scr.app.w, scr.app.ctx.fonts
     row_h = m.px(S.CHIP_ROW)
     most = max(row_h, int(rect.height * NOTES_SHARE))
-    for words in (last_notes_words(scr), last_notes_words(scr, inline=True)):
+    for notes in (last_notes_words(scr), last_notes_words(scr, inline=True)):
+        words = "\n".join(x for x in (last_views(scr), notes) if x)
         for h in range(row_h, most + m.gap, m.gap):
             h = min(h, most)
             r = pygame.Rect(rect.left, rect.top, rect.width, h)
-            item: Widget = Label(r, words, "small", style="panel", key="record_last_notes")
+            item: Widget = Label(r, words, "small", style="panel", key="record_last_views")
             box = item.text_box(m)
             if fonts.fit(words, box.width, box.height, m.min_body, m.min_body - 1) >= m.min_body:
                 item.floor = "min_body"
@@ -121,9 +122,9 @@ def last_notes(scr, rect: pygame.Rect) -> tuple[list[Widget], pygame.Rect]:
                     rect.left, r.bottom + m.gap, rect.width, rect.bottom - r.bottom - m.gap
                 )
     h = row_h
-    more = w("record_last_notes_more", n=len(prev.notes))
+    words = w("record_last_all", date=show_day(prev.date))
     r = pygame.Rect(rect.left, rect.top, rect.width, h)
-    item = Button(r, more, "record_last_more", lambda: read_last_time(scr), icon="note", size="small")
+    item = Button(r, words, "record_last_all", lambda: read_last_time(scr), icon="note", size="small")
     item.floor = "min_body"
     return [item], pygame.Rect(rect.left, rect.top + h + m.gap, rect.width, rect.height - h - m.gap)
 
@@ -161,12 +162,13 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
         items.append((f"record_action:{a.id}", words, None))
     row_h, gap = m.px(S.CHIP_ROW), m.gap // 2
     step = row_h + gap
-    # Last time's views are beside the rating and the talk; on the action step the record has the room.
-    again = last_time(scr) is not None and scr.phase in ("rate", "rate_all", "reveal", "talk")
+    # Last time's views are under the card beside the rating (on the talk step they are above the note
+    # box, with last time's notes: ``last_notes``; on the action step the record has the room).
+    again = last_time(scr) is not None and scr.phase in ("rate", "rate_all", "reveal")
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves;
-    # it leaves room for two rows of this time's record and, in a review, one of last time's.
-    # A card from last time is only as tall as its words need at card size, so last time's rows fit.
-    share = LAST_TIME_SHARE if again else CARD_SHARE
+    # it leaves room for two rows of this time's record and, beside the rating, one of last time's. A
+    # card from last time is only as tall as its words need at card size, from the rating to the talk.
+    share = LAST_TIME_SHARE if last_time(scr) is not None and scr.phase != "action" else CARD_SHARE
     card_r, rest = rows(rect, [card_height(scr, rect, (3 if again else 2) * step - gap, share), 1.0], m.gap)
     card = card_widget(scr, card_r, t.card)
     card.on_its_own = True  # its picture may go above or beside the words, whichever leaves it larger
