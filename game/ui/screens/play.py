@@ -154,7 +154,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
     def apply(self, command: C.Command) -> bool:
         """The one way from this screen into the engine: a typed command. True when it was done; when
         it was refused the message says why in plain words."""
-        out = self.link.apply(command.to_dict())
+        out = self.link.apply(command)
         if not out.ok:
             self.message = self.app.w(out.reason or "refuse_bad_command", **(out.params or {}))
         else:
