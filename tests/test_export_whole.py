@@ -17,6 +17,7 @@ import pytest
 from test_store_helpers import child_env, script, setup, tiny_decks
 
 from game.export import FORMATS, export_plan, render_all, safewrite
+from game.model import commands as C
 from game.model.engine import Game
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,7 +26,7 @@ POSIX = os.name == "posix"
 
 def _plan():
     g = Game.new(tiny_decks())
-    assert g.apply({"type": "start_game", "setup": setup(), "at": 1000.0}).ok
+    assert g.apply(C.StartGame(setup=setup(), at=1000.0)).ok  # the newest board, as script() plays on
     for cmd in script():
         assert g.apply(cmd).ok
     return g.plan()

@@ -10,6 +10,7 @@ import pytest
 from test_store_helpers import script, setup, tiny_decks
 
 from game.cli import main
+from game.model import commands as C
 from game.model.engine import Game
 from game.model.planio import PlanFormatError, plan_to_dict, read_plan
 
@@ -17,7 +18,7 @@ from game.model.planio import PlanFormatError, plan_to_dict, read_plan
 @pytest.fixture(scope="module")
 def good() -> dict:
     g = Game.new(tiny_decks())
-    assert g.apply({"type": "start_game", "setup": setup(), "at": 1000.0}).ok
+    assert g.apply(C.StartGame(setup=setup(), at=1000.0)).ok  # the newest board, as script() plays on
     for cmd in script(notes={0: "a note"}):
         assert g.apply(cmd).ok
     return plan_to_dict(g.plan())
