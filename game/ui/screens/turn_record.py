@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.model import commands as C
+from game.model.phase import Phase
 from game.model.plan import CHANGED
 from game.model.planbuild import who_words
 from game.ui import sizes as S
@@ -164,11 +165,11 @@ def build(scr, rect: pygame.Rect) -> list[Widget]:
     step = row_h + gap
     # Last time's views are under the card beside the rating (on the talk step they are above the note
     # box, with last time's notes: ``last_notes``; on the action step the record has the room).
-    again = last_time(scr) is not None and scr.phase in ("rate", "rate_all", "reveal")
+    again = last_time(scr) is not None and scr.phase in (Phase.RATE, Phase.RATE_ALL, Phase.REVEAL)
     # The card keeps the same place and size for the whole step, record or not yet, so it never moves;
     # it leaves room for two rows of this time's record and, beside the rating, one of last time's. A
     # card from last time is only as tall as its words need at card size, from the rating to the talk.
-    share = LAST_TIME_SHARE if last_time(scr) is not None and scr.phase != "action" else CARD_SHARE
+    share = LAST_TIME_SHARE if last_time(scr) is not None and scr.phase != Phase.ACTION else CARD_SHARE
     card_r, rest = rows(rect, [card_height(scr, rect, (3 if again else 2) * step - gap, share), 1.0], m.gap)
     card = card_widget(scr, card_r, t.card)
     card.on_its_own = True  # its picture may go above or beside the words, whichever leaves it larger
