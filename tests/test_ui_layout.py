@@ -252,3 +252,27 @@ def test_removing_a_player_moves_no_row_under_a_finger():
     assert [p.id for p in scr.players][1] == second, "Put back puts them back in their place"
     assert rects()[f"remove:{second}"] == before[f"remove:{second}"]
     assert len({p.token for p in scr.players}) == len(scr.players)
+
+
+@pytest.mark.parametrize("size", [S720, S1080, S4K], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_picture_gives_way_so_the_words_stay_at_card_size(size):
+    """Point 7 on the card itself: the longest Welsh statement, larger text, on a pick-sized card. The
+    words stay at card size; the picture shrinks for them but is still there."""
+    from game.model.deckload import load_deckset
+    from game.ui.card_widget import CardWidget
+    from game.ui.decks import default_files
+    from game.ui.harness import make_app
+
+    app = make_app(size, language="cy", text_size=TEXT_SIZE_NAMES["large"])
+    ctx, m = app.ctx, app.ctx.m
+    decks = load_deckset(default_files("cy"))
+    card = max(decks.cards, key=lambda c: len(c.text))
+    w, h = (size[0] - 4 * m.gap) // 3, int(size[1] * 0.4)
+    widget = CardWidget(pygame.Rect(m.gap, m.gap, w, h), card.text, "card", image=decks.card_image(card))
+    widget.draw(pygame.Surface(size), ctx)
+    d = widget.describe()
+    assert d["shown"] == card.text and d["font_px"] >= m.min_card
+    pictures = [c for c in d["children"] if c["role"] == "picture"]
+    assert pictures and min(pictures[0]["area"].size) >= m.px(CardWidget.PICTURE_MIN)
+    full, _ = CardWidget.parts(widget.rect, m)
+    assert pictures[0]["area"].height <= full.height and pictures[0]["area"].width <= full.width
