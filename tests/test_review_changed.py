@@ -145,6 +145,9 @@ def test_demo_review_plays_a_plan_then_its_review_three_months_on(tmp_path, caps
     first, again = read_plan(plans[0]), read_plan(plans[1])
     assert again.review_of.date == first.date and again.review_of.title == first.title
     assert again.date == add_months(parse_date(first.date), 3).isoformat(), "the clock moved on"
+    assert again.checked_on == again.date, (
+        "the review is checked together on its own day, not three months before"
+    )
     assert again.you_said_we_did, "the review looked back on the plan's actions"
     with open_store(data, read_only=True) as store:
         assert len(store.list_plans()) == 2

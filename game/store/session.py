@@ -68,11 +68,12 @@ class PlaySession:
         game_id: str | None = None,
         *,
         at: float | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> PlaySession:
         """A new game. ``session.outcome`` says whether the set-up was accepted; if it was refused, nothing
         is saved yet and the UI can correct it and ``apply`` a new ``start_game``."""
         gid = game_id or cls._unused_id(store)
-        s = cls(store, Game.new(deckset), gid)
+        s = cls(store, Game.new(deckset), gid, clock=clock)
         s.outcome = s.apply(C.StartGame(setup=setup, at=at))  # on the newest board
         return s
 

@@ -78,8 +78,14 @@ class App:
         self.demo_data_dir = False  # True: the demo saves in the data folder (`demo --data-dir`)
         self._demo_store = None
         self.presenter = None  # the trainer's second window (game.ui.presenter), open only when asked for
+        self.days_on = 0  # the demo's review is played months on: the game's clock runs this many days ahead
 
     # ----- window --------------------------------------------------------------------------------------
+    def now(self) -> float:
+        """The time the game's steps are stamped with: the real time, moved on only for the demo's review
+        (so its plan is checked on the review's day, not three months before it)."""
+        return time.time() + self.days_on * 86400
+
     def _make_window(self) -> pygame.Surface:
         flags = pygame.RESIZABLE
         if self.settings.fullscreen and not os.environ.get("SDL_VIDEODRIVER") == "dummy":

@@ -118,6 +118,7 @@ class AutoPlayer:
         """Kiosk use: after a pause on the saved plan, play again with the next seed."""
         self.rng = random.Random(self.rng.random())
         self.app.seed = (getattr(self.app, "seed", 0) or 0) + 1
+        self.app.days_on = 0  # a review moved the clock on; the next game is played today again
         self.finished, self.parked, self.plan, self.files = False, False, None, []
         self.queue.clear()
         self.app.show("start", how="reset")

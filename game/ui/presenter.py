@@ -11,8 +11,6 @@ move aside. It only opens when asked for (``--presenter``), so on one display it
 
 from __future__ import annotations
 
-import time
-
 import pygame
 
 from game.model import commands as C
@@ -229,7 +227,7 @@ class Presenter:
     def _timer(self, rect: pygame.Rect) -> list[Widget]:
         m, w = self._ctx().m, self.app.w
         play = self.play_screen()
-        left = play.game.timer_remaining(time.time()) if play is not None else None
+        left = play.game.timer_remaining(self.app.now()) if play is not None else None
         if play is None or left is None or play.turn is None:
             return [Label(rect, w("presenter_no_timer"), "small", key="presenter_timer")]
         t = play.turn

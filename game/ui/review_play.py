@@ -3,6 +3,8 @@ back on, asking for last time's cards and talking one through again."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from game.model.phase import Phase
 from game.model.plan import CHANGED
 from game.model.textrules import add_months, parse_date
@@ -35,10 +37,13 @@ def parked_choice(ap) -> str | None:
 
 
 def move_clock_on(ap, setup) -> None:
-    """A review's set-up: its day is three months on from the plan it looks back on."""
+    """A review's set-up: its day is three months on from the plan it looks back on, and the game's clock
+    moves on with it, so the review is checked together on its own day."""
     later = three_months_on(setup.previous_plan)
     if later and setup.date_box.text != later:
         ap.type_into("plan_date", later, clear=True)
+        then = parse_date((setup.previous_plan or {}).get("date") or "")
+        ap.app.days_on = (add_months(then, 3) - dt.date.today()).days
 
 
 def finished_or_review(ap) -> bool:

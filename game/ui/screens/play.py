@@ -217,7 +217,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
 
     def _needs_tick(self) -> bool:
         timer = (
-            self.game.timer_remaining(time.time()) is not None
+            self.game.timer_remaining(self.app.now()) is not None
             and self.turn is not None
             and self.turn.paused_at is None
         )

@@ -3,8 +3,6 @@ the right of the kept message row."""
 
 from __future__ import annotations
 
-import time
-
 import pygame
 
 from game.ui import sizes as S
@@ -45,7 +43,7 @@ class PlayBars:
     def _timer_text(self) -> str:
         if self.turn is None:
             return ""
-        left = self.game.timer_remaining(time.time())
+        left = self.game.timer_remaining(self.app.now())
         if left is None:
             return ""
         return timer_words(self.app.w, left)
@@ -64,7 +62,7 @@ class PlayBars:
             return [], rect
         m, w = self.app.ctx.m, self.app.w
         paused = self.turn is not None and self.turn.paused_at is not None
-        over = (self.game.timer_remaining(time.time()) or 0) < 0
+        over = (self.game.timer_remaining(self.app.now()) or 0) < 0
         rest, a, b, c = cols(
             rect, [1.0, m.px(S.STRIP_BUTTON - 60), m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from pathlib import Path
 
 import pygame
@@ -370,7 +369,9 @@ class SetupScreen(SetupPages, FramedScreen):
             self.message = self.app.w("setup_bad_date")
             self.focus_key = "plan_date"
             return
-        session = PlaySession.start(self.app.store, self.decks, self.setup_dict(), at=time.time())
+        session = PlaySession.start(
+            self.app.store, self.decks, self.setup_dict(), at=self.app.now(), clock=self.app.now
+        )
         out = session.outcome
         if not out.ok:  # nothing was saved: the set-up can be corrected and started again
             self.message = self.app.w(out.reason, **out.params)
