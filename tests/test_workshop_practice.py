@@ -13,7 +13,7 @@ from game.export.sample import feature_plan
 from game.model.planio import read_plan
 from game.store import open_store
 from game.ui.autoplay import AutoPlayer, tap_events
-from game.ui.harness import make_app
+from game.ui.harness import game_at, make_app, push_screen
 from game.ui.screens.start import StartScreen
 
 TRAINEES = ("Quillon Vexby", "Marrowind Tasker", "Ysolde Pennyquick", "Bartholo Grimsay")
@@ -105,3 +105,14 @@ def test_a_real_plan_keeps_its_names_and_next_review():
     assert not plan.practice and plan.next_review
     md = dict(render_all(plan, ["md"]))[".md"].decode()
     assert "Next review" in md and plan.participants[0].label in md
+
+
+@pytest.mark.parametrize(("mode", "review_shown"), [("workshop", False), ("group", True)])
+def test_the_game_summary_offers_a_next_review_only_for_a_real_plan(mode, review_shown):
+    """A workshop's own summary keeps its promise too: "For later", with no "Next review" to set."""
+    app = make_app((1280, 720))
+    push_screen(app, "play", game_at("summary", mode=mode, players=3))
+    tap(app, "section:other")
+    labels = " ".join(w["text"] for w in app.widgets() if w.get("text"))
+    assert ("Next review" in labels) is review_shown, labels
+    assert ("and the next review" in labels) is review_shown, labels

@@ -71,7 +71,8 @@ def items(scr, section: str | None = None) -> list[dict]:
     if section in (None, "other"):
         for i, p in enumerate(s.all_parked):
             out.append({"kind": "parked", "text": w("summary_parked", text=p.text), "index": i})
-        out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
+        if not s.setup.get("practice"):  # a workshop is practice: its plan has no review date
+            out.append({"kind": "review", "text": w("summary_next_review", date=show_day(s.next_review))})
     return out
 
 
@@ -109,11 +110,12 @@ def build(scr, rect) -> list[Widget]:
     for i, sec in enumerate(sections):
         r = pygame.Rect(left.left, left.top + i * (btn_h + m.gap), left.width, btn_h)
         if sec == "other":
-            count = len(s.all_parked) + 1
+            practice = bool(s.setup.get("practice"))
+            count = len(s.all_parked) + (0 if practice else 1)
             out.append(
                 Chip(
                     r,
-                    w("summary_other", n=count),
+                    w("summary_later" if practice else "summary_other", n=count),
                     "section:other",
                     lambda: _section(scr, "other"),
                     selected=scr.view.section == "other",
