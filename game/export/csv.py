@@ -2,8 +2,8 @@
 
 One row per earlier action looked back on ("You said, we did"), then one per action; every row says
 which plan it came from (title, service, plan date, the plan it reviews), so rows from several plans
-can share one tracker. Dates are ISO (2026-11-30) so spreadsheets sort them. UTF-8 with a byte
-order mark so Excel shows accents right.
+can share one tracker; a practice plan's rows end with "Practice — not a real plan". Dates are ISO
+(2026-11-30) so spreadsheets sort them. UTF-8 with a byte order mark so Excel shows accents right.
 
 A cell a spreadsheet could run as a formula is prefixed with ' so it shows as text: one that starts
 with = + - @ (or their full-width forms ＝ ＋ － ＠), also after leading spaces, no-break spaces or
@@ -59,6 +59,9 @@ def rows(view: PlanView) -> list[list[str]]:
         [*plan, t("export_csv_kind_action"), a.theme, a.what, a.who, a.when, a.due, a.status, a.note]
         for a in view.actions
     ]
+    if view.practice:  # rows gathered into a tracker must never pass for a real person's actions
+        header.append(t("export_practice_word"))
+        body = [[*row, t("export_practice_mark")] for row in body]
     return [[neutralise(c) for c in row] for row in [header, *body]]
 
 
