@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from test_deck_fixtures import GOOD_DATA, good_data
 
 from game import paths
+from game.guide.content import NOTE_STEPS
 from game.model import deck_schema
 from game.model.deck_schema import ANNOTATIONS, CHECKED, Rule
 
@@ -66,10 +67,9 @@ def test_deck_format_limits_are_in_the_schema():
     assert SCHEMA["properties"]["scale"]["minItems"] == 2 and SCHEMA["properties"]["scale"]["maxItems"] == 7
     assert SCHEMA["properties"]["prompts"]["maxItems"] == 6
     assert SCHEMA["$defs"]["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$"
-    assert set(SCHEMA["$defs"]["facilitator_notes"]["properties"]) == {
-        "start", "setup", "board", "pick", "rate", "everyone", "talk", "action",
-        "celebrate", "lookback", "park", "summary", "export",
-    }  # fmt: skip
+    assert list(SCHEMA["$defs"]["facilitator_notes"]["properties"]) == list(NOTE_STEPS), (
+        "in the order a session meets them"
+    )
 
 
 # -- generating documents from the compiled rules -----------------------------------------------------------

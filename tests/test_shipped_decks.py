@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from game import paths
+from game.guide.content import NOTE_STEPS
 
 MAIN = paths.DECKS_DIR / "making-it-real.yaml"
 WELSH = paths.DECKS_DIR / "making-it-real.cy.yaml"
@@ -36,10 +37,7 @@ THEME_QUESTIONS = {
     ),
 }
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
-STEP_KEYS = {
-    "start", "setup", "board", "pick", "rate", "everyone", "talk",
-    "action", "celebrate", "lookback", "park", "summary", "export",
-}  # fmt: skip
+STEP_KEYS = set(NOTE_STEPS)
 UI_ICONS = ["pass", "back", "speak", "die", "settings", "park", "timer", "check"]
 TOKEN_ICONS = ["circle", "square", "triangle", "diamond", "star", "hexagon", "heart", "cross", "plus"]
 WELSH_LETTERS = "ŵŷŴŶâêîôûÂÊÎÔÛäëïöüáéíóúàèìòùẁẃẅỳýÿ"

@@ -102,3 +102,16 @@ def test_welsh_workshop_debrief_in_the_export():
         ok(g, {"type": "next"})
     md = dict(render_all(g.plan(), ["md"]))[".md"].decode()
     assert "Roedd aros yn help" in md and g.decks.debrief[0] in md
+
+
+def test_the_debrief_screen_offers_the_trainers_note_for_the_debrief():
+    """Every step of a workshop has a trainer's note, the debrief too: tapped, it opens in full."""
+    from game.ui.autoplay import tap_events
+    from game.ui.harness import game_at, make_app, push_screen
+
+    app = make_app((1280, 720))
+    push_screen(app, "play", game_at("debrief", mode="workshop", players=3))
+    button = next(w for w in app.widgets() if w["key"] == "trainer_notes")
+    app.step(tap_events(button["rect"].center))
+    shown = " ".join(w.get("text") or "" for w in app.widgets())
+    assert "Step out of the personas" in shown

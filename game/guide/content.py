@@ -29,7 +29,7 @@ SESSION_PLANS: dict[int, tuple[tuple[str, int], ...]] = {
 
 NOTE_STEPS = (
     "start", "setup", "board", "pick", "rate", "everyone", "talk",
-    "action", "celebrate", "lookback", "park", "summary", "export",
+    "action", "celebrate", "lookback", "park", "summary", "debrief", "export",
 )  # fmt: skip
 """The steps a facilitator note can belong to, in the order a session meets them (as in the deck schema)."""
 
