@@ -259,6 +259,7 @@ def test_the_picture_gives_way_so_the_words_stay_at_card_size(size):
     """Point 7 on the card itself: the longest Welsh statement, larger text, on a pick-sized card. The
     words stay at card size; the picture shrinks for them but is still there."""
     from game.model.deckload import load_deckset
+    from game.ui import sizes as S
     from game.ui.card_widget import CardWidget
     from game.ui.decks import default_files
     from game.ui.harness import make_app
@@ -273,6 +274,6 @@ def test_the_picture_gives_way_so_the_words_stay_at_card_size(size):
     d = widget.describe()
     assert d["shown"] == card.text and d["font_px"] >= m.min_card
     pictures = [c for c in d["children"] if c["role"] == "picture"]
-    assert pictures and min(pictures[0]["area"].size) >= m.px(CardWidget.PICTURE_MIN)
+    assert pictures and min(pictures[0]["area"].size) >= m.px(S.CARD_PICTURE_MIN)
     full, _ = CardWidget.parts(widget.rect, m)
     assert pictures[0]["area"].height <= full.height and pictures[0]["area"].width <= full.width

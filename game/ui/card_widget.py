@@ -20,7 +20,6 @@ class CardWidget(Button):
     # card): the first is the usual, the smaller ones are for when the words need the room.
     ABOVE_SHARES = (0.42, 0.36, 0.3, 0.25, 0.2, 0.16)
     SIDE_SHARES = (0.34, 0.28, 0.22, 0.17)
-    PICTURE_MIN = 56  # at 1080p: a smaller picture is not worth the words' room
 
     def __init__(
         self,
@@ -65,11 +64,16 @@ class CardWidget(Button):
         if ctx.look.name == "high-contrast":
             fill, ink = ctx.look.pair("selected")
         pygame.draw.rect(surface, fill, band, border_top_left_radius=radius, border_top_right_radius=radius)
-        isz = band_h - m.px(16)
-        ir = pygame.Rect(band.left + m.px(S.RADIUS), band.top + m.px(8), isz, isz)
+        isz = band_h - m.px(2 * S.CARD_BAND_ICON_INSET)
+        ir = pygame.Rect(
+            band.left + m.px(S.CARD_BAND_SIDE), band.top + m.px(S.CARD_BAND_ICON_INSET), isz, isz
+        )
         ctx.icons.draw(surface, self.theme_icon, ir, ink)
         tbox = pygame.Rect(
-            ir.right + m.px(10), band.top + m.px(4), band.right - ir.right - m.px(24), band_h - m.px(8)
+            ir.right + m.px(S.CARD_BAND_TITLE_GAP),
+            band.top + m.px(S.CARD_BAND_TITLE_INSET),
+            band.right - ir.right - m.px(S.CARD_BAND_TITLE_GAP + S.CARD_BAND_SIDE),
+            band_h - m.px(2 * S.CARD_BAND_TITLE_INSET),
         )
         px = ctx.fonts.fit(self.theme_title, tbox.width, tbox.height, m.small, 8, True)
         ts = ctx.fonts.render(self.theme_title, px, ink, tbox.width, True)
@@ -86,7 +90,7 @@ class CardWidget(Button):
                 "rect": tbox,
             }
         ]
-        edge = m.px(8) if self.selected else m.px(S.EDGE)
+        edge = m.px(S.CARD_EDGE_SELECTED) if self.selected else m.px(S.EDGE)
         pygame.draw.rect(surface, ctx.look.edge, self.rect, max(2, edge), border_radius=radius)
         aspect = 0.0
         if self.on_its_own:
@@ -135,14 +139,24 @@ class CardWidget(Button):
     @classmethod
     def _inside(cls, rect: pygame.Rect, m) -> pygame.Rect:
         band_h = min(m.px(S.CARD_BAND), rect.height // 4)
-        inside = pygame.Rect(rect.left + m.px(16), rect.top + band_h + m.px(10), rect.width - m.px(32), 0)
-        inside.height = rect.bottom - m.px(16) - inside.top
+        inside = pygame.Rect(
+            rect.left + m.px(S.CARD_PAD),
+            rect.top + band_h + m.px(S.CARD_BELOW_BAND),
+            rect.width - m.px(2 * S.CARD_PAD),
+            0,
+        )
+        inside.height = rect.bottom - m.px(S.CARD_PAD) - inside.top
         return inside
 
     @classmethod
     def _words_only(cls, rect: pygame.Rect, m) -> tuple[pygame.Rect, pygame.Rect]:
         inside = cls._inside(rect, m)
-        words = pygame.Rect(inside.left + m.px(8), inside.top, inside.width - m.px(16), inside.height)
+        words = pygame.Rect(
+            inside.left + m.px(S.CARD_WORDS_INSET),
+            inside.top,
+            inside.width - m.px(2 * S.CARD_WORDS_INSET),
+            inside.height,
+        )
         return pygame.Rect(inside.left, inside.top, 0, 0), words
 
     @classmethod
@@ -150,13 +164,13 @@ class CardWidget(Button):
         """The ways to share the card between picture and words, biggest picture first: the card's own
         way (beside the words on a wide, low card, above them otherwise), then the other way."""
         inside = cls._inside(rect, m)
-        smallest = m.px(cls.PICTURE_MIN)
+        smallest = m.px(S.CARD_PICTURE_MIN)
         beside, above = [], []
         for share in cls.SIDE_SHARES:
             pw = int(inside.width * share)
             if pw >= smallest:
                 area = pygame.Rect(inside.left, inside.top, pw, inside.height)
-                gap = m.px(12)
+                gap = m.px(S.CARD_PICTURE_GAP)
                 body = pygame.Rect(
                     area.right + gap, inside.top, inside.right - area.right - gap, inside.height
                 )
@@ -166,10 +180,10 @@ class CardWidget(Button):
             if ph >= smallest:
                 area = pygame.Rect(inside.left, inside.top, inside.width, ph)
                 body = pygame.Rect(
-                    inside.left + m.px(8),
-                    area.bottom + m.px(8),
-                    inside.width - m.px(16),
-                    inside.bottom - area.bottom - m.px(8),
+                    inside.left + m.px(S.CARD_WORDS_INSET),
+                    area.bottom + m.px(S.CARD_PICTURE_GAP_BELOW),
+                    inside.width - m.px(2 * S.CARD_WORDS_INSET),
+                    inside.bottom - area.bottom - m.px(S.CARD_PICTURE_GAP_BELOW),
                 )
                 above.append((area, body))
         if inside.width > inside.height * 1.6:
@@ -181,13 +195,22 @@ class CardWidget(Button):
         """The picture on a light tile (Mulberry symbols are drawn for a light background, so they stay
         clear in the high-contrast look too). Without a picture file, the theme's icon stands in."""
         m = ctx.m
-        pic = ctx.icons.picture(self.image, area.width - m.px(12), area.height - m.px(12))
+        pic = ctx.icons.picture(
+            self.image, area.width - m.px(S.PICTURE_PAD), area.height - m.px(S.PICTURE_PAD)
+        )
         if pic is None:
-            ctx.icons.draw(surface, self.theme_icon, area.inflate(-m.px(12), -m.px(12)), self.colours[1])
+            ctx.icons.draw(
+                surface,
+                self.theme_icon,
+                area.inflate(-m.px(S.PICTURE_ICON_INSET), -m.px(S.PICTURE_ICON_INSET)),
+                self.colours[1],
+            )
             shown = area
         else:
-            shown = pic.get_rect(center=area.center).inflate(m.px(12), m.px(12)).clip(area)
-            pygame.draw.rect(surface, (255, 255, 255), shown, border_radius=m.px(12))
+            shown = (
+                pic.get_rect(center=area.center).inflate(m.px(S.PICTURE_PAD), m.px(S.PICTURE_PAD)).clip(area)
+            )
+            pygame.draw.rect(surface, (255, 255, 255), shown, border_radius=m.px(S.BOX_RADIUS))
             surface.blit(pic, pic.get_rect(center=area.center))
         self.children.append(
             {
@@ -211,9 +234,16 @@ class PictureWidget(Widget):
 
     def draw(self, surface, ctx, focused=False):
         m = ctx.m
-        pic = ctx.icons.picture(self.image, self.rect.width - m.px(8), self.rect.height - m.px(8))
-        pygame.draw.rect(surface, (255, 255, 255), self.rect, border_radius=m.px(10))
+        pic = ctx.icons.picture(
+            self.image, self.rect.width - m.px(S.ROW_PICTURE_PAD), self.rect.height - m.px(S.ROW_PICTURE_PAD)
+        )
+        pygame.draw.rect(surface, (255, 255, 255), self.rect, border_radius=m.px(S.ROW_PICTURE_RADIUS))
         if pic is not None:
             surface.blit(pic, pic.get_rect(center=self.rect.center))
         else:
-            ctx.icons.draw(surface, self.fallback_icon, self.rect.inflate(-m.px(12), -m.px(12)), (0, 0, 0))
+            ctx.icons.draw(
+                surface,
+                self.fallback_icon,
+                self.rect.inflate(-m.px(S.PICTURE_ICON_INSET), -m.px(S.PICTURE_ICON_INSET)),
+                (0, 0, 0),
+            )

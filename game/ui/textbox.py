@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.clusters import boundaries, next_boundary, prev_boundary
 from game.ui.text import clean
 from game.ui.widgets import Widget
@@ -234,7 +235,7 @@ class TextBox(Widget):
 
     # --- layout ------------------------------------------------------------------------------------------
     def _inner(self, m) -> pygame.Rect:
-        return self.rect.inflate(-2 * m.px(18), -2 * m.px(12))
+        return self.rect.inflate(-2 * m.px(S.TEXT_BOX_PAD_X), -2 * m.px(S.TEXT_BOX_PAD_Y))
 
     def _wrap(self, font, width: int) -> list[tuple[int, int]]:
         text = self.text
@@ -309,13 +310,13 @@ class TextBox(Widget):
         m, look = ctx.m, ctx.look
         bg, fg = look.pair("card")
         self.colours = (bg, fg)
-        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(12))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(S.BOX_RADIUS))
         pygame.draw.rect(
             surface,
             look.focus if focused else look.edge,
             self.rect,
-            max(2, m.px(6 if focused else 3)),
-            border_radius=m.px(12),
+            max(2, m.px(S.TEXT_BOX_FOCUSED_EDGE if focused else S.EDGE)),
+            border_radius=m.px(S.BOX_RADIUS),
         )
         inner = self._inner(m)
         px = m.body
@@ -345,14 +346,14 @@ class TextBox(Widget):
             widest = hs.get_width()
         sel = self.selection()
         clip = surface.get_clip()
-        surface.set_clip(inner.inflate(m.px(6), 0))
+        surface.set_clip(inner.inflate(m.px(S.TEXT_SPILL), 0))
         for n in range(self.scroll, min(len(self._lines), self.scroll + visible)):
             a, b = self._lines[n]
             y = inner.top + (n - self.scroll) * lh
             if sel and sel[0] < b + 1 and sel[1] > a:
                 s0, s1 = max(a, sel[0]), min(b, sel[1])
                 x0 = font.size(self.text[a:s0])[0]
-                x1 = font.size(self.text[a:s1])[0] + (m.px(8) if sel[1] > b else 0)
+                x1 = font.size(self.text[a:s1])[0] + (m.px(S.SELECTED_LINE_END) if sel[1] > b else 0)
                 pygame.draw.rect(surface, look.selected, (inner.left + x0, y, max(2, x1 - x0), lh))
             seg = self.text[a:b].rstrip("\n")
             if seg:
@@ -379,11 +380,12 @@ class TextBox(Widget):
                 cs = ctx.fonts.render(self.composing, px, fg)
                 surface.blit(cs, (cx, cy))
                 pygame.draw.line(
-                    surface, fg, (cx, cy + lh - 2), (cx + cs.get_width(), cy + lh - 2), max(1, m.px(2))
+                    surface, fg, (cx, cy + lh - 2), (cx + cs.get_width(), cy + lh - 2), m.px(S.UNDERLINE)
                 )
                 cx += cs.get_width()
-            pygame.draw.line(surface, fg, (cx, cy + m.px(4)), (cx, cy + lh - m.px(4)), max(2, m.px(3)))
-            self.caret_rect = pygame.Rect(cx, cy, m.px(4), lh)
+            inset = m.px(S.CARET_INSET)
+            pygame.draw.line(surface, fg, (cx, cy + inset), (cx, cy + lh - inset), max(2, m.px(S.CARET)))
+            self.caret_rect = pygame.Rect(cx, cy, m.px(S.CARET_BOX), lh)
         surface.set_clip(clip)
         self._fit = (
             px,

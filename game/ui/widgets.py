@@ -113,18 +113,22 @@ class Label(Widget):
         self.size, self.bold, self.align, self.style = size, bold, align, style
 
     def text_box(self, m) -> pygame.Rect:
-        pad = m.px(8) if self.style != "screen" else 0
+        pad = m.px(S.LABEL_PAD) if self.style != "screen" else 0
         return self.rect.inflate(-2 * pad, -2 * pad)
 
     def draw(self, surface, ctx, focused=False):
         bg, fg = ctx.look.pair(self.style)
         self.colours = (bg, fg)
         if self.style not in ("screen",):
-            pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(S.ICON_GAP))
+            pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.m.px(S.BOX_RADIUS))
             if bg == ctx.look.background:
                 # Same colour as the screen (strong colours): an outline shows where the box is.
                 pygame.draw.rect(
-                    surface, ctx.look.edge, self.rect, max(1, ctx.m.px(2)), border_radius=ctx.m.px(S.ICON_GAP)
+                    surface,
+                    ctx.look.edge,
+                    self.rect,
+                    ctx.m.px(S.THIN_EDGE),
+                    border_radius=ctx.m.px(S.BOX_RADIUS),
                 )
         self._text_in(
             surface,
@@ -163,7 +167,7 @@ class Button(Widget):
 
     def text_box(self, m) -> pygame.Rect:
         """Where the words go: inside the edge, after the icon when there is one."""
-        inner = self.rect.inflate(-2 * m.px(S.RADIUS), -2 * m.px(8))
+        inner = self.rect.inflate(-2 * m.px(S.PAD_X), -2 * m.px(S.PAD_Y))
         if not self.icon:
             return inner
         isz = min(inner.height, m.px(S.ICON), inner.width // 3)
@@ -202,14 +206,14 @@ class Button(Widget):
             pygame.draw.line(
                 surface,
                 fg,
-                (self.rect.left + radius, self.rect.bottom - m.px(10)),
-                (self.rect.right - radius, self.rect.bottom - m.px(10)),
-                max(1, m.px(2)),
+                (self.rect.left + radius, self.rect.bottom - m.px(S.DISABLED_LINE_RISE)),
+                (self.rect.right - radius, self.rect.bottom - m.px(S.DISABLED_LINE_RISE)),
+                m.px(S.UNDERLINE),
             )
         inner = self.text_box(m)
         if self.icon:
-            isz = min(inner.height, m.px(S.ICON), self.rect.inflate(-2 * m.px(S.RADIUS), 0).width // 3)
-            left = self.rect.left + m.px(S.RADIUS)
+            isz = min(inner.height, m.px(S.ICON), self.rect.inflate(-2 * m.px(S.PAD_X), 0).width // 3)
+            left = self.rect.left + m.px(S.PAD_X)
             ctx.icons.draw(surface, self.icon, pygame.Rect(left, inner.centery - isz // 2, isz, isz), fg)
         self._text_in(
             surface,

@@ -9,6 +9,7 @@ import math
 import pygame
 
 from game.model.tiles import TileKind
+from game.ui import sizes as S
 from game.ui.layout import grid, rows
 from game.ui.look import hex_colour, readable_fill, text_on
 from game.ui.shapes import draw_token, draw_wheel
@@ -95,7 +96,8 @@ def token_spots(strip: pygame.Rect, n: int) -> tuple[list[tuple[float, float]], 
 
 def words_room(cell: pygame.Rect, m) -> tuple[int, int]:
     """The most room a tile's words can have (width, height): all above the strip at its least."""
-    return cell.width - m.px(8), cell.height - 2 * m.px(6) - round(cell.height * 0.24)
+    sides, pad = m.px(2 * S.TILE_WORDS_INSET), m.px(S.TILE_PAD)
+    return cell.width - sides, cell.height - 2 * pad - round(cell.height * 0.24)
 
 
 def tile_parts(cell: pygame.Rect, m, words_h: int = 0) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
@@ -103,16 +105,17 @@ def tile_parts(cell: pygame.Rect, m, words_h: int = 0) -> tuple[pygame.Rect, pyg
     the theme's icon at its left and the tokens standing on the tile, so tokens never cover the words.
     When the words need ``words_h`` to be read at the smallest size allowed, the strip gives up room
     for them (down to about a quarter of the tile)."""
-    pad = m.px(6)
+    pad = m.px(S.TILE_PAD)
     strip_h = round(cell.height * 0.32)
     short = words_h - (cell.height - 2 * pad - strip_h)
     if short > 0:
         strip_h -= min(short, strip_h - round(cell.height * 0.24))
     strip = pygame.Rect(cell.left + pad, cell.bottom - strip_h - pad, cell.width - 2 * pad, strip_h)
-    isz = max(8, min(strip_h, m.px(44)))
+    isz = max(8, min(strip_h, m.px(S.TILE_ICON)))
     icon = pygame.Rect(strip.left, strip.centery - isz // 2, isz, isz)
-    stand = pygame.Rect(icon.right + m.px(4), strip.top, strip.right - icon.right - m.px(4), strip_h)
-    words = pygame.Rect(cell.left + m.px(4), cell.top + pad, words_room(cell, m)[0], 0)
+    gap = m.px(S.TILE_ICON_GAP)
+    stand = pygame.Rect(icon.right + gap, strip.top, strip.right - icon.right - gap, strip_h)
+    words = pygame.Rect(cell.left + m.px(S.TILE_WORDS_INSET), cell.top + pad, words_room(cell, m)[0], 0)
     words.height = max(1, strip.top - words.top)
     return icon, words, stand
 
@@ -145,7 +148,7 @@ class BoardWidget(Widget):
     def draw(self, surface, ctx, focused=False):
         m, look = ctx.m, ctx.look
         s = self.screen.state
-        pygame.draw.rect(surface, look.board, self.rect, border_radius=m.px(18))
+        pygame.draw.rect(surface, look.board, self.rect, border_radius=m.px(S.BOARD_RADIUS))
         self.children = []
         tiles = [self.tile_words(t) for t in s.board]
         # Tiles are made wide enough for their longest word, and tall enough for their words, at the
@@ -157,25 +160,26 @@ class BoardWidget(Widget):
             room_w, room_h = words_room(cell, m)
             return longest[i] <= room_w and fonts.size(tiles[i][0], least, room_w, True)[1] <= room_h
 
-        area = self.rect.inflate(-m.px(12), -m.px(12))
-        cells = ring_cells(area, len(s.board), m.px(8), fits) if s.board else []
+        area = self.rect.inflate(-m.px(S.BOARD_PAD), -m.px(S.BOARD_PAD))
+        cells = ring_cells(area, len(s.board), m.px(S.TILE_GAP), fits) if s.board else []
         self.cells = cells
         self.parts = [
             tile_parts(cell, m, fonts.size(t[0], least, words_room(cell, m)[0], True)[1])
             for t, cell in zip(tiles, cells, strict=True)
         ]
         landed = self.landed_tile()
+        corner = m.px(S.BOX_RADIUS)
         for i, (tile, cell) in enumerate(zip(s.board, cells, strict=True)):
             words, icon, colour = tiles[i]
             fill, ink = readable_fill(colour)
             if look.name == "high-contrast":
                 fill, ink = (0, 0, 0), (255, 255, 255)
-            pygame.draw.rect(surface, fill, cell, border_radius=m.px(12))
+            pygame.draw.rect(surface, fill, cell, border_radius=corner)
             if look.name == "high-contrast" and tile.kind == TileKind.THEME:
                 # Strong colours keep text white on black; the theme colour stays as a thick frame.
-                pygame.draw.rect(surface, colour, cell, max(3, m.px(9)), border_radius=m.px(12))
+                pygame.draw.rect(surface, colour, cell, max(3, m.px(S.THEME_FRAME)), border_radius=corner)
             else:
-                pygame.draw.rect(surface, look.edge, cell, max(2, m.px(3)), border_radius=m.px(12))
+                pygame.draw.rect(surface, look.edge, cell, max(2, m.px(S.EDGE)), border_radius=corner)
             ir, tb, _ = self.parts[i]
             ctx.icons.draw(surface, icon, ir, ink)
             px = ctx.fonts.fit(words, tb.width, tb.height, m.small, least, True)
@@ -184,9 +188,10 @@ class BoardWidget(Widget):
             surface.blit(ts, ts.get_rect(center=tb.center))
             if i == landed:
                 # Two tones (the focus colour inside a band of the board colour) show on any tile colour.
-                pygame.draw.rect(surface, look.board, cell.inflate(m.px(6), m.px(6)), max(2, m.px(5)),
-                                 border_radius=m.px(14))  # fmt: skip
-                pygame.draw.rect(surface, look.focus, cell, max(4, m.px(10)), border_radius=m.px(12))
+                band = cell.inflate(m.px(S.LANDED_BAND_OUT), m.px(S.LANDED_BAND_OUT))
+                pygame.draw.rect(surface, look.board, band, max(2, m.px(S.LANDED_BAND)),
+                                 border_radius=m.px(S.LANDED_BAND_RADIUS))  # fmt: skip
+                pygame.draw.rect(surface, look.focus, cell, max(4, m.px(S.LANDED_RING)), border_radius=corner)
             self.children.append(
                 {
                     "role": "tile",
@@ -208,8 +213,8 @@ class BoardWidget(Widget):
     def _centre(self, m, cells) -> pygame.Rect:
         """The space inside the ring (or the whole board when there is no ring)."""
         if not cells:
-            return self.rect.inflate(-m.px(24), -m.px(24))
-        gap = m.px(16)
+            return self.rect.inflate(-m.px(S.BOARD_CENTRE_PAD), -m.px(S.BOARD_CENTRE_PAD))
+        gap = m.gap
         left = max(c.right for c in cells if c.left == cells[0].left) + gap
         top = max(c.bottom for c in cells if c.top == cells[0].top) + gap
         right = min(c.left for c in cells if c.right == max(x.right for x in cells)) - gap
@@ -229,27 +234,28 @@ class BoardWidget(Widget):
             segs.append((readable_fill(hex_colour(th.colour))[0], full))
             icons.append(th.icon)
         # A heading above, and each segment's theme named beside it: the wheel fills what is left.
-        head = pygame.Rect(centre.left, centre.top, centre.width, min(m.px(52), centre.height // 5))
+        head = pygame.Rect(centre.left, centre.top, centre.width, min(m.px(S.WHEEL_HEAD), centre.height // 5))
         area = pygame.Rect(centre.left, head.bottom, centre.width, centre.bottom - head.bottom)
         # Each side is at least as wide as the longest word in a theme's name, so names are never squeezed.
         names = [th.easy_read or th.title for th in themes]
         widest = max((ctx.fonts.measure(word, m.small, True) for n in names for word in n.split()), default=0)
-        side = max(widest + m.px(16), m.px(150), min(m.px(300), area.width // 4))
+        lo, hi = m.px(S.WHEEL_NAMES_MIN), m.px(S.WHEEL_NAMES_MAX)
+        side = max(widest + m.px(S.WHEEL_NAME_PAD), lo, min(hi, area.width // 4))
         # ... and wide enough that each name fits its slot (a third of the height, for six themes) at the
         # smallest size allowed; the wheel gives way.
-        slot_h = (area.height - m.px(16)) // max(1, -(-len(names) // 2))
-        while side < area.width // 2 - m.px(60) and any(
-            ctx.fonts.size(n, m.min_body, side - m.px(12), True)[1] > slot_h for n in names
+        slot_h = (area.height - m.px(S.WHEEL_NAMES_SPARE)) // max(1, -(-len(names) // 2))
+        while side < area.width // 2 - m.px(S.WHEEL_LEAST) and any(
+            ctx.fonts.size(n, m.min_body, side - m.px(S.WHEEL_NAME_GAP), True)[1] > slot_h for n in names
         ):
-            side += m.px(20)
-        beside = min(area.height // 2, (area.width - 2 * side) // 2) - m.px(4)
+            side += m.px(S.WHEEL_NAMES_STEP)
+        beside = min(area.height // 2, (area.width - 2 * side) // 2) - m.px(S.WHEEL_CLEARANCE)
         # Where the space is narrow (no ring: dice off), the names go in two columns under the wheel.
         per_col = -(-len(themes) // 2)
-        legend_h = per_col * (2 * ctx.fonts.line_height(m.small, True) + m.px(8))
-        under = min(area.width // 2, (area.height - legend_h - m.gap) // 2) - m.px(4)
+        legend_h = per_col * (2 * ctx.fonts.line_height(m.small, True) + m.px(S.LEGEND_SPARE))
+        under = min(area.width // 2, (area.height - legend_h - m.gap) // 2) - m.px(S.WHEEL_CLEARANCE)
         radius = max(10, max(beside, under))
         if under > beside:
-            cx, cy = area.centerx, area.top + radius + m.px(4)
+            cx, cy = area.centerx, area.top + radius + m.px(S.WHEEL_CLEARANCE)
             legend = pygame.Rect(area.left, cy + radius + m.gap, area.width, 0)
             legend.height = max(1, area.bottom - legend.top)
         else:
@@ -265,9 +271,10 @@ class BoardWidget(Widget):
         slots: dict[int, pygame.Rect] = {}
         if legend is not None:
             for i, r in enumerate(grid(legend, len(themes), 2, m.gap)):
-                mark = min(r.height, m.px(40))
+                mark = min(r.height, m.px(S.LEGEND_ICON))
                 ctx.icons.draw(surface, icons[i], pygame.Rect(r.left, r.centery - mark // 2, mark, mark), fg)
-                slots[i] = pygame.Rect(r.left + mark + m.px(8), r.top, r.width - mark - m.px(8), r.height)
+                gap = m.px(S.LEGEND_ICON_GAP)
+                slots[i] = pygame.Rect(r.left + mark + gap, r.top, r.width - mark - gap, r.height)
                 right[i] = True  # read left to right after its icon
         else:
             # Each side's names stand in a column of equal slots, top to bottom in the order of the segments.
@@ -278,13 +285,14 @@ class BoardWidget(Widget):
                 )
                 if not mine:
                     continue
+                gap = m.px(S.WHEEL_NAME_GAP)
                 if side_right:
                     col = pygame.Rect(
-                        cx + radius + m.px(12), area.top, area.right - cx - radius - m.px(12), area.height
+                        cx + radius + gap, area.top, area.right - cx - radius - gap, area.height
                     )
                 else:
-                    col = pygame.Rect(area.left, area.top, cx - radius - m.px(12) - area.left, area.height)
-                for i, r in zip(mine, rows(col, [1] * len(mine), m.px(8)), strict=True):
+                    col = pygame.Rect(area.left, area.top, cx - radius - gap - area.left, area.height)
+                for i, r in zip(mine, rows(col, [1] * len(mine), m.px(S.WHEEL_NAMES_GAP)), strict=True):
                     slots[i] = r
         for i, (icon, th) in enumerate(zip(icons, themes, strict=True)):
             ix = cx + math.cos(angles[i]) * radius * 0.66
@@ -362,7 +370,7 @@ class BoardWidget(Widget):
             p = s.player(pid)
             draw_token(surface, p.shape, hex_colour(p.colour), center, r, ctx.look.edge)
             if s.turn and s.turn.player == pid:
-                pygame.draw.circle(surface, ctx.look.focus, center, r * 1.12, max(2, m.px(4)))
+                pygame.draw.circle(surface, ctx.look.focus, center, r * 1.12, max(2, m.px(S.TURN_RING)))
             on = round(pos) % n
             self.children.append(
                 {

@@ -139,9 +139,9 @@ class ChooseGameScreen(FramedScreen):
         for i, r in enumerate(items[self.page * per : (self.page + 1) * per]):
             rr = pygame.Rect(area.left, area.top + i * (row_h + m.gap), area.width, row_h)
             if self.what == "plans":
-                main, again, dele = cols(rr, [1.0, m.px(300), m.px(240)], m.gap)
+                main, again, dele = cols(rr, [1.0, m.px(S.CHOOSE_BUTTON), m.px(S.CHOOSE_DELETE)], m.gap)
             else:
-                (main, dele), again = cols(rr, [1.0, m.px(300)], m.gap), None
+                (main, dele), again = cols(rr, [1.0, m.px(S.CHOOSE_BUTTON)], m.gap), None
             rid = str(_get(r, "id"))
             # Very long names are cut (in the middle, so "... for March" still shows) to keep the words
             # at full size; the whole name is in the plan itself.

@@ -224,7 +224,7 @@ class ExportScreen(FramedScreen):
         m, w = self.app.ctx.m, self.app.w
         out = []
         if self.files is not None:
-            head, lst = rows(rect, [m.px(120), 1.0], m.gap)
+            head, lst = rows(rect, [m.px(S.EXPORT_DONE_HEAD), 1.0], m.gap)
             folder = str(self.files[0].parent) if self.files else self.folder.text
             out.append(
                 Label(
@@ -249,7 +249,16 @@ class ExportScreen(FramedScreen):
             return out
         # The format chips take what is left, so the rows below always fit above the bottom buttons.
         intro, fmts, l2, folder_r, places_r, status_r = rows(
-            rect, [m.px(S.HELP_ROW), 1.0, m.px(S.LABEL_ROW), m.px(100), m.px(96), m.px(S.MESSAGE)], m.gap
+            rect,
+            [
+                m.px(S.HELP_ROW),
+                1.0,
+                m.px(S.LABEL_ROW),
+                m.px(S.EXPORT_FOLDER_ROW),
+                m.px(S.EXPORT_PLACES_ROW),
+                m.px(S.MESSAGE),
+            ],
+            m.gap,
         )
         out.append(Label(intro, w("export_intro"), "body", key="intro"))
         for f, r in zip(FORMATS, grid(fmts, len(FORMATS), 3, m.gap), strict=True):

@@ -87,7 +87,7 @@ class FramedScreen(Screen):
         fonts, pad = self.app.ctx.fonts, m.px(S.PAD_Y)
         line_h = fonts.line_height(m.body)
         strip_h = [
-            min(3 * line_h, fonts.size(t, m.body, area.width - 2 * pad)[1]) + 2 * pad + m.px(4)
+            min(3 * line_h, fonts.size(t, m.body, area.width - 2 * pad)[1]) + 2 * pad + m.px(S.MESSAGE_SPARE)
             for t in strips
         ]
         # The body (cards, choices) must keep room to work: if two strips would squeeze it, show only the

@@ -25,7 +25,10 @@ class PlayBars:
         ]
         for key, words, action, icon in items:
             # Wide enough for the words in any language at full size (icon + padding + words).
-            need = m.px(64 + 12 + 36) + self.app.ctx.fonts.size(words, m.small, 0, True)[0]
+            need = (
+                m.px(S.ICON + S.ICON_GAP + S.TOP_BUTTON_PAD)
+                + self.app.ctx.fonts.size(words, m.small, 0, True)[0]
+            )
             bw = max(m.px(S.TOP_BUTTON_MIN), min(m.px(S.TOP_BUTTON_MAX), need))
             out.append(
                 Button(
@@ -64,7 +67,7 @@ class PlayBars:
         paused = self.turn is not None and self.turn.paused_at is not None
         over = (self.game.timer_remaining(self.app.now()) or 0) < 0
         rest, a, b, c = cols(
-            rect, [1.0, m.px(S.STRIP_BUTTON - 60), m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap
+            rect, [1.0, m.px(S.TIMER_WORDS), m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap
         )
         out = [
             Label(a, timer, "body", bold=True, style="timer" if over else "panel", key="timer"),

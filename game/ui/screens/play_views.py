@@ -276,10 +276,10 @@ class TurnBadge(Widget):
         pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(S.RADIUS))
         pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(S.EDGE)), border_radius=m.px(S.RADIUS))
         tr = pygame.Rect(
-            self.rect.left + m.px(8),
-            self.rect.top + m.px(8),
-            self.rect.height - m.px(16),
-            self.rect.height - m.px(16),
+            self.rect.left + m.px(S.TOKEN_PAD),
+            self.rect.top + m.px(S.TOKEN_PAD),
+            self.rect.height - m.px(2 * S.TOKEN_PAD),
+            self.rect.height - m.px(2 * S.TOKEN_PAD),
         )
         if self.player is not None:
             draw_token(
@@ -291,10 +291,10 @@ class TurnBadge(Widget):
                 look.edge,
             )
         box = pygame.Rect(
-            tr.right + m.px(12),
-            self.rect.top + m.px(6),
-            self.rect.right - tr.right - m.px(24),
-            self.rect.height - m.px(12),
+            tr.right + m.px(S.BADGE_WORDS_X),
+            self.rect.top + m.px(S.BADGE_WORDS_Y),
+            self.rect.right - tr.right - m.px(2 * S.BADGE_WORDS_X),
+            self.rect.height - m.px(2 * S.BADGE_WORDS_Y),
         )
         self._text_in(surface, ctx, self.text, box, m.heading, fg, bold=True, align="left")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.layout import cols, rows
 from game.ui.screens.frame import FramedScreen
 from game.ui.settings import SPEECH_RATES, TEXT_SIZES
@@ -37,7 +38,9 @@ class SettingsScreen(FramedScreen):
         m = self.app.ctx.m
         items, s = self._rows()
         out = []
-        for (name, label, options), r in zip(items, rows(rect, [1] * len(items), m.px(8)), strict=True):
+        for (name, label, options), r in zip(
+            items, rows(rect, [1] * len(items), m.px(S.SETTING_ROWS_GAP)), strict=True
+        ):
             left, right = cols(r, [0.42, 0.58], m.gap)
             out.append(Label(left, label, "body", bold=True, key=f"label:{name}"))
             for (value, words), c in zip(options, cols(right, [1] * len(options), m.gap), strict=True):

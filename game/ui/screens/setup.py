@@ -12,6 +12,7 @@ import pygame
 
 from game.model.setup import like_last_time
 from game.store.session import PlaySession
+from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.decks import available_decks, default_files, load_for_game
 from game.ui.look import TOKEN_COLOURS
@@ -46,7 +47,7 @@ class PlayerRow:
 
 class SetupScreen(SetupPages, FramedScreen):
     keep_message_room = True  # a message (a deck that cannot be used) never pushes the choices down
-    message_room = 120  # three lines of words
+    message_room = S.SETUP_MESSAGE
     name = "setup"
     samples = STEPS
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import sizes as S
 from game.ui.days import show_day
 from game.ui.layout import grid, rows
 from game.ui.screens.frame import FramedScreen, shorten
@@ -52,9 +53,9 @@ class StartScreen(FramedScreen):
         m = self.app.ctx.m
         left = self.left_game()
         if left:
-            intro, carry_r, grid_r = rows(rect, [m.px(90), m.px(150), 1.0], m.gap)
+            intro, carry_r, grid_r = rows(rect, [m.px(S.START_INTRO), m.px(S.CARRY_ON_ROW), 1.0], m.gap)
         else:
-            (intro, grid_r), carry_r = rows(rect, [m.px(90), 1.0], m.gap), None
+            (intro, grid_r), carry_r = rows(rect, [m.px(S.START_INTRO), 1.0], m.gap), None
         out = [Label(intro, self.app.w("start_intro"), "body", key="intro")]
         if left:
             rid = str(left.get("id"))

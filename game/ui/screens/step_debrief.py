@@ -58,7 +58,7 @@ class DebriefView(StepView):
         shown = max(1, len(said))
         q, box, lst, btns = rows(
             rect,
-            [m.px(S.QUESTION_ROW + 40), 1.0, shown * m.px(S.SMALL_LABEL_ROW) + m.gap, m.px(S.BUTTON_ROW)],
+            [m.px(S.PROMPT_ROW), 1.0, shown * m.px(S.SMALL_LABEL_ROW) + m.gap, m.px(S.BUTTON_ROW)],
             m.gap,
         )
         out.append(

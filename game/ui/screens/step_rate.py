@@ -252,9 +252,9 @@ class RateAllView(_Rating):
         out += turn_record.build(scr, left)
         who = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
-        room = right.height - m.px(S.QUESTION_ROW + 30) - 2 * m.px(S.CHOICE_ROW) - 3 * m.gap
+        room = right.height - m.px(S.RATE_QUESTION_ROW) - 2 * m.px(S.CHOICE_ROW) - 3 * m.gap
         per_row, status_h = _status_rows(scr, right.width, raters, False, room)
-        q, scale_r, status = rows(right, [m.px(S.QUESTION_ROW + 30), 1.0, status_h], m.gap)
+        q, scale_r, status = rows(right, [m.px(S.RATE_QUESTION_ROW), 1.0, status_h], m.gap)
         out.append(Label(q, self.question(who), "body", bold=True, key="rate_question"))
         _scale(self, scale_r, who, out, show_choice=False)
         for p, r in zip(
@@ -289,7 +289,7 @@ class RevealView(StepView):
         left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
         out += turn_record.build(scr, left)
         raters = [p for p in s.players if p.id in t.ratings]
-        q, area, nxt = rows(right, [m.px(S.QUESTION_ROW - 10), 1.0, m.px(S.BUTTON_ROW)], m.gap)
+        q, area, nxt = rows(right, [m.px(S.REVEAL_HELP_ROW), 1.0, m.px(S.BUTTON_ROW)], m.gap)
         out.append(Label(q, w("reveal_help"), "body", bold=True, key="reveal_help"))
         n = len(raters)
         ncols = 1 if n <= 4 else 2
@@ -315,23 +315,26 @@ class PlayerMark(Widget):
 
     @staticmethod
     def token_rect(rect: pygame.Rect, m) -> pygame.Rect:
-        size = rect.height - m.px(16)
-        return pygame.Rect(rect.left + m.px(8), rect.top + m.px(8), size, size)
+        size = rect.height - m.px(2 * S.TOKEN_PAD)
+        return pygame.Rect(rect.left + m.px(S.TOKEN_PAD), rect.top + m.px(S.TOKEN_PAD), size, size)
 
     @staticmethod
     def words_box(rect: pygame.Rect, m) -> pygame.Rect:
         tr = PlayerMark.token_rect(rect, m)
         return pygame.Rect(
-            tr.right + m.px(10), rect.top + m.px(4), rect.right - tr.right - m.px(18), rect.height - m.px(8)
+            tr.right + m.px(S.MARK_WORDS_GAP),
+            rect.top + m.px(S.MARK_WORDS_Y),
+            rect.right - tr.right - m.px(S.MARK_WORDS_GAP + S.TOKEN_PAD),
+            rect.height - m.px(2 * S.MARK_WORDS_Y),
         )
 
     def draw(self, surface, ctx, focused=False):
         m, look = ctx.m, ctx.look
         bg, fg = look.pair("panel")
         self.colours = (bg, fg)
-        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(12))
-        edge = S.EDGE_SELECTED if self.done else 2
-        pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(edge)), border_radius=m.px(12))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=m.px(S.BOX_RADIUS))
+        edge = S.EDGE_SELECTED if self.done else S.THIN_EDGE
+        pygame.draw.rect(surface, look.edge, self.rect, max(2, m.px(edge)), border_radius=m.px(S.BOX_RADIUS))
         tr = self.token_rect(self.rect, m)
         draw_token(
             surface, self.player.shape, hex_colour(self.player.colour), tr.center, tr.height * 0.4, look.edge

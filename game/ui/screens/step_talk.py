@@ -125,7 +125,7 @@ class TalkView(StepView):
         chip_rows = -(-people // min(people, 5))
         who_h = chip_rows * m.px(S.CHIP_ROW) + (chip_rows - 1) * (m.gap // 2)
         q, box, who_l, who_r, btns = rows(
-            right, [m.px(S.QUESTION_ROW + 40), 1.0, m.px(S.SMALL_LABEL_ROW), who_h, m.px(S.BUTTON_ROW)], m.gap
+            right, [m.px(S.PROMPT_ROW), 1.0, m.px(S.SMALL_LABEL_ROW), who_h, m.px(S.BUTTON_ROW)], m.gap
         )
         out.append(
             Label(

@@ -192,7 +192,7 @@ def _pages(scr, all_items: list[dict], area: pygame.Rect) -> list[list[tuple[int
     m, fonts = scr.app.ctx.m, scr.app.ctx.fonts
     row_h = m.px(S.LIST_ROW)
     slots = max(1, (area.height + m.gap) // (row_h + m.gap))
-    pad = m.px(8)  # as a panel Label's words sit inside its edge
+    pad = m.px(S.LABEL_PAD)  # as a panel Label's words sit inside its edge
 
     def need(it) -> int:
         change, remove = actions(scr, it)
