@@ -11,6 +11,7 @@ recorded and corrected); each handler declares the phases it serves with ``@hand
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass, field
 
@@ -28,6 +29,8 @@ from game.model.state import State
 from game.model.tiles import BOARDS
 from game.model.turn_rules import TurnRules
 from game.model.workshop_rules import WorkshopRules
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class Game(TurnRules, RecordRules, WorkshopRules):
         except Refused as r:
             return Outcome(False, r.reason, r.params)
         except Exception as exc:  # a bug must not leave a half-changed state behind
+            log.exception("step %s failed; the game goes back to its last good state", cmd.type)
             self._rebuild()
             return Outcome(False, "refuse_internal", {"detail": repr(exc)})
         self._steps.append(cmd)

@@ -15,6 +15,7 @@ Every way the file can be unusable ends in a working ``Store`` plus a plain ``pr
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import time
@@ -29,6 +30,8 @@ from game.store.lock import AlreadyLocked, FolderLock
 from game.store.salvage import salvage
 from game.store.schema import CURRENT_VERSION, ForeignFile, NewerSchema, migrate, version_of
 from game.store.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def open_store(
@@ -53,6 +56,7 @@ def open_store(
         shown = str(folder).replace("\x00", "\ufffd")
         return memory_store(language, P.Problem(P.FOLDER, {"folder": shown}), folder=folder)
     except Exception as exc:  # noqa: BLE001 - the game must start whatever the file is like
+        log.exception("could not open the saved games in %s; playing without saving", folder)
         return memory_store(
             language, P.classify(exc, file=str(folder / DB_NAME), folder=str(folder)), folder=folder
         )
@@ -79,6 +83,7 @@ def _folder(given: str | os.PathLike | None) -> Path:
     try:
         return resolve_data_dir(given)
     except Exception:  # noqa: BLE001 - e.g. no home folder; play still goes on
+        log.warning("no data folder for this user; saving in ./making-it-real-data", exc_info=True)
         return Path(".") / "making-it-real-data"
 
 

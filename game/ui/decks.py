@@ -3,10 +3,13 @@ files. Problems come back as plain lines to show, never as a crash."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from game import paths
 from game.model.deck import DeckSet
+
+log = logging.getLogger(__name__)
 
 
 def available_decks() -> list[Path]:
@@ -41,4 +44,5 @@ def load_for_game(
     except DeckError as exc:
         return None, [str(p) for p in exc.problems]
     except Exception as exc:  # noqa: BLE001 - the loader should only raise DeckError; never crash the game
+        log.exception("loading the decks failed unexpectedly")
         return None, [str(exc)]

@@ -12,6 +12,7 @@ the game loop as a SPEECH_READY event and ``Speaker.play`` plays it with pygame'
 from __future__ import annotations
 
 import io
+import logging
 import os
 import shutil
 import subprocess
@@ -22,6 +23,8 @@ import unicodedata
 from pathlib import Path
 
 import pygame
+
+log = logging.getLogger(__name__)
 
 RATES = {"slow": 130, "normal": 165, "fast": 200}
 SPEECH_READY = pygame.event.custom_type()  # a WAV is ready to play (or the engine failed)
@@ -147,7 +150,7 @@ def _choose_voice(voice, language: str) -> None:
                 voice.setProperty("voice", v.id)
                 return
     except Exception:  # noqa: BLE001 - keep the default voice
-        pass
+        log.debug("could not choose a voice for %s", language, exc_info=True)
 
 
 class Speaker:

@@ -5,6 +5,7 @@ Back returns to the list). The writing happens in a worker thread so the screen 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import threading
 import time
@@ -21,6 +22,8 @@ from game.ui.layout import cols, grid, rows
 from game.ui.screens.frame import FramedScreen, shorten
 from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Chip, Label
+
+log = logging.getLogger(__name__)
 
 EXPORT_DONE = pygame.event.custom_type()
 RETRY_EVERY = 3.0
@@ -341,6 +344,7 @@ class ExportScreen(FramedScreen):
         except OSError as exc:
             self._result = (None, self.app.w("export_folder_problem", detail=self.why(exc)))
         except Exception as exc:  # noqa: BLE001 - any export failure is shown, and the plan stays safe
+            log.exception("export failed")
             self._result = (None, self.app.w("export_failed", detail=str(exc)))
         try:
             pygame.event.post(pygame.event.Event(EXPORT_DONE))
