@@ -166,6 +166,21 @@ def test_board_ring_cells_never_overlap(n):
                 assert not a.colliderect(b)
 
 
+@pytest.mark.parametrize("n", range(8, 25))
+def test_a_board_of_any_size_keeps_a_middle_for_the_wheel(n):
+    """A new special tile (an odd number of tiles) or more themes: even when no ring lets every tile's
+    words fit, the ring keeps a middle for the plan wheel (it once fell back to two long columns)."""
+    from game.ui.screens.board_view import ring_cells
+
+    for rect in (pygame.Rect(0, 0, 890, 470), pygame.Rect(0, 0, 1340, 710), pygame.Rect(0, 0, 2680, 1420)):
+        # Words that fit only in very wide tiles: only a ring two tiles across would hold them.
+        cells = ring_cells(rect, n, 8, fits=lambda i, cell, w=rect.w: cell.w >= w * 0.4)
+        columns, rows_ = len({c.x for c in cells}), len({c.y for c in cells})
+        assert min(columns, rows_) >= 3, (n, rect.size, columns, rows_)
+        middle = rect.inflate(-rect.w * 3 // 5, -rect.h * 3 // 5)  # the middle 40% each way
+        assert not any(c.colliderect(middle) for c in cells), "the middle is free for the wheel"
+
+
 LONG_NAMES = (
     "Bartholomew-Fitzgerald Montgomery-Smythe the Third",
     "مرحبا بالعالم",

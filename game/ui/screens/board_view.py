@@ -51,6 +51,8 @@ def ring_cells(rect: pygame.Rect, n: int, gap: int, fits=None) -> list[pygame.Re
     """n cells clockwise from the top-left corner. With ``fits(i, cell)``, the best-shaped ring in which
     every tile's words fit (if there is one)."""
     shapes = ring_shapes(n, rect.width / max(1, rect.height))
+    if n >= 8:  # a ring with no middle hides the plan wheel: better a tile's words made smaller
+        shapes = [(c, r) for c, r in shapes if min(c, r) >= 3] or shapes
     for c, r in shapes if fits else shapes[:1]:
         cells = _cells(rect, n, gap, c, r)
         if fits is None or all(fits(i, cell) for i, cell in enumerate(cells)):
