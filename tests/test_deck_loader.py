@@ -249,7 +249,7 @@ def test_facilitator_note_keys_are_checked_with_a_suggestion():
     assert one(text) == (
         'd.yaml:43:3: Facilitator_notes has a field "celebrat" that decks do not use. Did you mean "celebrate"? '
         "The fields here can be: start, setup, board, pick, rate, everyone, talk, action, celebrate, lookback, "
-        "park, summary, export."
+        "park, summary, debrief, export."
     )
 
 
