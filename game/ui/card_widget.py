@@ -58,23 +58,14 @@ class CardWidget(Button):
         self.colours = (bg, fg)
         radius = m.px(S.CARD_RADIUS)
         pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
-        band_h = min(m.px(S.CARD_BAND), self.rect.height // 4)
+        band_h = self.band_height(self.rect, m, ctx.fonts, self.theme_title)
         band = pygame.Rect(self.rect.left, self.rect.top, self.rect.width, band_h)
         fill, ink = readable_fill(self.theme_colour)
         if ctx.look.name == "high-contrast":
             fill, ink = ctx.look.pair("selected")
         pygame.draw.rect(surface, fill, band, border_top_left_radius=radius, border_top_right_radius=radius)
-        isz = band_h - m.px(2 * S.CARD_BAND_ICON_INSET)
-        ir = pygame.Rect(
-            band.left + m.px(S.CARD_BAND_SIDE), band.top + m.px(S.CARD_BAND_ICON_INSET), isz, isz
-        )
+        ir, tbox = self._band_parts(band, m)
         ctx.icons.draw(surface, self.theme_icon, ir, ink)
-        tbox = pygame.Rect(
-            ir.right + m.px(S.CARD_BAND_TITLE_GAP),
-            band.top + m.px(S.CARD_BAND_TITLE_INSET),
-            band.right - ir.right - m.px(S.CARD_BAND_TITLE_GAP + S.CARD_BAND_SIDE),
-            band_h - m.px(2 * S.CARD_BAND_TITLE_INSET),
-        )
         px = ctx.fonts.fit(self.theme_title, tbox.width, tbox.height, m.small, 8, True)
         ts = ctx.fonts.render(self.theme_title, px, ink, tbox.width, True)
         surface.blit(ts, ts.get_rect(midleft=tbox.midleft))
@@ -96,14 +87,43 @@ class CardWidget(Button):
         if self.on_its_own:
             sample = ctx.icons.picture(self.image, 100, 100)  # only its shape is wanted here
             aspect = sample.get_width() / max(1, sample.get_height()) if sample is not None else 1.0
-        area, body = self.parts(self.rect, m, ctx.fonts, self.text, aspect)
+        area, body = self.parts(self.rect, m, ctx.fonts, self.text, aspect, self.theme_title)
         if area.width and area.height:
             self._draw_picture(surface, ctx, area)
         self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
 
+    @staticmethod
+    def _band_parts(band: pygame.Rect, m) -> tuple[pygame.Rect, pygame.Rect]:
+        """The theme's icon at the left of the band, and the box its title goes in."""
+        isz = band.height - m.px(2 * S.CARD_BAND_ICON_INSET)
+        ir = pygame.Rect(
+            band.left + m.px(S.CARD_BAND_SIDE), band.top + m.px(S.CARD_BAND_ICON_INSET), isz, isz
+        )
+        tbox = pygame.Rect(
+            ir.right + m.px(S.CARD_BAND_TITLE_GAP),
+            band.top + m.px(S.CARD_BAND_TITLE_INSET),
+            band.right - ir.right - m.px(S.CARD_BAND_TITLE_GAP + S.CARD_BAND_SIDE),
+            band.height - m.px(2 * S.CARD_BAND_TITLE_INSET),
+        )
+        return ir, tbox
+
+    @classmethod
+    def band_height(cls, rect: pygame.Rect, m, fonts=None, title: str = "") -> int:
+        """The band across the top: CARD_BAND, or a quarter of a low card; given the fonts and the
+        theme's title, taller (up to CARD_BAND) when the title needs it to stay at a readable size (a
+        long Welsh theme with "Last time" after it takes two lines)."""
+        most = m.px(S.CARD_BAND)
+        h = min(most, rect.height // 4)
+        while fonts is not None and title and h < most:
+            _, box = cls._band_parts(pygame.Rect(rect.left, rect.top, rect.width, h), m)
+            if fonts.fit(title, box.width, box.height, m.min_body, m.min_body - 1, True) >= m.min_body:
+                break
+            h += 1
+        return h
+
     @classmethod
     def parts(
-        cls, rect: pygame.Rect, m, fonts=None, text: str = "", aspect: float = 0.0
+        cls, rect: pygame.Rect, m, fonts=None, text: str = "", aspect: float = 0.0, title: str = ""
     ) -> tuple[pygame.Rect, pygame.Rect]:
         """Where the picture and the words go on a card of this size (the band is above both).
 
@@ -111,9 +131,10 @@ class CardWidget(Button):
         at card size, the picture shrinks, and goes only when no picture leaves them room. Given the
         picture's shape (``aspect``, width / height), it may also move (above the words or beside them),
         whichever leaves it larger: for a card on its own (a row of cards keeps one arrangement)."""
-        natural, other = cls._layouts(rect, m)
+        band = cls.band_height(rect, m, fonts, title)
+        natural, other = cls._layouts(rect, m, band)
         if fonts is None or not text:
-            return natural[0] if natural else cls._words_only(rect, m)
+            return natural[0] if natural else cls._words_only(rect, m, band)
 
         def fits(body: pygame.Rect) -> bool:
             return (
@@ -134,11 +155,10 @@ class CardWidget(Button):
             return room[0]
         if room:
             return max(room, key=lambda p: drawn(p[0]))
-        return cls._words_only(rect, m)
+        return cls._words_only(rect, m, band)
 
     @classmethod
-    def _inside(cls, rect: pygame.Rect, m) -> pygame.Rect:
-        band_h = min(m.px(S.CARD_BAND), rect.height // 4)
+    def _inside(cls, rect: pygame.Rect, m, band_h: int) -> pygame.Rect:
         inside = pygame.Rect(
             rect.left + m.px(S.CARD_PAD),
             rect.top + band_h + m.px(S.CARD_BELOW_BAND),
@@ -149,8 +169,8 @@ class CardWidget(Button):
         return inside
 
     @classmethod
-    def _words_only(cls, rect: pygame.Rect, m) -> tuple[pygame.Rect, pygame.Rect]:
-        inside = cls._inside(rect, m)
+    def _words_only(cls, rect: pygame.Rect, m, band_h: int) -> tuple[pygame.Rect, pygame.Rect]:
+        inside = cls._inside(rect, m, band_h)
         words = pygame.Rect(
             inside.left + m.px(S.CARD_WORDS_INSET),
             inside.top,
@@ -160,10 +180,10 @@ class CardWidget(Button):
         return pygame.Rect(inside.left, inside.top, 0, 0), words
 
     @classmethod
-    def _layouts(cls, rect: pygame.Rect, m) -> tuple[list, list]:
+    def _layouts(cls, rect: pygame.Rect, m, band_h: int) -> tuple[list, list]:
         """The ways to share the card between picture and words, biggest picture first: the card's own
         way (beside the words on a wide, low card, above them otherwise), then the other way."""
-        inside = cls._inside(rect, m)
+        inside = cls._inside(rect, m, band_h)
         smallest = m.px(S.CARD_PICTURE_MIN)
         beside, above = [], []
         for share in cls.SIDE_SHARES:
