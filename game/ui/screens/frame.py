@@ -129,11 +129,26 @@ class FramedScreen(Screen):
         demo = self.app.autoplayer
         if demo is not None:
             # While the demo plays, the heading says so, and what is happening, for the room.
-            words = review_title(self.app.w, demo.caption(), self.reviewing())
-            title = Label(head, words, "body", bold=True, style="panel", key="demo_caption")
+            title = Label(head, "", "body", bold=True, style="panel", key="demo_caption")
+            title.text = self._caption_that_fits(demo.caption(), title.text_box(m))
+            title.floor = "min_body"
         else:
             title = Label(head, self.title_line(), "heading", bold=True, key="title")
         return [title, *extras]
+
+    def _caption_that_fits(self, caption: str, box: pygame.Rect) -> str:
+        """The demo's caption, with "Review of <plan>, <date>" after it in a review, whole at a readable
+        size: when caption and review together are more than the title bar holds (Welsh, larger text),
+        the caption keeps its first sentence ("Demo: talking it through."), or else its first part
+        ("Demo: agreeing what we will do."), never smaller words."""
+        m, fonts, reviewing = self.app.ctx.m, self.app.ctx.fonts, self.reviewing()
+        first = caption.split(". ", 1)[0].rstrip(".") + "."
+        part = first.split(", ", 1)[0].rstrip(".") + "."
+        tries = [review_title(self.app.w, c, reviewing) for c in dict.fromkeys((caption, first, part))]
+        for words in tries:
+            if fonts.fit(words, box.width, box.height, m.body, m.min_body - 1, True) >= m.min_body:
+                return words
+        return tries[-1]
 
     def _bar(self, bar: pygame.Rect) -> list[Widget]:
         m = self.app.ctx.m
