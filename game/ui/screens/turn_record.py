@@ -109,7 +109,8 @@ def last_notes(scr, rect: pygame.Rect) -> tuple[list[Widget], pygame.Rect]:
         return [], rect
     m, w, fonts = scr.app.ctx.m, scr.app.w, scr.app.ctx.fonts
     row_h = m.px(S.CHIP_ROW)
-    most = max(row_h, int(rect.height * NOTES_SHARE))
+    # The box keeps a text row's height at least, whatever share last time takes.
+    most = max(row_h, min(int(rect.height * NOTES_SHARE), rect.height - m.gap - m.px(S.TEXT_ROW)))
     for notes in (last_notes_words(scr), last_notes_words(scr, inline=True)):
         words = "\n".join(x for x in (last_views(scr), notes) if x)
         for h in range(row_h, most + m.gap, m.gap):
