@@ -109,13 +109,19 @@ class LookBackView(StepView):
             )
         if asks:
             out += self._when_row(when_r)
-        elif not may:
-            out.append(Label(l2, w("lookback_note"), "small", key="lookback_note_label"))
         b = scr.boxes["lookback_note"]
-        # With the "by when" row there is no room for the label: the box itself asks what happened.
-        b.rect, b.hint, b.on_submit = note_r, w("lookback_note" if may else "lookback_note_hint"), None
+        a2, beside = cols(btn, [0.5, 0.5], m.gap)
+        short = note_r.height < m.px(S.TEXT_ROW)
+        if short:
+            # Short of room (a workshop's strip and timer, a small window): the note box stands beside
+            # Save, first in reading order, a full row high, rather than squeezed above it.
+            note_r, a2 = a2, beside
+        elif not (may or asks):
+            out.append(Label(l2, w("lookback_note"), "small", key="lookback_note_label"))
+        # With the "by when" row (or the box beside Save) there is no label: the box asks what happened.
+        b.rect, b.on_submit = note_r, None
+        b.hint = w("lookback_note" if may or short else "lookback_note_hint")
         out.append(b)
-        a2, _ = cols(btn, [0.5, 0.5], m.gap)
         out.append(
             Button(a2, w("btn_save_lookback"), "save_lookback", self.mark, icon="check", style="primary")
         )

@@ -43,38 +43,55 @@ def _scale(view, rect, player_id, out, show_choice: bool):
     out += chips
 
 
-def _status_rows(scr, width: int, raters, answers: bool, room: int) -> tuple[int, int]:
-    """How many names to a row, and the rows' height: up to four to a row, fewer when the longest words
-    a name can show in this step ("Bilal: chose not to say", in bold) would fall below the readable
-    size, as long as the rows take no more than ``room``. Worked out from the longest words, not the
-    ones shown, so the names never move in a step."""
+def _status_rows(scr, width: int, raters, answers: bool, room: int) -> tuple[int, int, bool]:
+    """How many names to a row, the rows' height, and whether the answers are shown short: up to four
+    to a row, fewer when the longest words a name can show in this step ("Bilal: chose not to say", in
+    bold) would fall below the readable size, as long as the rows take no more than ``room``. When even
+    then they would (many players, Welsh, a workshop's strip and timer), a name shows its answer as the
+    answer's picture beside it (the record at the left says the views in words). Worked out from the
+    longest words, not the ones shown, so the names never move in a step."""
     m, fonts, w = scr.app.ctx.m, scr.app.ctx.fonts, scr.app.w
     said = [turn_record.answer_words(scr, "", None)] + [sp.label for sp in scr.decks.scale]
-    longest = [
-        (SELECTED_MARK if answers else "") + words
-        for p in raters
-        for words in (
-            w("rate_all_done", name=p.label),
-            w("rate_all_waiting", name=p.label),
-            *(w("rate_chip_answer", name=p.label, answer=a) for a in (said if answers else [])),
-        )
-    ]
+
+    def longest(short: bool) -> list[str]:
+        return [
+            (SELECTED_MARK if answers else "") + words
+            for p in raters
+            for words in (
+                w("rate_all_done", name=p.label),
+                w("rate_all_waiting", name=p.label),
+                *(
+                    w("rate_chip_answer", name=p.label, answer=a)
+                    for a in (said if answers and not short else [])
+                ),
+            )
+        ]
+
     n = len(raters)
-    per_row = max(1, min(n, 4))
 
     def height(per_row: int) -> int:
         nrows = -(-n // per_row)
         return nrows * m.px(S.CHIP_ROW) + (nrows - 1) * (m.gap // 2)
 
-    while per_row > 1 and height(per_row - 1) <= room:
+    def fits(per_row: int, short: bool) -> bool:
         r = pygame.Rect(0, 0, (width - (per_row - 1) * (m.gap // 2)) // per_row, m.px(S.CHIP_ROW))
-        box = Chip(r, "", "").text_box(m) if answers else PlayerMark.words_box(r, m)
-        if all(
-            fonts.fit(t, box.width, box.height, m.body, m.min_body - 1, True) >= m.min_body for t in longest
-        ):
+        box = (
+            Chip(r, "", "", icon="pass" if short else None).text_box(m)
+            if answers
+            else PlayerMark.words_box(r, m)
+        )
+        return all(
+            fonts.fit(t, box.width, box.height, m.body, m.min_body - 1, True) >= m.min_body
+            for t in longest(short)
+        )
+
+    for short in (False, True) if answers else (False,):
+        per_row = max(1, min(n, 4))
+        while per_row > 1 and height(per_row - 1) <= room and not fits(per_row, short):
+            per_row -= 1
+        if fits(per_row, short):
             break
-        per_row -= 1
-    return per_row, height(per_row)
+    return per_row, height(per_row), short
 
 
 class _Rating(StepView):
@@ -170,7 +187,7 @@ class RateView(_Rating):
         raters = [p for p in s.players if p.role != "facilitator"]
         # The names may take what the question, the line above them, Next and two rows of answers leave.
         room = right.height - m.px(S.QUESTION_ROW + S.BUTTON_ROW) - 2 * m.px(S.CHOICE_ROW) - 4 * m.gap
-        per_row, who_h = _status_rows(scr, right.width, raters, True, room)
+        per_row, who_h, short = _status_rows(scr, right.width, raters, True, room)
         shown = turn_record.views_shown(scr)
         person = next((p for p in raters if p.role == "person"), None)
         supporter = next((p for p in raters if p.role == "supporter"), None)
@@ -195,8 +212,12 @@ class RateView(_Rating):
         _scale(self, scale_r, rater, out, show_choice=shown)
         out.append(Label(who_l, others, "small", key="rate_others"))
         for p, r in zip(raters, grid(who_r, len(raters), per_row, m.gap // 2, m.px(S.CHIP_ROW)), strict=True):
+            icon = None
             if p.id not in t.ratings:
                 words = p.label
+            elif shown and short:  # the answer's picture beside the name (the record says it in words)
+                words, point = p.label, t.ratings[p.id]
+                icon = scr.decks.scale_point(point).icon if point is not None else "pass"
             elif shown:
                 words = w(
                     "rate_chip_answer",
@@ -212,6 +233,7 @@ class RateView(_Rating):
                     f"rater:{p.id}",
                     lambda pid=p.id: self._choose_rater(pid),
                     selected=p.id == rater,
+                    icon=icon,
                 )
             )
         out.append(
@@ -253,7 +275,7 @@ class RateAllView(_Rating):
         who = self.acting()
         raters = [p for p in s.players if p.role != "facilitator"]
         room = right.height - m.px(S.RATE_QUESTION_ROW) - 2 * m.px(S.CHOICE_ROW) - 3 * m.gap
-        per_row, status_h = _status_rows(scr, right.width, raters, False, room)
+        per_row, status_h, _ = _status_rows(scr, right.width, raters, False, room)
         q, scale_r, status = rows(right, [m.px(S.RATE_QUESTION_ROW), 1.0, status_h], m.gap)
         out.append(Label(q, self.question(who), "body", bold=True, key="rate_question"))
         _scale(self, scale_r, who, out, show_choice=False)
