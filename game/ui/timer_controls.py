@@ -7,11 +7,14 @@ from game.model import commands as C
 from game.ui.widgets import Button
 
 
-def timer_words(w, left: float) -> str:
-    """'3:05 left', or the gentle 'time is up' words once it runs over."""
+def timer_words(w, left: float, stacked: bool = False) -> str:
+    """'Time left 3:05', or the gentle 'time is up' words once it runs over. ``stacked`` puts the time
+    on a line of its own under its words (in a narrow place), so it is never split from them."""
     if left < 0:
         return w("timer_over")
-    return w("timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}")
+    return w(
+        "timer_left_stacked" if stacked else "timer_left", time=f"{int(left) // 60}:{int(left) % 60:02d}"
+    )
 
 
 def timer_buttons(

@@ -1,4 +1,5 @@
-"""The play screen's bars: Stop for now and Settings beside the title, and the workshop turn timer at
+"""The play screen's bars: Stop for now and Settings beside the title, and in a workshop one row under
+it for the turn timer and the trainer strip (who this player is playing as, the trainer's notes), at
 the right of the kept message row."""
 
 from __future__ import annotations
@@ -7,8 +8,13 @@ import pygame
 
 from game.ui import sizes as S
 from game.ui.layout import cols
+from game.ui.screens.steps import strip_offer, strip_widgets, strip_words
 from game.ui.timer_controls import timer_buttons, timer_words
 from game.ui.widgets import Button, Label
+
+# The longest time the row must have room to say (99:59): a turn may be given more than the hour it
+# can start with, a minute at a time.
+LONGEST_TIME = 99 * 60 + 59
 
 
 class PlayBars:
@@ -49,28 +55,75 @@ class PlayBars:
         left = self.game.timer_remaining(self.app.now())
         if left is None:
             return ""
-        return timer_words(self.app.w, left)
+        # The kept row is narrow: the time stands under "Time left", never split from it.
+        return timer_words(self.app.w, left, stacked=True)
+
+    def _row_shows(self) -> tuple[bool, tuple | None]:
+        """Whether the kept row holds the timer, and what workshop strip it holds (None: no strip)."""
+        return bool(self._timer_text()) and self.shown.timed, strip_offer(self.shown)
 
     def message_height(self) -> int:
-        # With a timer the row holds its buttons too, so it is as tall as a target.
-        return S.TARGET if self._timer_text() and self.shown.timed else S.MESSAGE
+        # With the timer or the workshop strip the row holds buttons too, so it is as tall as a target.
+        timer, offer = self._row_shows()
+        return S.TARGET if timer or offer is not None else S.MESSAGE
 
     def message_row(self, rect: pygame.Rect) -> tuple[list, pygame.Rect]:
-        """The workshop turn timer, when one is set, stands at the right of the kept message row: the
-        time left (a soft colour and words when it runs over, never a sound), one more minute, and
-        pause. It takes no room from the step, so it never squeezes the step's controls."""
+        """The workshop's controls stand at the right of the kept message row, one row for all: the
+        time left (a soft colour and words when it runs over, never a sound), one more minute and pause,
+        then who this player is playing as and the trainer's notes. They take no room from the step, so
+        the step keeps its room, and a message still has the row's left part. Each place is as wide as
+        the longest words it may show in this game, so nothing moves when the time or the player does."""
         timer = self._timer_text()
         self._timer_words = timer
-        if not timer or not self.shown.timed:
+        show_timer, offer = self._row_shows()
+        if not show_timer and offer is None:
             return [], rect
         m, w = self.app.ctx.m, self.app.w
-        paused = self.turn is not None and self.turn.paused_at is not None
-        over = (self.game.timer_remaining(self.app.now()) or 0) < 0
-        rest, a, b, c = cols(
-            rect, [1.0, m.px(S.TIMER_WORDS), m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap
-        )
-        out = [
-            Label(a, timer, "body", bold=True, style="timer" if over else "panel", key="timer"),
-            *timer_buttons(w, self.apply, b, c, paused, prefix="", pause_icon="timer"),
-        ]
+        places: list[tuple[list[str], str | None, str]] = []  # each place's words, icon and text size
+        if show_timer:
+            times = [timer_words(w, -1), timer_words(w, LONGEST_TIME, stacked=True)]
+            places += [
+                (times, None, "small"),
+                ([w("btn_timer_more")], "plus", "small"),
+                ([w("btn_timer_pause"), w("btn_timer_resume")], "timer", "small"),
+            ]
+        if offer is not None:
+            personas, notes = strip_words(self)
+            places += [(personas + [w("trainer_strip")], "person", "small"), ([notes], "note", "small")]
+        # A message keeps a part of the row to be read in: with larger text, when the places sized for
+        # it would leave less, they are sized for the normal text size (their words are no smaller).
+        room = rect.width - m.px(S.ROW_MESSAGE_LEAST) - len(places) * m.gap
+        widths = [self._least_width(*p) for p in places]
+        if sum(widths) > room:
+            widths = [self._least_width(*p, normal=True) for p in places]
+        rest, *places = cols(rect, [1.0, *widths], m.gap)
+        out: list = []
+        if show_timer:
+            paused = self.turn is not None and self.turn.paused_at is not None
+            over = (self.game.timer_remaining(self.app.now()) or 0) < 0
+            a, b, c = places[:3]
+            out += [
+                Label(a, timer, "small", bold=True, style="timer" if over else "panel", key="timer"),
+                *timer_buttons(w, self.apply, b, c, paused, prefix="", pause_icon="timer"),
+            ]
+        if offer is not None:
+            out += strip_widgets(self.shown, offer, *places[-2:])
         return out, rest
+
+    def _least_width(self, texts: list[str], icon: str | None, size: str, normal: bool = False) -> int:
+        """The least width (a target's at least, a strip button's at most) at which every one of these
+        words shows whole at full size (``normal``: the normal text size) in the row, on two lines if
+        need be. Words that do not fit even at the most shrink, no smaller than at the normal size."""
+        m, fonts = self.app.ctx.m, self.app.ctx.fonts
+        px = getattr(m, size)
+        if normal:
+            px = max(1, round(px / m.text_scale))
+        most = m.px(S.STRIP_BUTTON)
+        for width in range(m.px(S.TARGET), most, max(1, m.px(S.STRIP_STEP))):
+            r = pygame.Rect(0, 0, width, m.px(S.TARGET))
+            box = (
+                Button(r, "", "", icon=icon).text_box(m) if icon else Label(r, "", style="panel").text_box(m)
+            )
+            if all(fonts.fit(t, box.width, box.height, px, px - 1, True) >= px for t in texts):
+                return width
+        return most

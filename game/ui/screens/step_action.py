@@ -10,7 +10,7 @@ from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
 from game.ui.screens import turn_record
-from game.ui.screens.steps import StepView, step, trainer_strip
+from game.ui.screens.steps import StepView, step
 from game.ui.widgets import Button, Chip, Label, Widget
 
 WHEN = ("next_week", "next_month", "next_review", "date")
@@ -49,7 +49,6 @@ class ActionView(StepView):
         scr = self.scr
         m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         record, form = cols(rect, [0.36, 0.64], m.gap * 2)
         if t.card:
             out += turn_record.build(scr, record)
@@ -172,7 +171,6 @@ class CelebrateView(StepView):
         scr = self.scr
         m, w, s = scr.app.ctx.m, scr.app.w, scr.state
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         themes = [th for th in scr.decks.themes if th.id in s.themes_in_play]
         theme_rows = -(-len(themes) // 3)
         themes_h = theme_rows * m.px(S.CHIP_ROW) + (theme_rows - 1) * (m.gap // 2)

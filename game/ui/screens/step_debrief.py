@@ -10,7 +10,7 @@ from game.model import commands as C
 from game.model.phase import Phase
 from game.ui import sizes as S
 from game.ui.layout import cols, rows
-from game.ui.screens.steps import StepView, step, trainer_strip
+from game.ui.screens.steps import StepView, step
 from game.ui.widgets import Button, Label, Widget
 
 MAX_SHOWN = 4  # notes already added to this question, newest last
@@ -52,7 +52,6 @@ class DebriefView(StepView):
         scr = self.scr
         m, w, s = scr.app.ctx.m, scr.app.w, scr.state
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         n, total = s.debrief_at + 1, len(scr.decks.debrief)
         said = self.said()[-MAX_SHOWN:]
         shown = max(1, len(said))

@@ -11,7 +11,7 @@ from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
 from game.ui.layout import cols, rows
 from game.ui.screens.step_action import WHEN
-from game.ui.screens.steps import StepView, step, trainer_strip
+from game.ui.screens.steps import StepView, step
 from game.ui.widgets import Button, Chip, Label, Widget
 
 STATUSES = (
@@ -64,7 +64,6 @@ class LookBackView(StepView):
         scr = self.scr
         m, w = scr.app.ctx.m, scr.app.w
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         a = self.action()
         if a is None:
             return out + [Label(rect, w("lookback_none"), "body", key="lookback_none")]

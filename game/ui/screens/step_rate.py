@@ -13,7 +13,7 @@ from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.look import hex_colour
 from game.ui.screens import turn_record
-from game.ui.screens.steps import StepView, step, trainer_strip
+from game.ui.screens.steps import StepView, step
 from game.ui.shapes import draw_token
 from game.ui.widgets import SELECTED_MARK, Button, Chip, Label, Widget, one_size
 
@@ -180,7 +180,6 @@ class RateView(_Rating):
         scr = self.scr
         m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
         out += turn_record.build(scr, left)
         rater = self.acting()
@@ -269,7 +268,6 @@ class RateAllView(_Rating):
         scr = self.scr
         m, w, s, t = scr.app.ctx.m, scr.app.w, scr.state, scr.turn
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
         out += turn_record.build(scr, left)
         who = self.acting()

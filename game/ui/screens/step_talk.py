@@ -9,7 +9,7 @@ from game.model.plan import CHANGED
 from game.ui import sizes as S
 from game.ui.layout import cols, grid, rows
 from game.ui.screens import turn_record
-from game.ui.screens.steps import StepView, card_widget, step, trainer_strip
+from game.ui.screens.steps import StepView, card_widget, step
 from game.ui.widgets import Button, Chip, Label, Widget
 
 LEFT = 0.4
@@ -44,7 +44,6 @@ class PickView(StepView):
         scr = self.scr
         m, w, t = scr.app.ctx.m, scr.app.w, scr.turn
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         th = scr.decks.theme(t.theme)
         line = w("pick_help_everyone" if t.everyone else "pick_help", theme=th.title)
         if t.repeats:
@@ -117,7 +116,6 @@ class TalkView(StepView):
         scr = self.scr
         m, w, t, d = scr.app.ctx.m, scr.app.w, scr.turn, scr.decks
         out: list[Widget] = []
-        rect = trainer_strip(self, rect, out)
         prompt = d.prompts[min(t.prompt, len(d.prompts) - 1)]
         left, right = cols(rect, [LEFT, 1 - LEFT], m.gap * 2)
         out += turn_record.build(scr, left)

@@ -12,9 +12,7 @@ import pygame
 
 from game.model import commands as C
 from game.model.phase import Phase
-from game.ui import sizes as S
 from game.ui.card_widget import CardWidget
-from game.ui.layout import cols, rows
 from game.ui.look import hex_colour
 from game.ui.textbox import TextBox
 from game.ui.widgets import Button, Label, Widget
@@ -152,35 +150,60 @@ def info(scr, title, text):
     scr.app.push(InfoDialog(scr.app, title, text))
 
 
-def trainer_strip(view: StepView, rect: pygame.Rect, out: list) -> pygame.Rect:
-    """In workshops, a strip above the step: who this player is playing as, and buttons that open the
-    persona and the trainer's notes in full. Its height is fixed, so it never squeezes the step below
-    its smallest size (the step's rows have their own minimums)."""
+def strip_offer(view: StepView) -> tuple[str, object | None] | None:
+    """What the workshop strip offers at this step: the trainer's note for it and the persona of who is
+    being asked (None when they play as nobody). None when the step shows no strip: not a workshop, or
+    a step with neither a note nor personas in play. Whether there is a strip depends on the step, not
+    on who is being asked, so its row stays put while the step lasts."""
     scr = view.scr
-    m, w = scr.app.ctx.m, scr.app.w
-    note = scr.decks.facilitator_notes.get(view.trainer_step, "") if _workshop(scr) else ""
-    who = persona(scr, view.acting())
-    if not (note or who):
-        return rect
-    strip, rest = rows(rect, [m.px(S.STRIP), 1.0], m.gap)
-    parts = cols(strip, [1.0, m.px(S.STRIP_BUTTON), m.px(S.STRIP_BUTTON)], m.gap)
-    line = w("persona_short", name=who.name) if who else w("trainer_strip")
-    out.append(Label(parts[0], line, "body", style="panel", key="persona_line"))
+    if not _workshop(scr) or not view.trainer_step:
+        return None
+    note = scr.decks.facilitator_notes.get(view.trainer_step, "")
+    if not note and not any(p.persona for p in scr.state.players):
+        return None
+    return note, persona(scr, view.acting())
+
+
+def strip_words(scr) -> tuple[list[str], str]:
+    """Every way the strip's persona place may read in this game (a button for each persona played,
+    or "Practice game." for someone playing as nobody), and its notes button: so the row can be as wide
+    as the longest, once for the whole game, and nothing in it moves when the player changes."""
+    w = scr.app.w
+    names = []
+    for p in scr.state.players:
+        try:
+            names.append(scr.decks.persona(p.persona).name if p.persona else "")
+        except KeyError:
+            names.append("")
+    return [w("btn_playing_as", name=n) for n in dict.fromkeys(names) if n], w("btn_trainer_notes")
+
+
+def strip_widgets(view: StepView, offer, who_r: pygame.Rect, note_r: pygame.Rect) -> list[Widget]:
+    """The workshop strip, in the kept row under the title: "Playing as Tom" (a button that opens the
+    persona in full, so the practice reminder and the persona are one tap) and Trainer notes. Someone
+    playing as nobody sees "Practice game." in the persona's place; a step with no note leaves its place
+    empty, so the buttons never shift."""
+    scr = view.scr
+    w = scr.app.w
+    note, who = offer
+    out: list[Widget] = []
     if who:
         out.append(
             Button(
-                parts[1],
-                w("btn_about", name=who.name),
+                who_r,
+                w("btn_playing_as", name=who.name),
                 "about_persona",
                 lambda: info(scr, w("persona_title", name=who.name), who.summary),
                 icon="person",
                 size="small",
             )
         )
+    else:
+        out.append(Label(who_r, w("trainer_strip"), "small", bold=True, style="panel", key="persona_line"))
     if note:
         out.append(
             Button(
-                parts[2],
+                note_r,
                 w("btn_trainer_notes"),
                 "trainer_notes",
                 lambda: info(scr, w("trainer_title"), note),
@@ -188,7 +211,7 @@ def trainer_strip(view: StepView, rect: pygame.Rect, out: list) -> pygame.Rect:
                 size="small",
             )
         )
-    return rest
+    return out
 
 
 def _workshop(scr) -> bool:
