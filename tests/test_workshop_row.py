@@ -1,0 +1,55 @@
+"""In a workshop the turn timer and the trainer strip share one row under the title, so the step below
+keeps its room: Time left, +1 minute, Pause timer, then "Playing as <persona>" (which opens the
+persona, its title saying it is practice) and Trainer notes; at least a target each, in reading order
+for Tab, and the same row whatever the step."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui.harness import game_at, make_app, push_screen
+from game.ui.input_events import key_event, tap_events
+from game.ui.screens.steps import persona
+
+ROW = ["timer", "timer_more", "timer_pause", "about_persona", "trainer_notes"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("step", ["rate", "action"])
+def test_timer_and_strip_are_one_row_read_left_to_right(size, step):
+    app = make_app(size)
+    scr = push_screen(app, f"play:{step}", game_at(step, mode="workshop", players=8))
+    app.step([])
+    ws = {w["key"]: w for w in app.widgets()}
+    row = [ws[k] for k in ROW]
+    assert len({w["rect"][1] for w in row}) == 1, "one row"
+    lefts = [w["rect"][0] for w in row]
+    assert lefts == sorted(lefts), "left to right as listed"
+    assert all(min(w["rect"][2:]) >= app.ctx.m.target for w in row[1:]), "each button a target at least"
+    assert "persona_line" not in ws, "the practice line is folded into the persona's button"
+    who = persona(scr, scr.acting())
+    assert ws["about_persona"]["text"] == app.w("btn_playing_as", name=who.name)
+    # Below the row is the step's, with no second strip taking a row from it.
+    bottom = row[0]["rect"][1] + row[0]["rect"][3]
+    body = [w for w in app.widgets() if w["key"] not in ROW and w["rect"][1] > row[0]["rect"][1]]
+    assert body and min(w["rect"][1] for w in body) - bottom <= app.ctx.m.gap + 1
+    # Tab meets the row's buttons left to right.
+    met: list[str] = []
+    for _ in range(80):
+        app.step([key_event(pygame.K_TAB)])
+        if app.top.focus_key in ROW and app.top.focus_key not in met:
+            met.append(app.top.focus_key)
+    assert met == ROW[1:]
+
+
+def test_playing_as_opens_the_persona_as_practice():
+    app = make_app((1280, 720))
+    scr = push_screen(app, "play:talk", game_at("talk", mode="workshop"))
+    app.step([])
+    who = persona(scr, scr.acting())
+    button = next(w for w in app.widgets() if w["key"] == "about_persona")
+    x, y, w, h = button["rect"]
+    app.step(tap_events((x + w // 2, y + h // 2)))
+    shown = " ".join(w["text"] for w in app.widgets())
+    assert app.w("persona_title", name=who.name) in shown and who.summary[:30] in shown
