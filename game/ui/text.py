@@ -235,11 +235,6 @@ class Fonts:
     def _render_one_font(self, text, px, colour, width, bold, align) -> pygame.Surface:
         f = self.font(px, bold, rtl_script(text))
         f.align = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}[align]
-        if width > 0 and " " in text:
-            # Broken into lines here, not by the font engine: in a box narrower than a line's last word
-            # and the space after it, the engine carries that space to the start of the next line, so
-            # the left-aligned lines do not line up ("Pause" over " timer").
-            text = "\n".join(t for para in text.split("\n") for t in self._wrap(para, px, bold, int(width)))
         got = _draw(f, text or " ", colour, max(0, int(width)))
         return got if got is not None else pygame.Surface((1, f.get_linesize()), pygame.SRCALPHA)
 
