@@ -114,7 +114,7 @@ class PlayBars:
         """The least width (a target's at least, a strip button's at most) at which every one of these
         words shows whole at full size (``normal``: the normal text size) in the row, on two lines if
         need be. Words that do not fit even at the most shrink, no smaller than at the normal size."""
-        m, fonts = self.app.ctx.m, self.app.ctx.fonts
+        m = self.app.ctx.m
         px = getattr(m, size)
         if normal:
             px = max(1, round(px / m.text_scale))
@@ -124,6 +124,18 @@ class PlayBars:
             box = (
                 Button(r, "", "", icon=icon).text_box(m) if icon else Label(r, "", style="panel").text_box(m)
             )
-            if all(fonts.fit(t, box.width, box.height, px, px - 1, True) >= px for t in texts):
+            if all(self._whole_lines(t, box.width, box.height, px) for t in texts):
                 return width
         return most
+
+    def _whole_lines(self, text: str, box_w: int, box_h: int, px: int) -> bool:
+        """The words fit at full size, and the box is not just narrower than a word with its space: there
+        the wrapping carries the space to the start of the next line, and the lines do not line up
+        ("Pause" over " timer")."""
+        fonts = self.app.ctx.fonts
+        if fonts.fit(text, box_w, box_h, px, px - 1, True) < px:
+            return False
+        return not any(
+            fonts.measure(word, px, True) <= box_w < fonts.measure(word + " ", px, True)
+            for word in text.split()
+        )
