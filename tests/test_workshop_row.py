@@ -53,3 +53,48 @@ def test_playing_as_opens_the_persona_as_practice():
     app.step(tap_events((x + w // 2, y + h // 2)))
     shown = " ".join(w["text"] for w in app.widgets())
     assert app.w("persona_title", name=who.name) in shown and who.summary[:30] in shown
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_a_long_warning_is_read_across_the_whole_row_then_the_buttons_come_back(size, language):
+    """'You typed an action but did not agree it yet ...' would not fit beside five buttons: it takes the
+    whole row at a readable size (nothing moves into the buttons' places), and the next tap brings them
+    back where they were."""
+    from layout_rules import frame_problems
+
+    from game.ui.describe import frame
+
+    app = make_app(size, language=language, text_size=1.4)
+    push_screen(app, "play", game_at("action", mode="workshop", players=4))
+    app.step([])
+    before = {w["key"]: w["rect"] for w in app.widgets() if w["key"] in ROW}
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ask the GP about the health walk")])
+    end = next(w for w in app.widgets() if w["key"] == "end_turn")
+    app.step(tap_events(end["rect"].center))
+    f = frame(app)
+    message = next(w for w in f["widgets"] if w["key"] == "message0")
+    assert message["label"] == app.w("action_unsaved") and message["shown"] == message["label"]
+    assert not [p for p in frame_problems(f) if "message0" in p]
+    assert not any(w["key"] in ROW for w in f["widgets"]), "the row's buttons step aside"
+    when = next(w for w in app.widgets() if w["key"] == "when:next_week")
+    app.step(tap_events(when["rect"].center))
+    after = {w["key"]: w["rect"] for w in app.widgets() if w["key"] in ROW}
+    assert after == before, "back in their places"
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_same_warning_is_whole_and_readable_in_a_group_game(size, language):
+    from layout_rules import frame_problems
+
+    from game.ui.describe import frame
+
+    app = make_app(size, language=language)
+    push_screen(app, "play", game_at("action", players=4))
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ask the GP about the health walk")])
+    end = next(w for w in app.widgets() if w["key"] == "end_turn")
+    app.step(tap_events(end["rect"].center))
+    f = frame(app)
+    assert any(w["key"] == "message0" and w["label"] == app.w("action_unsaved") for w in f["widgets"])
+    assert not [p for p in frame_problems(f) if "message0" in p]

@@ -97,6 +97,10 @@ class PlayBars:
         if sum(widths) > room:
             widths = [self._least_width(*p, normal=True) for p in places]
         rest, *places = cols(rect, [1.0, *widths], m.gap)
+        if not self._message_fits(rest):
+            # A message too long for its part of the row is read across the whole row until the next tap
+            # (the row's buttons step aside for it; nothing moves into their places).
+            return [], rect
         out: list = []
         if show_timer:
             paused = self.turn is not None and self.turn.paused_at is not None
@@ -109,6 +113,16 @@ class PlayBars:
         if offer is not None:
             out += strip_widgets(self.shown, offer, *places[-2:])
         return out, rest
+
+    def _message_fits(self, rest: pygame.Rect) -> bool:
+        """The message (and any saving problem) shows whole at a readable size in the row's left part."""
+        line = "  ".join(t for t in (self.message, self.problem()) if t)
+        if not line:
+            return True
+        m, fonts = self.app.ctx.m, self.app.ctx.fonts
+        box = Label(rest, "", "body", style="problem").text_box(m)
+        px = fonts.fit(line, box.width, box.height, m.body, m.min_body)
+        return px >= m.min_body and fonts.size(line, px, box.width)[1] <= box.height
 
     def _least_width(self, texts: list[str], icon: str | None, size: str, normal: bool = False) -> int:
         """The least width (a target's at least, a strip button's at most) at which every one of these
