@@ -296,7 +296,7 @@ def test_disk_full_mid_game_is_shown_play_goes_on_and_nothing_is_lost(tmp_path):
     store = app.store
     assert store.problem is None and store.on_disk
     store.limit_size(_pages(data / "games.db") + 3)
-    message = WORDS.get("store_problem_disk_full")
+    message = WORDS.get("store_problem_disk_full_in_play")  # the play screen's one line for it
     pump(app, ap, until=lambda: shows(app, message))
     link = app.top.link
     assert link.unsaved > 0

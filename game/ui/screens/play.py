@@ -298,6 +298,11 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         p = self.link.problem_in_play
         if not p:
             return None
+        info = self.link.problem_info
+        short = f"{info.key}_in_play" if info is not None else ""
+        if short and self.app.words.has(short):
+            # The kept row has one line for it: the short words (the start screen gives the whole).
+            return self.app.w(short, **info.params)
         return self.app.w(p) if self.app.words.has(p) else p
 
     def back(self) -> bool:
