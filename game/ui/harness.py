@@ -105,13 +105,13 @@ def _previous_plan(decks) -> dict:
 
 
 def game_at(
-    step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None
+    step: str, mode="group", players=3, max_seeds=60, names=DEFAULT_NAMES, themes=None, language="en"
 ) -> PlaySession:
-    """A game paused at ``step`` (a phase, or "landed" just after a roll), found by seeded play. Raises
-    if none is found."""
+    """A game paused at ``step`` (a phase, or "landed" just after a roll), found by seeded play, on the
+    shipped decks in ``language`` (a Welsh screen shows Welsh cards). Raises if none is found."""
     dice = mode != "nodice"  # "nodice": a group game where themes are chosen, not rolled for
     mode = "group" if mode == "nodice" else mode
-    decks, problems = load_for_game(mode=mode)
+    decks, problems = load_for_game(language=language, mode=mode)
     if decks is None:
         raise RuntimeError("; ".join(problems))
     target = Phase.PICK if step == "landed" else Phase(step)  # an unknown step is an error here
@@ -136,7 +136,7 @@ def game_at(
             if g.state.phase == target:
                 if step == "landed" and g.state.turn.roll is None:
                     break
-                return PlaySession.in_memory(g)
+                return PlaySession.in_memory(g, language)
             if g.state.phase == Phase.FINISHED:
                 break
             cmd = model_autoplay.next_command(g, rng, 0.05)
@@ -181,7 +181,9 @@ def save_screenshots(
                 kind, _, arg = base.partition(":")
                 link = None
                 if kind == "play":
-                    link = links.get(name) or game_at(arg, mode=mode or "group")
+                    link = links.get(name) or game_at(
+                        arg, mode=mode or "group", language=app.settings.language
+                    )
                     links[name] = link
                 push_screen(app, name, link)
                 app.step([])

@@ -77,7 +77,7 @@ class ExportScreen(FramedScreen):
     def sample(cls, app, variant="", link=None):
         from game.ui.harness import game_at
 
-        link = link or game_at("summary")
+        link = link or game_at("summary", language=app.settings.language)
         scr = cls(app, link.game.plan(), link, folder="/tmp/making-it-real-export")
         if variant == "done":
             folder = Path(scr.folder.text)

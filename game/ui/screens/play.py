@@ -65,7 +65,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         from game.ui.harness import game_at
 
         step, _, mode = (variant or "roll").partition("@")
-        scr = cls(app, link or game_at(step, mode=mode or "group"))
+        scr = cls(app, link or game_at(step, mode=mode or "group", language=app.settings.language))
         scr.hold_board = step == "landed"
         return scr
 
