@@ -98,3 +98,22 @@ def test_the_same_warning_is_whole_and_readable_in_a_group_game(size, language):
     f = frame(app)
     assert any(w["key"] == "message0" and w["label"] == app.w("action_unsaved") for w in f["widgets"])
     assert not [p for p in frame_problems(f) if "message0" in p]
+
+
+def test_a_tap_on_the_long_warning_puts_it_away_and_does_nothing_else():
+    """The trainer reaches for Pause while a long warning covers the row: that tap only puts the warning
+    away (the timer is not paused, nothing is agreed); the buttons are back for the next tap."""
+    app = make_app((1280, 720), language="cy", text_size=1.4)
+    scr = push_screen(app, "play", game_at("action", mode="workshop", players=4))
+    app.step([])
+    pause = next(w for w in app.widgets() if w["key"] == "timer_pause")
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Gofyn i'r meddyg am y daith gerdded")])
+    end = next(w for w in app.widgets() if w["key"] == "end_turn")
+    app.step(tap_events(end["rect"].center))
+    assert any(w["key"] == "message0" for w in app.widgets())
+    log = len(scr.game.log)
+    app.step(tap_events(pause["rect"].center))
+    assert not any(w["key"] == "message0" for w in app.widgets())
+    assert len(scr.game.log) == log and scr.turn.paused_at is None, "that tap did nothing else"
+    assert next(w for w in app.widgets() if w["key"] == "timer_pause")["rect"] == pause["rect"]
+    assert scr.boxes["action_what"].text == "Gofyn i'r meddyg am y daith gerdded", "the words are kept"

@@ -201,11 +201,23 @@ class Screen:
         pressed, self.pressed = self.pressed, None
         if isinstance(pressed, TextBox):
             pressed.pointer_up(pos)
+            self._dismiss_message()
             return True
         if w is not None and w is pressed:
             self.set_focus(w.key)
             return self.activate(w)
+        if pressed is None and w is None:
+            return self._dismiss_message()  # a tap on the message, or on nothing, puts it away
         return pressed is not None
+
+    def _dismiss_message(self) -> bool:
+        """A message is read until the next tap, wherever it lands (a workshop's long message covers the
+        row's buttons until then)."""
+        if not self.message:
+            return False
+        self.message = None
+        self.needs_build = True
+        return True
 
     def activate(self, w: Widget) -> bool:
         self.message = None
