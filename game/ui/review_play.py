@@ -14,10 +14,10 @@ ASKS_PER_TURN = 4
 AGAIN_PER_REVIEW = 2  # cards from last time talked through again; the rest stay as they were
 
 
-def three_months_on(previous_plan: dict | None) -> str:
-    """The review's day as typed into set-up, or "" when this is not a review."""
+def three_months_on(previous_plan: dict | None) -> dt.date | None:
+    """The review's day, or None when this is not a review."""
     d = parse_date((previous_plan or {}).get("date") or "")
-    return show_day(add_months(d, 3).isoformat()) if d else ""
+    return add_months(d, 3) if d else None
 
 
 def newest_plan(store, keys: list[str]) -> str | None:
@@ -40,10 +40,9 @@ def move_clock_on(ap, setup) -> None:
     """A review's set-up: its day is three months on from the plan it looks back on, and the game's clock
     moves on with it, so the review is checked together on its own day."""
     later = three_months_on(setup.previous_plan)
-    if later and setup.date_box.text != later:
-        ap.type_into("plan_date", later, clear=True)
-        then = parse_date((setup.previous_plan or {}).get("date") or "")
-        ap.app.days_on = (add_months(then, 3) - dt.date.today()).days
+    if later and setup.date_box.text != show_day(later.isoformat()):
+        ap.type_into("plan_date", show_day(later.isoformat()), clear=True)
+        ap.app.days_on = (later - dt.date.today()).days
 
 
 def finished_or_review(ap) -> bool:

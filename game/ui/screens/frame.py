@@ -61,6 +61,10 @@ class FramedScreen(Screen):
         p = getattr(store, "problem", None)
         return self.app.w(p) if p and self.app.words.has(p) else p
 
+    def message_line(self) -> str:
+        """What the kept message row says: the message, then any standing saving problem."""
+        return "  ".join(t for t in (self.message, self.problem()) if t)
+
     def body(self, rect: pygame.Rect) -> list[Widget]:
         return []
 
@@ -114,7 +118,7 @@ class FramedScreen(Screen):
         out = self._top(top)
         extras, strip = self.message_row(strip)
         out.extend(extras)
-        line = "  ".join(t for t in (self.message, self.problem()) if t)
+        line = self.message_line()
         if line:
             out.append(Label(strip, line, "body", style="problem", key="message0"))
         out.extend(self.body(body))

@@ -96,6 +96,7 @@ class PlayScreen(PlayBars, PlayMotion, FramedScreen):
         self._leave_warned: int | None = None
         self._last_phase = None
         self._timer_words = ""
+        self._row_widths: tuple = (None, [])  # the workshop row's place widths, and what they were for
         self._deal = 1.0  # 0 -> 1 while the three cards slide into place
         self._dealt: list[str] = []
 

@@ -90,13 +90,7 @@ class PlayBars:
         if offer is not None:
             personas, notes = strip_words(self)
             places += [(personas + [w("trainer_strip")], "person", "small"), ([notes], "note", "small")]
-        # A message keeps a part of the row to be read in: with larger text, when the places sized for
-        # it would leave less, they are sized for the normal text size (their words are no smaller).
-        room = rect.width - m.px(S.ROW_MESSAGE_LEAST) - len(places) * m.gap
-        widths = [self._least_width(*p) for p in places]
-        if sum(widths) > room:
-            widths = [self._least_width(*p, normal=True) for p in places]
-        rest, *places = cols(rect, [1.0, *widths], m.gap)
+        rest, *places = cols(rect, [1.0, *self._place_widths(rect.width, places)], m.gap)
         if not self._message_fits(rest):
             # A message too long for its part of the row is read across the whole row until the next tap
             # (the row's buttons step aside for it; nothing moves into their places).
@@ -114,9 +108,24 @@ class PlayBars:
             out += strip_widgets(self.shown, offer, *places[-2:])
         return out, rest
 
+    def _place_widths(self, width: int, places: list) -> list[int]:
+        """Each place's width, worked out once for this window, text size and game (the timer ticks a
+        rebuild every second, and the widths never change with it). A message keeps a part of the row
+        to be read in: with larger text, when the places sized for it would leave less, they are sized
+        for the normal text size (their words are no smaller)."""
+        m = self.app.ctx.m
+        key = (width, m.u, m.text_scale, repr(places))
+        if self._row_widths[0] != key:
+            room = width - m.px(S.ROW_MESSAGE_LEAST) - len(places) * m.gap
+            widths = [self._least_width(*p) for p in places]
+            if sum(widths) > room:
+                widths = [self._least_width(*p, normal=True) for p in places]
+            self._row_widths = (key, widths)
+        return self._row_widths[1]
+
     def _message_fits(self, rest: pygame.Rect) -> bool:
         """The message (and any saving problem) shows whole at a readable size in the row's left part."""
-        line = "  ".join(t for t in (self.message, self.problem()) if t)
+        line = self.message_line()
         if not line:
             return True
         m, fonts = self.app.ctx.m, self.app.ctx.fonts
