@@ -1,6 +1,8 @@
 """Playing by keyboard alone and by touch alone; idle frames cost nothing; refusals are shown in words
 and lose nothing; Read aloud says when it cannot speak."""
 
+import sys
+
 import pygame
 import pytest
 
@@ -196,21 +198,35 @@ def test_any_window_size_relayouts_on_resize():
     assert big.height == pytest.approx(small.height * 3, rel=0.05)
 
 
-def test_idle_loop_sleeps_in_event_wait():
-    """App.run with nobody touching it: it blocks in pygame.event.wait(), using (almost) no processor."""
+def test_idle_loop_sleeps_until_an_event(monkeypatch):
+    """App.run with nobody touching it: the loop sleeps in one wait until something happens, and draws
+    nothing while idle. (How little processor that costs is measured by ``bench``, not here: a timed
+    test fails whenever the machine running it is busy.)"""
     import time
 
+    from game.ui import app as app_module
+
+    waits = []
+
+    class CountingWaiter(app_module.IdleWaiter):
+        def wait(self, timeout_ms: int = 60_000) -> list:
+            waits.append(timeout_ms)
+            return super().wait(timeout_ms)
+
+    monkeypatch.setattr(app_module, "IdleWaiter", CountingWaiter)
     app = make_app((1920, 1080))
     push_screen(app, "play:roll", game_at("roll"))
     app.step([])  # the screen's first frame is drawn before the idle time is measured
     pygame.event.clear()
     pygame.time.set_timer(pygame.QUIT, 1500, loops=1)
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall = time.perf_counter()
     app.run()
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    assert wall >= 1.4
+    wall = time.perf_counter() - wall
+    assert wall >= 1.4, "it waited for the event"
+    assert len(waits) == 1 and waits[0] >= 60_000, "one long sleep, woken only by the event"
     assert app.frames <= 2, "one frame when shown, none while idle"
-    assert cpu / wall < 0.05, f"idle used {cpu / wall:.1%} of a core"
+    if sys.platform.startswith("linux"):
+        assert CountingWaiter().sleeps, "it sleeps in SDL itself, not in pygame's 1 ms polling wait"
 
 
 def test_workshop_timer_is_gentle_extendable_and_pausable():

@@ -88,9 +88,12 @@ def test_read_aloud_renders_off_the_loop_then_plays_and_the_button_shows_it(monk
     release = threading.Event()
     asked = []
 
+    finished = threading.Event()
+
     def slow_render(text, language="en", rate="normal"):
         asked.append((text, language))
         release.wait(5)
+        finished.set()
         return tone()
 
     monkeypatch.setattr(speech, "engine", lambda: "espeak")
@@ -99,12 +102,10 @@ def test_read_aloud_renders_off_the_loop_then_plays_and_the_button_shows_it(monk
     push_screen(app, "play:pick", game_at("pick"))
     app.step([])
     button = next(w for w in app.widgets() if w["key"] == "speak")
-    t0 = time.perf_counter()
     app.top.activate(app.top.find("speak"))
-    assert time.perf_counter() - t0 < 0.1  # the tap returns at once: the voice is made in a worker
-    t1 = time.perf_counter()
-    app.step(pygame.event.get())  # and the loop goes on while it is being made
-    assert time.perf_counter() - t1 < 0.5 and not release.is_set()
+    assert not finished.is_set()  # the tap returns while the voice is still being made, in a worker
+    app.step(pygame.event.get())  # and the loop goes on meanwhile
+    assert not finished.is_set()
     assert asked and asked[0][1] == "cy"  # in the screen's language
     release.set()
     assert pump(app, lambda: app.speaker.state == "speaking")
