@@ -14,6 +14,9 @@ import pytest
 from game.ui import idlewait
 from game.ui.idlewait import IdleWaiter
 
+# Event numbers of these tests' own, so that none of them is one the game's screens listen for.
+OURS, OURS_TOO = pygame.event.custom_type(), pygame.event.custom_type()
+
 
 @pytest.fixture
 def display():
@@ -28,7 +31,7 @@ def test_wait_returns_events_posted_from_another_thread(display):
     waiter = IdleWaiter()
     if sys.platform.startswith("linux"):
         assert waiter.sleeps, "on Linux the SDL library pygame loaded should be found"
-    kinds = [pygame.USEREVENT, pygame.USEREVENT + 1]
+    kinds = [OURS, OURS_TOO]
 
     def post():
         time.sleep(0.05)
@@ -46,7 +49,7 @@ def test_wait_returns_events_posted_from_another_thread(display):
 def test_wait_times_out_with_nothing(display):
     waiter = IdleWaiter()
     t0 = time.monotonic()
-    events = [e for e in waiter.wait(100) if e.type >= pygame.USEREVENT]
+    events = [e for e in waiter.wait(100) if e.type in (OURS, OURS_TOO)]
     assert events == [] and time.monotonic() - t0 < 2
 
 
@@ -95,8 +98,8 @@ def test_the_windows_path_sleeps_in_the_sdl_windows_already_loaded(display):
 
     waiter = IdleWaiter(idlewait._from_windows(SimpleNamespace(GetModuleHandleW=get_module_handle)))
     assert asked == ["SDL2.dll"] and waiter.sleeps
-    pygame.event.post(pygame.event.Event(pygame.USEREVENT, n=1))
-    assert [e.type for e in waiter.wait(2000) if e.type == pygame.USEREVENT] == [pygame.USEREVENT]
+    pygame.event.post(pygame.event.Event(OURS, n=1))
+    assert [e.type for e in waiter.wait(2000) if e.type == OURS] == [OURS]
 
 
 def test_the_windows_path_gives_up_when_sdl2_dll_is_not_loaded():
@@ -126,10 +129,10 @@ def test_without_sdl_the_wait_falls_back_to_pygame_and_still_delivers(display, m
     monkeypatch.setattr(idlewait, "loaded_sdl", lambda: None)
     waiter = IdleWaiter()
     assert not waiter.sleeps
-    pygame.event.post(pygame.event.Event(pygame.USEREVENT, n=1))
-    assert [e.type for e in waiter.wait(2000) if e.type == pygame.USEREVENT] == [pygame.USEREVENT]
+    pygame.event.post(pygame.event.Event(OURS, n=1))
+    assert [e.type for e in waiter.wait(2000) if e.type == OURS] == [OURS]
     t0 = time.monotonic()
-    assert [e for e in waiter.wait(100) if e.type >= pygame.USEREVENT] == []
+    assert [e for e in waiter.wait(100) if e.type in (OURS, OURS_TOO)] == []
     assert time.monotonic() - t0 < 2
 
 

@@ -213,7 +213,8 @@ class Speaker:
                 return False
             self.speaking = False
             return True
-        if event.type != SPEECH_READY or event.ticket != self._ticket:
+        # getattr: an event of this number without our fields (posted by something else) is not ours
+        if event.type != SPEECH_READY or getattr(event, "ticket", None) != self._ticket:
             return False
         if event.error:
             self.speaking = False
