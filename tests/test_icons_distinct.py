@@ -44,3 +44,32 @@ def test_mode_icons_differ_from_each_other_and_from_every_theme():
     assert len(theme_drawings) == len(themes)
     for icon in [*modes.values(), "everyone", "person"]:
         assert drawing(icon) not in theme_drawings, icon
+
+
+def test_each_action_outcome_has_its_own_picture_the_same_in_the_game_and_the_easy_read():
+    """Look back's choices and the Easy Read plan show one picture per outcome (done, started, not yet,
+    no longer needed, chose not to say), and no two outcomes share a drawing."""
+    from game.export import easyread
+    from game.model.plan import REVIEW_STATUSES
+    from game.ui.harness import game_at
+    from game.words import Words
+
+    app = make_app((1920, 1080))
+    push_screen(app, "play:look_back", game_at("look_back"))
+    app.step([])
+    on_screen = {k.split(":", 1)[1]: v for k, v in icons_by_key(app).items() if k.startswith("status:")}
+    outcomes = [*REVIEW_STATUSES, ""]
+    assert set(on_screen) == {s or "unsaid" for s in outcomes}, on_screen
+    words = Words("en")
+
+    class Said:  # the Easy Read's words for a plan in English
+        def __init__(self):
+            self.words = words
+
+        def __call__(self, key, **params):
+            return words.get(key, **params)
+
+    easy = {s: easyread._status(s, Said()).icon for s in outcomes}
+    assert {s or "unsaid": icon for s, icon in easy.items()} == on_screen
+    assert len({drawing(icon) for icon in on_screen.values()}) == len(outcomes)
+    assert on_screen["not_needed"] != "pass", "Pass is the picture for 'chose not to say'"

@@ -17,17 +17,10 @@ from game.export import html as html_format
 from game.export.clean import is_rtl, isolate
 from game.export.icons import card_data_uri, svg_data_uri
 from game.export.view import PlanView, ThemeView
+from game.model.plan import STATUS_ICONS
 
 # The same picture always means the same thing: these are the plan's pictures for each idea.
 SECTION_ICONS = {"do": "celebrate", "dont": "scale-not-yet", "together": "everyone"}
-STATUS_ICONS = {
-    "agreed": "action",
-    "done": "check",
-    "started": "play",
-    "not_yet": "timer",
-    "not_needed": "pause",
-    "": "pass",
-}
 
 
 @dataclass

@@ -14,6 +14,17 @@ PLAN_VERSION = 1
 
 ACTION_STATUSES = ("agreed", "done", "started", "not_yet", "not_needed")
 REVIEW_STATUSES = ("done", "started", "not_yet", "not_needed")
+# The picture (assets/icons/<name>.svg) for each action's outcome, the same in the game and every export,
+# so a person who goes by the pictures reads one meaning for each. "" is "chose not to say", drawn as Pass
+# (the Pass button says the same).
+STATUS_ICONS = {
+    "agreed": "action",
+    "done": "check",
+    "started": "play",
+    "not_yet": "scale-not-yet",
+    "not_needed": "not-needed",
+    "": "pass",
+}
 WHEN_CHOICES = ("next_week", "next_month", "next_review", "date")
 WHO_KINDS = ("player", "staff", "everyone", "typed")
 SHOWN_AS = ("name", "initials", "anonymous")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game.model import commands as C
 from game.model.phase import Phase
+from game.model.plan import REVIEW_STATUSES, STATUS_ICONS
 from game.model.planbuild import who_words
 from game.ui import sizes as S
 from game.ui.days import parse_day, show_day
@@ -14,13 +15,7 @@ from game.ui.screens.step_action import WHEN
 from game.ui.screens.steps import StepView, step
 from game.ui.widgets import Button, Chip, Label, Widget
 
-STATUSES = (
-    ("done", "check"),
-    ("started", "play"),
-    ("not_yet", "scale-not-yet"),
-    ("not_needed", "pass"),
-    ("", None),  # chose not to say (the Pass button says the same)
-)
+STATUSES = (*REVIEW_STATUSES, "")  # "": chose not to say
 UNFINISHED = ("started", "not_yet", "")  # an earlier action in one of these needs a new "by when"
 
 
@@ -95,7 +90,7 @@ class LookBackView(StepView):
             )
         )
         out.append(Label(q, w("lookback_question"), "body", bold=True, key="lookback_question"))
-        for (st, icon), r in zip(STATUSES, cols(st_r, [1] * len(STATUSES), m.gap), strict=True):
+        for st, r in zip(STATUSES, cols(st_r, [1] * len(STATUSES), m.gap), strict=True):
             out.append(
                 Chip(
                     r,
@@ -103,7 +98,7 @@ class LookBackView(StepView):
                     f"status:{st or 'unsaid'}",
                     lambda s=st: self._set_status(s),
                     selected=self.status == st,
-                    icon=icon,
+                    icon=STATUS_ICONS[st],
                 )
             )
         if asks:

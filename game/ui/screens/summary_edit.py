@@ -4,6 +4,7 @@ review's details, each in a small dialog; Remove takes the line away (Back puts 
 from __future__ import annotations
 
 from game.model import commands as C
+from game.model.plan import ACTION_STATUSES, STATUS_ICONS
 from game.ui.days import parse_day, show_day
 
 
@@ -167,9 +168,7 @@ def _edit_action(scr, a):
 
             then(_chooser(app, w("action_when"), opts, chose))
         else:
-            opts = [
-                (k, w(f"status_{k}"), None) for k in ("agreed", "done", "started", "not_yet", "not_needed")
-            ]
+            opts = [(k, w(f"status_{k}"), STATUS_ICONS[k]) for k in ACTION_STATUSES]
             then(_chooser(app, w("edit_status"), opts, lambda v: apply(status=v), a.status))
 
     parts = [
