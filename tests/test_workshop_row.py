@@ -53,6 +53,12 @@ def test_playing_as_opens_the_persona_as_practice():
     app.step(tap_events((x + w // 2, y + h // 2)))
     shown = " ".join(w["text"] for w in app.widgets())
     assert app.w("persona_title", name=who.name) in shown and who.summary[:30] in shown
+    # The persona's own picture stands beside the words, a good size, not covering them.
+    picture = next(w for w in app.top.widgets if w.key == "picture")
+    words = next(w for w in app.top.widgets if w.key == "info")
+    assert picture.image == scr.decks.persona_image(who.id) and picture.image.endswith(".svg")
+    assert app.ctx.icons.picture(picture.image, 100, 100) is not None, "the file is there and draws"
+    assert min(picture.rect.size) >= 3 * app.ctx.m.target and not picture.rect.colliderect(words.rect)
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
@@ -117,3 +123,27 @@ def test_a_tap_on_the_long_warning_puts_it_away_and_does_nothing_else():
     assert len(scr.game.log) == log and scr.turn.paused_at is None, "that tap did nothing else"
     assert next(w for w in app.widgets() if w["key"] == "timer_pause")["rect"] == pause["rect"]
     assert scr.boxes["action_what"].text == "Gofyn i'r meddyg am y daith gerdded", "the words are kept"
+
+
+@pytest.mark.parametrize("text_size", [1.0, 1.4])
+@pytest.mark.parametrize("language", ["en", "cy"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+def test_every_persona_with_its_picture_is_whole_and_readable(size, language, text_size):
+    """Each practice persona's page (its picture beside its story) meets the layout rules: words whole,
+    readable size, nothing overlapping."""
+    from layout_rules import frame_problems
+
+    from game.ui.decks import load_for_game
+    from game.ui.describe import frame
+    from game.ui.screens.dialogs import InfoDialog
+
+    decks, _ = load_for_game(language=language, mode="workshop")
+    assert len(decks.personas) >= 10
+    for who in decks.personas:
+        app = make_app(size, language=language, text_size=text_size)
+        app.push(
+            InfoDialog(app, app.w("persona_title", name=who.name), who.summary, decks.persona_image(who.id))
+        )
+        app.step([])
+        assert not frame_problems(frame(app)), (who.id, frame_problems(frame(app)))
+        assert any(w.key == "picture" and w.image for w in app.top.widgets), who.id

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui import sizes as S
+from game.ui.card_widget import PictureWidget
 from game.ui.layout import cols, grid, rows
 from game.ui.screens.frame import FramedScreen
 from game.ui.textbox import TextBox
@@ -151,21 +152,30 @@ class ChoiceDialog(FramedScreen):
 
 
 class InfoDialog(FramedScreen):
-    """Words to read, such as a practice persona or the trainer's notes; Back returns."""
+    """Words to read, such as a practice persona (with its picture) or the trainer's notes; Back
+    returns."""
 
     name = "info-dialog"
+    samples = ("", "persona")
 
     @classmethod
     def sample(cls, app, variant="", link=None):
+        if variant == "persona":
+            from game.ui.decks import load_for_game
+
+            decks, _ = load_for_game(language=app.settings.language, mode="workshop")
+            who = decks.personas[0]
+            return cls(app, app.w("persona_title", name=who.name), who.summary, decks.persona_image(who.id))
         return cls(
             app,
             app.w("trainer_title"),
             "Three cards are dealt. Ask the player to pick the one that matters most.",
         )
 
-    def __init__(self, app, title: str, text: str):
+    def __init__(self, app, title: str, text: str, picture: str | None = None):
+        """``picture``: a picture file shown beside the words (a persona's face), or None."""
         super().__init__(app)
-        self._title, self.text = title, text
+        self._title, self.text, self.picture = title, text, picture
 
     def title(self) -> str:
         return self._title
@@ -177,7 +187,15 @@ class InfoDialog(FramedScreen):
         return [("back", self.app.w("btn_back"), self.back, "back", "primary"), self.speak_button()]
 
     def body(self, rect):
-        return [Label(rect, self.text, "heading", style="panel", key="info")]
+        if not self.picture:
+            return [Label(rect, self.text, "heading", style="panel", key="info")]
+        # The picture beside the words, as large as a third of the width allows: who this is, at a glance.
+        side = min(rect.height, rect.width // 3)
+        pic_col, words = cols(rect, [side, 1.0], self.app.ctx.m.gap)
+        return [
+            PictureWidget(pygame.Rect(pic_col.x, pic_col.y, side, side), self.picture, "picture", "person"),
+            Label(words, self.text, "heading", style="panel", key="info"),
+        ]
 
 
 class ConfirmDialog(FramedScreen):

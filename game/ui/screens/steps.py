@@ -144,10 +144,10 @@ def persona(scr, pid: str | None):
         return None
 
 
-def info(scr, title, text):
+def info(scr, title, text, picture: str | None = None):
     from game.ui.screens.dialogs import InfoDialog
 
-    scr.app.push(InfoDialog(scr.app, title, text))
+    scr.app.push(InfoDialog(scr.app, title, text, picture))
 
 
 def strip_offer(view: StepView) -> tuple[str, object | None] | None:
@@ -193,7 +193,9 @@ def strip_widgets(view: StepView, offer, who_r: pygame.Rect, note_r: pygame.Rect
                 who_r,
                 w("btn_playing_as", name=who.name),
                 "about_persona",
-                lambda: info(scr, w("persona_title", name=who.name), who.summary),
+                lambda: info(
+                    scr, w("persona_title", name=who.name), who.summary, scr.decks.persona_image(who.id)
+                ),
                 icon="person",
                 size="small",
             )
