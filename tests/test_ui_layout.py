@@ -68,11 +68,12 @@ def theirs(f: dict) -> dict:
     return {**f, "widgets": keep}
 
 
-_played: dict[int, tuple[list[dict], bool]] = {}
+_played: dict[int, dict] = {}
 
 
-def demo_frames(i: int) -> tuple[list[dict], bool]:
-    """Every distinct frame of run i's demo game (played once, shared by the tests below)."""
+def demo_frames(i: int) -> dict:
+    """Run i's demo game, played once and checked once for the tests below. Only what they assert is
+    kept (the problems found, the sizes seen), not the frames, which take 80-160 MB a game."""
     if i not in _played:
         mode, size, players, dice, timer, text, look, lang, *seed = RUNS[i]
         seed = seed[0] if seed else i + 1
@@ -98,37 +99,44 @@ def demo_frames(i: int) -> tuple[list[dict], bool]:
         app.autoplayer = ap  # as `making-it-real demo` does: every frame carries the demo's caption
         ap.run_headless()
         app.close()
-        _played[i] = (log.frames, ap.finished)
+        own = [mine(f) for f in log.frames]
+        other = [theirs(f) for f in log.frames]
+        _played[i] = {
+            "finished": ap.finished,
+            "frames": len(log.frames),
+            "sizes": {tuple(f["size"]) for f in log.frames},
+            "board_shown": any(w["role"] == "wheel" for f in own for w in f["widgets"]),
+            "mine": [p for f in own for p in frame_problems(f)] + moved_controls(own),
+            "theirs": [p for f in other for p in frame_problems(f)] + moved_controls(other),
+        }
     return _played[i]
 
 
 @pytest.mark.parametrize("i", range(len(RUNS)), ids=IDS)
 def test_board_and_start_screens_in_every_demo_frame(i):
-    frames, finished = demo_frames(i)
-    assert finished, "the demo played to the end"
-    own = [mine(f) for f in frames]
-    assert any(w["role"] == "wheel" for f in own for w in f["widgets"]), "the board was shown"
-    problems = [p for f in own for p in frame_problems(f)] + moved_controls(own)
-    assert not problems, f"{len(problems)} problems in {len(own)} frames:\n" + "\n".join(problems[:40])
+    run = demo_frames(i)
+    assert run["finished"], "the demo played to the end"
+    assert run["board_shown"], "the board was shown"
+    problems = run["mine"]
+    assert not problems, f"{len(problems)} problems in {run['frames']} frames:\n" + "\n".join(problems[:40])
 
 
 @pytest.mark.parametrize("i", range(len(RUNS)), ids=IDS)
 def test_turn_screens_in_every_demo_frame(i):
-    frames, _ = demo_frames(i)
-    other = [theirs(f) for f in frames]
-    problems = [p for f in other for p in frame_problems(f)] + moved_controls(other)
+    run = demo_frames(i)
+    problems = run["theirs"]
     if problems:
         counts = Counter(category(p) for p in problems)
         summary = ", ".join(f"{n} {c[0]}/{c[1]} {c[2]}" for c, n in counts.most_common())
         pytest.fail(
-            f"{len(problems)} problems in {len(other)} frames ({summary}):\n" + "\n".join(problems[:40])
+            f"{len(problems)} problems in {run['frames']} frames ({summary}):\n" + "\n".join(problems[:40])
         )
 
 
 def test_each_frame_is_checked_once_and_the_runs_cover_the_settings():
-    frames = [f for i in range(len(RUNS)) for f in demo_frames(i)[0]]
-    assert len(frames) > 500
-    sizes = {tuple(f["size"]) for f in frames}
+    runs = [demo_frames(i) for i in range(len(RUNS))]
+    assert sum(r["frames"] for r in runs) > 500
+    sizes = set().union(*(r["sizes"] for r in runs))
     assert sizes == {S720, S1080, S4K}
     for column in range(2, 8):
         values = {r[column] for r in RUNS}
