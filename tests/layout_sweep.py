@@ -27,6 +27,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # layout_rules beside this file; this checkout's game
 
+from demo_play import play_demo  # noqa: E402
 from layout_rules import category, frame_problems, moved_controls  # noqa: E402
 
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -101,53 +102,19 @@ def name_of(r: dict) -> str:
 
 def frames_of(r: dict) -> tuple[list[dict], bool, object]:
     """Every distinct frame of one run's game (for a review, the review's frames only)."""
-    from game.store import memory_store
-    from game.ui.app import App
-    from game.ui.autoplay import AutoPlayer
-    from game.ui.describe import FrameLog
-    from game.ui.settings import TEXT_SIZE_NAMES, Settings
-    from game.ui.speech import Speaker
-
-    settings = Settings(
-        text_size=TEXT_SIZE_NAMES[r["text"]],
-        high_contrast=r["look"] == "high-contrast",
-        language=r["lang"],
-        reduced_motion=True,
-    )
-    app = App(
-        tuple(r["size"]),
-        headless=True,
-        settings=settings,
-        store=memory_store(),
-        speaker=Speaker("record"),
-        save_settings_file=False,
-    )
-    log, kept = FrameLog(), []
-    review = r["kind"] == "review"
-
-    def on_frame(a) -> None:
-        n = len(log.frames)
-        log(a)
-        if review and not ap.then_review:  # the plan is kept: the review has begun
-            kept.extend(log.frames[n:])
-
-    app.on_frame = on_frame
-    app.seed = r["seed"]
-    app.show("start")
-    ap = AutoPlayer(
-        app,
+    frames, ap = play_demo(
+        r["size"],
         seed=r["seed"],
         mode=r["mode"],
         players=r["players"],
-        headless=True,
         dice=r["dice"],
         timer=r["timer"],
-        then_review=review,
+        text=r["text"],
+        look=r["look"],
+        language=r["lang"],
+        then_review=r["kind"] == "review",
     )
-    app.autoplayer = ap
-    ap.run_headless()
-    app.close()
-    return (kept if review else log.frames), ap.finished, ap.stuck
+    return frames, ap.finished, ap.stuck
 
 
 def check(r: dict) -> dict:

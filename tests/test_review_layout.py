@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from demo_play import play_demo
 from layout_rules import frame_problems, moved_controls
 from model_fixtures import group_setup
 from test_review_changed import talk_about
@@ -18,10 +19,9 @@ from game.store import memory_store
 from game.store.session import PlaySession
 from game.ui.app import App
 from game.ui.autoplay import AutoPlayer
-from game.ui.describe import FrameLog, frame
+from game.ui.describe import frame
 from game.ui.input_events import tap_events
 from game.ui.screens.play import PlayScreen
-from game.ui.settings import TEXT_SIZE_NAMES, Settings
 from game.ui.speech import Speaker
 
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160)]
@@ -32,38 +32,15 @@ def review_frames(
 ) -> tuple[list[dict], AutoPlayer]:
     """Every distinct frame drawn while the demo plays the review (not the plan before it), up to the
     export screen saving its files into ``out``."""
-    app = App(
+    return play_demo(
         size,
-        headless=True,
-        settings=Settings(language=language, text_size=TEXT_SIZE_NAMES[text], reduced_motion=True),
-        store=memory_store(),
-        speaker=Speaker("record"),
-        save_settings_file=False,
-    )
-    log, kept = FrameLog(), []
-
-    def on_frame(a) -> None:
-        n = len(log.frames)
-        log(a)
-        if not ap.then_review:  # the plan is kept: the review has begun
-            kept.extend(log.frames[n:])
-
-    app.on_frame = on_frame
-    app.seed = seed  # as the demo does: its dice and deals follow the seed, not the clock
-    app.show("start")
-    ap = AutoPlayer(
-        app,
         seed=seed,
-        mode="group",
         players=players,
-        headless=True,
+        text=text,
+        language=language,
         then_review=True,
         export_dir=str(out) if out else None,
     )
-    app.autoplayer = ap
-    ap.run_headless()
-    app.close()
-    return kept, ap
 
 
 # size, language, then (seed, text size, players) where a run is not the usual seed 3, normal, 3 players:

@@ -12,15 +12,11 @@ from collections import Counter
 
 import pygame
 import pytest
+from demo_play import play_demo
 from layout_rules import category, frame_problems, moved_controls
 
-from game.store import memory_store
-from game.ui.app import App
-from game.ui.autoplay import AutoPlayer
-from game.ui.describe import FrameLog
 from game.ui.look import DEFAULT, HIGH_CONTRAST, contrast
-from game.ui.settings import TEXT_SIZE_NAMES, Settings
-from game.ui.speech import Speaker
+from game.ui.settings import TEXT_SIZE_NAMES
 
 S720, S1080, S4K = (1280, 720), (1920, 1080), (3840, 2160)
 # mode, size, players, dice, timer, text size, look, language
@@ -76,35 +72,23 @@ def demo_frames(i: int) -> dict:
     kept (the problems found, the sizes seen), not the frames, which take 80-160 MB a game."""
     if i not in _played:
         mode, size, players, dice, timer, text, look, lang, *seed = RUNS[i]
-        seed = seed[0] if seed else i + 1
-        settings = Settings(
-            text_size=TEXT_SIZE_NAMES[text],
-            high_contrast=look == "high-contrast",
-            language=lang,
-            reduced_motion=True,
-        )
-        app = App(
+        frames, ap = play_demo(
             size,
-            headless=True,
-            settings=settings,
-            store=memory_store(),
-            speaker=Speaker("record"),
-            save_settings_file=False,
+            seed=seed[0] if seed else i + 1,
+            mode=mode,
+            players=players,
+            dice=dice,
+            timer=timer,
+            text=text,
+            look=look,
+            language=lang,
         )
-        log = FrameLog()
-        app.on_frame = log
-        app.seed = seed  # as `making-it-real demo --seed` does: the game's dice and deals are seeded too
-        app.show("start")
-        ap = AutoPlayer(app, seed=seed, mode=mode, players=players, headless=True, dice=dice, timer=timer)
-        app.autoplayer = ap  # as `making-it-real demo` does: every frame carries the demo's caption
-        ap.run_headless()
-        app.close()
-        own = [mine(f) for f in log.frames]
-        other = [theirs(f) for f in log.frames]
+        own = [mine(f) for f in frames]
+        other = [theirs(f) for f in frames]
         _played[i] = {
             "finished": ap.finished,
-            "frames": len(log.frames),
-            "sizes": {tuple(f["size"]) for f in log.frames},
+            "frames": len(frames),
+            "sizes": {tuple(f["size"]) for f in frames},
             "board_shown": any(w["role"] == "wheel" for f in own for w in f["widgets"]),
             "mine": [p for f in own for p in frame_problems(f)] + moved_controls(own),
             "theirs": [p for f in other for p in frame_problems(f)] + moved_controls(other),
