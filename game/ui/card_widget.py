@@ -87,7 +87,7 @@ class CardWidget(Button):
         if self.on_its_own:
             sample = ctx.icons.picture(self.image, 100, 100)  # only its shape is wanted here
             aspect = sample.get_width() / max(1, sample.get_height()) if sample is not None else 1.0
-        area, body = self.parts(self.rect, m, ctx.fonts, self.text, aspect, self.theme_title)
+        area, body = self.parts(self.rect, m, ctx.fonts, self.text, aspect, band_h)
         if area.width and area.height:
             self._draw_picture(surface, ctx, area)
         self._text_in(surface, ctx, self.text, body, m.card, fg, bold=False, align="center")
@@ -123,7 +123,7 @@ class CardWidget(Button):
 
     @classmethod
     def parts(
-        cls, rect: pygame.Rect, m, fonts=None, text: str = "", aspect: float = 0.0, title: str = ""
+        cls, rect: pygame.Rect, m, fonts=None, text: str = "", aspect: float = 0.0, band: int | None = None
     ) -> tuple[pygame.Rect, pygame.Rect]:
         """Where the picture and the words go on a card of this size (the band is above both).
 
@@ -131,7 +131,8 @@ class CardWidget(Button):
         at card size, the picture shrinks, and goes only when no picture leaves them room. Given the
         picture's shape (``aspect``, width / height), it may also move (above the words or beside them),
         whichever leaves it larger: for a card on its own (a row of cards keeps one arrangement)."""
-        band = cls.band_height(rect, m, fonts, title)
+        # ``band``: the band's height as the card drawing it worked out for its title (else the usual).
+        band = cls.band_height(rect, m) if band is None else band
         natural, other = cls._layouts(rect, m, band)
         if fonts is None or not text:
             return natural[0] if natural else cls._words_only(rect, m, band)

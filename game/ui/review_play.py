@@ -40,8 +40,9 @@ def move_clock_on(ap, setup) -> None:
     """A review's set-up: its day is three months on from the plan it looks back on, and the game's clock
     moves on with it, so the review is checked together on its own day."""
     later = three_months_on(setup.previous_plan)
-    if later and setup.date_box.text != show_day(later.isoformat()):
-        ap.type_into("plan_date", show_day(later.isoformat()), clear=True)
+    day = show_day(later.isoformat()) if later else ""
+    if day and setup.date_box.text != day:
+        ap.type_into("plan_date", day, clear=True)
         ap.app.days_on = (later - dt.date.today()).days
 
 

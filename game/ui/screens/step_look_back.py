@@ -110,7 +110,7 @@ class LookBackView(StepView):
             # Short of room (a workshop's strip and timer, a small window): the note box stands beside
             # Save, first in reading order, a full row high, rather than squeezed above it.
             note_r, a2 = a2, beside
-        elif not (may or asks):
+        elif not may:  # (asking "by when" is only ever for an earlier plan's action)
             out.append(Label(l2, w("lookback_note"), "small", key="lookback_note_label"))
         # With the "by when" row (or the box beside Save) there is no label: the box asks what happened.
         b.rect, b.on_submit = note_r, None

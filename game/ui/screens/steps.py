@@ -169,13 +169,8 @@ def strip_words(scr) -> tuple[list[str], str]:
     or "Practice game." for someone playing as nobody), and its notes button: so the row can be as wide
     as the longest, once for the whole game, and nothing in it moves when the player changes."""
     w = scr.app.w
-    names = []
-    for p in scr.state.players:
-        try:
-            names.append(scr.decks.persona(p.persona).name if p.persona else "")
-        except KeyError:
-            names.append("")
-    return [w("btn_playing_as", name=n) for n in dict.fromkeys(names) if n], w("btn_trainer_notes")
+    names = [who.name for p in scr.state.players if (who := persona(scr, p.id)) is not None]
+    return [w("btn_playing_as", name=n) for n in dict.fromkeys(names)], w("btn_trainer_notes")
 
 
 def strip_widgets(view: StepView, offer, who_r: pygame.Rect, note_r: pygame.Rect) -> list[Widget]:

@@ -110,12 +110,14 @@ def build(scr, rect) -> list[Widget]:
     for i, sec in enumerate(sections):
         r = pygame.Rect(left.left, left.top + i * (btn_h + m.gap), left.width, btn_h)
         if sec == "other":
-            practice = bool(s.setup.get("practice"))
-            count = len(s.all_parked) + (0 if practice else 1)
+            # A workshop's last section has no review date in it, so it is "For later".
             out.append(
                 Chip(
                     r,
-                    w("summary_later" if practice else "summary_other", n=count),
+                    w(
+                        "summary_later" if s.setup.get("practice") else "summary_other",
+                        n=len(items(scr, "other")),
+                    ),
                     "section:other",
                     lambda: _section(scr, "other"),
                     selected=scr.view.section == "other",
